@@ -1,0 +1,35 @@
+import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
+import type { Capabilities, Dialect } from './capabilities.js';
+import type { MigrationHistory } from './migration-history.js';
+import type { OperationApplier } from './operation-applier.js';
+
+/**
+ * `BackendConnection` is an open connection to one database, as the migrator uses it.
+ * `withLock` MUST serialise concurrent runs against the same database and MUST release the
+ * lock when `fn` throws. `transaction` runs `fn` atomically where `capabilities.transactionalDdl`
+ * says it can; elsewhere it just runs `fn`.
+ */
+export interface BackendConnection {
+  readonly dialect: Dialect;
+  readonly capabilities: Capabilities;
+  /** The URL with any password hidden, for messages. */
+  readonly target: string;
+  readonly applier: OperationApplier;
+  readonly history: MigrationHistory;
+  withLock<T>(fn: () => Promise<T>): Promise<T>;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** `introspect` reads the live schema Tidemark manages (its own `_tidemark_*` objects excluded). */
+  introspect(): Promise<SchemaSnapshot>;
+  /** `dropAll` drops every table Tidemark manages and its history, for `migrate:fresh`. */
+  dropAll(): Promise<void>;
+  /** Whether the URL points at this machine (`migrate:fresh` refuses others without --force). */
+  readonly isLocal: boolean;
+  close(): Promise<void>;
+}
+
+/** `Backend` is what a backend package exports: how to open a connection for a URL. */
+export interface Backend {
+  readonly dialect: Dialect;
+  readonly capabilities: Capabilities;
+  connect(url: string): Promise<BackendConnection>;
+}

@@ -1,0 +1,25 @@
+import type { ColumnChange } from '../diff/column-changes.js';
+
+/** `Dialect` names a backend. */
+export type Dialect = 'sqlite' | 'postgres' | 'mysql' | 'mongodb' | 'dynamodb';
+
+/**
+ * `Capabilities` states what a backend can do, as data: the planner, the migrator and the
+ * conformance suite branch on these flags, never on the dialect's name.
+ */
+export interface Capabilities {
+  /** DDL runs inside a transaction that a failure rolls back (PostgreSQL, SQLite). */
+  readonly transactionalDdl: boolean;
+  /** Column changes done in place; others need a rebuild (SQLite) or are refused. */
+  readonly inPlaceColumnChanges: readonly ColumnChange[];
+  /** Whether foreign keys are enforced by the database. */
+  readonly foreignKeys: 'enforced' | 'none';
+  /** Whether unique indexes are enforced by the database. */
+  readonly uniqueIndexes: 'enforced' | 'none';
+  /** Whether a table's key can change after it is created. */
+  readonly alterPrimaryKey: boolean;
+  /** DynamoDB: at most this many secondary indexes per table. */
+  readonly maxIndexesPerTable?: number;
+  /** The longest identifier the backend accepts (PostgreSQL 63, MySQL 64). */
+  readonly maxIdentifierLength?: number;
+}

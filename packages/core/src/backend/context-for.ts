@@ -1,0 +1,35 @@
+import { op, type AddColumnOptions } from '../operation/op.js';
+import type { NativeStatement, SchemaOperation } from '../operation/operations.js';
+import type { ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
+import type { Dialect } from './capabilities.js';
+import type { MigrationContext } from './migration-context.js';
+
+/** `OperationSink` receives each operation a migration makes, in order. */
+export interface OperationSink {
+  readonly dialect: Dialect;
+  apply(operation: SchemaOperation): Promise<void>;
+  execute(statement: NativeStatement): Promise<unknown>;
+}
+
+/**
+ * `contextFor` builds the `MigrationContext` a migration file calls: each method is a one-line
+ * wrapper that builds the operation and hands it to `sink`.
+ */
+export function contextFor(sink: OperationSink): MigrationContext {
+  return {
+    dialect: sink.dialect,
+    createTable: (table: TableSpec) => sink.apply(op.createTable(table)),
+    dropTable: (table: string) => sink.apply(op.dropTable(table)),
+    renameTable: (from: string, to: string) => sink.apply(op.renameTable(from, to)),
+    addColumn: (table: string, column: ColumnSpec, options?: AddColumnOptions) => sink.apply(op.addColumn(table, column, options)),
+    dropColumn: (table: string, column: string) => sink.apply(op.dropColumn(table, column)),
+    alterColumn: (table: string, column: string, to: ColumnDefinition) => sink.apply(op.alterColumn(table, column, to)),
+    renameColumn: (table: string, from: string, to: string) => sink.apply(op.renameColumn(table, from, to)),
+    alterPrimaryKey: (table: string, columns: readonly string[]) => sink.apply(op.alterPrimaryKey(table, columns)),
+    createIndex: (table: string, index: IndexSpec) => sink.apply(op.createIndex(table, index)),
+    dropIndex: (table: string, index: string) => sink.apply(op.dropIndex(table, index)),
+    addForeignKey: (table: string, foreignKey: ForeignKeySpec) => sink.apply(op.addForeignKey(table, foreignKey)),
+    dropForeignKey: (table: string, foreignKey: string) => sink.apply(op.dropForeignKey(table, foreignKey)),
+    execute: (statement: NativeStatement) => sink.execute(statement),
+  };
+}

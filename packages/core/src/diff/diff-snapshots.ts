@@ -1,0 +1,142 @@
+import { backfillValue } from '../operation/backfill-value.js';
+import { applyOperation } from '../operation/apply-operation.js';
+import type { Operation, SchemaOperation } from '../operation/operations.js';
+import { normalizeSnapshot } from '../snapshot/normalize-snapshot.js';
+import { findTable, type SchemaSnapshot, type TableSnapshot } from '../snapshot/schema-snapshot.js';
+import type { RenameHints } from '../model/model-description.js';
+import { columnChanges } from './column-changes.js';
+import { orderByDependencies } from './order-tables.js';
+import type { RenamePolicy } from './rename-resolver.js';
+import { resolveRenames } from './resolve-renames.js';
+
+/** `DiffOptions` steer rename detection. */
+export interface DiffOptions {
+  readonly hints?: RenameHints;
+  /** What to do with a removed+added pair no hint resolves; default: refuse. */
+  readonly renames?: RenamePolicy;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const byName = <T extends { name: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
+
+/**
+ * `diffSnapshots` returns the operations that turn `prev` into `next`, in an order every
+ * backend can apply: renames; foreign keys, indexes and tables dropped (referencing tables
+ * first); tables created in foreign-key order; columns added, re-keyed, altered and dropped;
+ * indexes created; foreign keys added last (which also closes cycles). Renames come only from
+ * hints or the rename policy, never from a guess.
+ */
+export async function diffSnapshots(prev: SchemaSnapshot, next: SchemaSnapshot, options: DiffOptions = {}): Promise<SchemaOperation[]> {
+  const policy = options.renames ?? { mode: 'refuse' };
+  const hints = options.hints ?? { tables: [], columns: [] };
+  const ops: SchemaOperation[] = [];
+  let state = normalizeSnapshot(prev);
+  const emit = (operation: SchemaOperation): void => {
+    state = applyOperation(state, operation);
+    ops.push(operation);
+  };
+
+  // 1. table renames
+  const prevNames = state.tables.map((t) => t.name);
+  const nextNames = next.tables.map((t) => t.name);
+  const tableRenames = await resolveRenames(
+    'table', prevNames.filter((n) => !nextNames.includes(n)), nextNames.filter((n) => !prevNames.includes(n)), hints.tables, policy,
+  );
+  for (const r of tableRenames.renames) emit({ kind: 'renameTable', from: r.from, to: r.to });
+
+  // 2. column renames, table by table
+  for (const target of next.tables) {
+    const current = findTable(state, target.name);
+    if (!current) continue;
+    const before = current.columns.map((c) => c.name);
+    const after = target.columns.map((c) => c.name);
+    const { renames } = await resolveRenames(
+      'column', before.filter((n) => !after.includes(n)), after.filter((n) => !before.includes(n)),
+      hints.columns.filter((h) => h.table === target.name), policy, target.name,
+    );
+    for (const r of renames) emit({ kind: 'renameColumn', table: target.name, from: r.from, to: r.to });
+  }
+
+  const kept = state.tables.filter((t) => findTable(next, t.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const dropped = state.tables.filter((t) => !findTable(next, t.name));
+  const created = next.tables.filter((t) => !findTable(state, t.name));
+
+  // 3. foreign keys that change or go, on kept tables (a dropped table's own keys go with it,
+  //    except those closing a cycle between dropped tables, handled in 5)
+  for (const t of kept) {
+    const target = findTable(next, t.name)!;
+    for (const fk of byName(t.foreignKeys)) {
+      const wanted = target.foreignKeys.find((f) => f.name === fk.name);
+      if (!wanted || !same(wanted, fk)) emit({ kind: 'dropForeignKey', table: t.name, foreignKey: fk.name });
+    }
+  }
+  // 4. indexes that change or go, on kept tables
+  for (const t of kept) {
+    const target = findTable(next, t.name)!;
+    for (const idx of byName(t.indexes)) {
+      const wanted = target.indexes.find((i) => i.name === idx.name);
+      if (!wanted || !same(wanted, idx)) emit({ kind: 'dropIndex', table: t.name, index: idx.name });
+    }
+  }
+  // 5. tables that go: referencing tables first; keys closing a cycle dropped before
+  const dropOrder = orderByDependencies(dropped);
+  for (const t of dropOrder.ordered) {
+    for (const fk of byName(t.foreignKeys)) {
+      if (dropOrder.deferred.has(`${t.name}.${fk.name}`)) emit({ kind: 'dropForeignKey', table: t.name, foreignKey: fk.name });
+    }
+  }
+  for (const t of [...dropOrder.ordered].reverse()) emit({ kind: 'dropTable', table: t.name });
+
+  // 6. tables that come: referenced tables first; foreign keys to tables not there yet wait for 9
+  const createOrder = orderByDependencies(created);
+  const later: { table: string; fk: TableSnapshot['foreignKeys'][number] }[] = [];
+  for (const t of createOrder.ordered) {
+    const inline = t.foreignKeys.filter((fk) => !createOrder.deferred.has(`${t.name}.${fk.name}`));
+    for (const fk of t.foreignKeys) if (!inline.includes(fk)) later.push({ table: t.name, fk });
+    emit({ kind: 'createTable', table: { ...t, foreignKeys: inline } });
+  }
+
+  // 7. columns of kept tables: add, re-key, alter, drop
+  for (const t of kept) {
+    const target = findTable(next, t.name)!;
+    const current = findTable(state, t.name)!;
+    for (const c of target.columns) {
+      if (current.columns.some((x) => x.name === c.name)) continue;
+      const needsBackfill = !c.nullable && c.default === undefined && !c.autoIncrement;
+      emit({ kind: 'addColumn', table: t.name, column: c, ...(needsBackfill ? { backfill: backfillValue(c) } : {}) });
+    }
+    if (!same(current.primaryKey, target.primaryKey)) emit({ kind: 'alterPrimaryKey', table: t.name, columns: target.primaryKey });
+    for (const c of target.columns) {
+      const from = current.columns.find((x) => x.name === c.name);
+      if (from && columnChanges(from, c).length > 0) emit({ kind: 'alterColumn', table: t.name, column: c.name, to: c });
+    }
+    for (const c of current.columns) {
+      if (!target.columns.some((x) => x.name === c.name)) emit({ kind: 'dropColumn', table: t.name, column: c.name });
+    }
+  }
+
+  // 8. indexes of kept tables that are new or changed
+  for (const t of kept) {
+    const target = findTable(next, t.name)!;
+    const current = findTable(state, t.name)!;
+    for (const idx of byName(target.indexes)) {
+      if (!current.indexes.some((i) => i.name === idx.name)) emit({ kind: 'createIndex', table: t.name, index: idx });
+    }
+  }
+
+  // 9. foreign keys last: new or changed ones on kept tables, then those closing cycles
+  for (const t of kept) {
+    const target = findTable(next, t.name)!;
+    const current = findTable(state, t.name)!;
+    for (const fk of byName(target.foreignKeys)) {
+      if (!current.foreignKeys.some((f) => f.name === fk.name)) emit({ kind: 'addForeignKey', table: t.name, foreignKey: fk });
+    }
+  }
+  for (const { table, fk } of later) emit({ kind: 'addForeignKey', table, foreignKey: fk });
+  return ops;
+}
+
+/** `isEmptyDiff` tells whether a diff has nothing to do. */
+export function isEmptyDiff(ops: readonly Operation[]): boolean {
+  return ops.length === 0;
+}

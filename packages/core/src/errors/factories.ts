@@ -1,0 +1,176 @@
+import { TidemarkError } from './tidemark-error.js';
+
+/** Where in a model file something went wrong. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line?: number;
+  readonly model?: string;
+  readonly property?: string;
+}
+
+function at(loc: SourceLocation): string {
+  const where = loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`;
+  const what = [loc.model, loc.property].filter(Boolean).join('.');
+  return what ? `${where} (${what})` : where;
+}
+
+/** `modelInvalid` reports a model Tidemark cannot understand, naming file, line and property. */
+export function modelInvalid(loc: SourceLocation, problem: string, hint: string): TidemarkError {
+  return new TidemarkError('TM_MODEL_INVALID', { message: `${at(loc)}: ${problem}`, hint, details: { ...loc } });
+}
+
+/** `snapshotInvalid` reports a snapshot file that cannot be read. */
+export function snapshotInvalid(file: string, problem: string, hint?: string): TidemarkError {
+  return new TidemarkError('TM_SNAPSHOT_INVALID', {
+    message: `${file}: ${problem}`,
+    hint: hint ?? `restore ${file} from version control; Tidemark never resets it on its own`,
+    details: { file },
+  });
+}
+
+/** `configInvalid` reports a bad tidemark.config.json. */
+export function configInvalid(file: string, problem: string): TidemarkError {
+  return new TidemarkError('TM_CONFIG_INVALID', {
+    message: `${file}: ${problem}`,
+    hint: 'fix the config file: { "models": ["src/models/**/*.ts"], "migrations": "migrations", "url": "sqlite:dev.db" }',
+    details: { file },
+  });
+}
+
+/** `urlInvalid` reports a database URL Tidemark cannot use. */
+export function urlInvalid(url: string, problem: string): TidemarkError {
+  return new TidemarkError('TM_URL_INVALID', {
+    message: `${url}: ${problem}`,
+    hint: 'use sqlite:path/to.db, sqlite::memory:, postgres://…, mysql://…, mongodb://host:port/db or dynamodb://host:port',
+    details: { url },
+  });
+}
+
+/** `usageError` reports bad command-line input. */
+export function usageError(problem: string, hint: string): TidemarkError {
+  return new TidemarkError('TM_USAGE', { message: problem, hint });
+}
+
+/** `unsupportedOperation` reports an operation a backend cannot express. */
+export function unsupportedOperation(dialect: string, what: string, hint: string): TidemarkError {
+  return new TidemarkError('TM_UNSUPPORTED_OPERATION', {
+    message: `${dialect} cannot ${what}`,
+    hint,
+    details: { dialect },
+  });
+}
+
+/** `renameAmbiguous` reports a removed and an added name that may be a rename. */
+export function renameAmbiguous(kind: 'table' | 'column', from: string, to: string, flag: string): TidemarkError {
+  return new TidemarkError('TM_RENAME_AMBIGUOUS', {
+    message: `${kind} ${from} was removed and ${to} was added: is it a rename?`,
+    hint: `run again with --rename ${flag} to rename (keeps the data), or --no-rename to drop and add; or set renamedFrom in the model`,
+    details: { kind, from, to },
+  });
+}
+
+/** `checksumChanged` reports an applied migration whose file was edited afterwards. */
+export function checksumChanged(id: string, recorded: string, actual: string, file?: string): TidemarkError {
+  return new TidemarkError('TM_CHECKSUM_CHANGED', {
+    message: `${file ?? id} was edited after it was applied (recorded sha256 ${recorded.slice(0, 12)}…, file ${actual.slice(0, 12)}…)`,
+    hint: `restore the file from version control, or run \`tidemark migrate:repair ${id}\` to accept the edit`,
+    details: { id, recorded, actual, file },
+  });
+}
+
+/** `destructiveRefused` reports destructive steps that need `--allow-destructive`. */
+export function destructiveRefused(id: string, warnings: readonly { code: string; message: string }[]): TidemarkError {
+  const list = warnings.map((w) => `${w.code} ${w.message}`).join('; ');
+  return new TidemarkError('TM_DESTRUCTIVE_REFUSED', {
+    message: `${id} has destructive steps: ${list}`,
+    hint: 'review the migration, then run again with --allow-destructive; nothing was applied',
+    details: { id, warnings },
+  });
+}
+
+/** `backendError` wraps a native database error at a backend's boundary. */
+export function backendError(dialect: string, problem: string, details: Record<string, unknown>, cause?: unknown): TidemarkError {
+  return new TidemarkError('TM_BACKEND_ERROR', {
+    message: `${dialect}: ${problem}`,
+    hint: 'read the database message above; fix the migration or the database, then run again',
+    details: { dialect, ...details },
+    cause,
+  });
+}
+
+/** `precheckFailed` reports data that would not survive a change, with counts and sample rows. */
+export function precheckFailed(check: string, target: string, count: number, samples: readonly unknown[], hint: string): TidemarkError {
+  return new TidemarkError('TM_PRECHECK_FAILED', {
+    message: `${check} on ${target}: ${count} row(s) would not survive; e.g. ${JSON.stringify(samples)}`,
+    hint,
+    details: { check, target, count, samples },
+  });
+}
+
+/** `migrationFailed` reports a migration that failed while being applied or rolled back. */
+export function migrationFailed(id: string, step: number, cause: unknown, applied: readonly string[], transactional: boolean): TidemarkError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new TidemarkError('TM_MIGRATION_FAILED', {
+    message: `${id} failed at step ${step}: ${reason}`,
+    hint: transactional
+      ? 'nothing of this migration was kept (it ran in a transaction); fix it and run again'
+      : `steps before ${step} were applied and stay; run \`tidemark migrate:status\` to see the state, fix the database or the migration, then run again`,
+    details: { id, step, applied, transactional, cause: cause instanceof Error && 'code' in cause ? (cause as { code: unknown }).code : undefined },
+    cause,
+  });
+}
+
+/** `lockTimeout` reports a migration lock that could not be taken. */
+export function lockTimeout(target: string, waitedMs: number): TidemarkError {
+  return new TidemarkError('TM_LOCK_TIMEOUT', {
+    message: `could not take the migration lock on ${target} within ${waitedMs} ms`,
+    hint: 'another tidemark run holds it; wait for it to finish, then run again',
+    details: { target, waitedMs },
+  });
+}
+
+/** `migrationFork` reports two migrations that start from the same snapshot. */
+export function migrationFork(first: string, second: string, from: string): TidemarkError {
+  return new TidemarkError('TM_MIGRATION_FORK', {
+    message: `${second} and ${first} both start from snapshot ${from.slice(0, 19)}… (two branches merged)`,
+    hint: `delete the newer of the two (${second}) and its snapshot change, then run \`tidemark migrate:generate\` again on top of the other`,
+    details: { first, second, from },
+  });
+}
+
+/** `snapshotDrift` reports a .schema.json that the migration files do not produce. */
+export function snapshotDrift(file: string, expected: string, actual: string): TidemarkError {
+  return new TidemarkError('TM_SNAPSHOT_DRIFT', {
+    message: `${file} (${actual.slice(0, 19)}…) is not what the migration files produce (${expected.slice(0, 19)}…)`,
+    hint: 'restore .schema.json and the migrations from version control so they agree, then generate again',
+    details: { file, expected, actual },
+  });
+}
+
+/** `fileMissing` reports an applied migration whose file is gone. */
+export function fileMissing(id: string): TidemarkError {
+  return new TidemarkError('TM_FILE_MISSING', {
+    message: `${id} is recorded as applied but its file is missing`,
+    hint: 'restore the file from version control',
+    details: { id },
+  });
+}
+
+/** `backendMissing` reports a backend package that is not installed. */
+export function backendMissing(scheme: string, pkg: string, cause?: unknown): TidemarkError {
+  return new TidemarkError('TM_BACKEND_MISSING', {
+    message: `the ${scheme} backend (${pkg}) is not installed`,
+    hint: `npm install ${pkg}`,
+    details: { scheme, pkg },
+    cause,
+  });
+}
+
+/** `internalError` reports a bug in Tidemark itself. */
+export function internalError(problem: string, cause?: unknown): TidemarkError {
+  return new TidemarkError('TM_INTERNAL', {
+    message: problem,
+    hint: 'this is a bug in Tidemark; please report it with the command you ran',
+    cause,
+  });
+}

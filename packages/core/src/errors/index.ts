@@ -1,0 +1,4 @@
+export * from './error-codes.js';
+export * from './tidemark-error.js';
+export * from './redact-url.js';
+export * from './factories.js';

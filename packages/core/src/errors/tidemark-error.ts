@@ -1,0 +1,48 @@
+import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+
+/** `TidemarkErrorInit` is what every error factory fills in. */
+export interface TidemarkErrorInit {
+  readonly message: string;
+  /** The next step for the user, in the imperative. */
+  readonly hint: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly cause?: unknown;
+}
+
+/**
+ * `TidemarkError` is the only error type Tidemark's packages throw on purpose: a stable code,
+ * a message naming what happened to which object, a hint saying what to do next, and details
+ * for `--json` output and tests.
+ */
+export class TidemarkError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, init: TidemarkErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'TidemarkError';
+    this.code = code;
+    this.hint = init.hint;
+    this.details = init.details ?? {};
+  }
+
+  /** `exitCode` is the process exit code PRODUCT.md §4 assigns to this error's class. */
+  get exitCode(): 1 | 2 | 3 {
+    return ERROR_CODES[this.code];
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { code: this.code, message: this.message, hint: this.hint, details: this.details };
+  }
+}
+
+/** `isTidemarkError` tells whether `err` is a TidemarkError, optionally with a given code. */
+export function isTidemarkError(err: unknown, code?: ErrorCode): err is TidemarkError {
+  return err instanceof TidemarkError && (code === undefined || err.code === code);
+}
+
+/** `tidemarkError` builds a TidemarkError; the named factories below are preferred. */
+export function tidemarkError(code: ErrorCode, init: TidemarkErrorInit): TidemarkError {
+  return new TidemarkError(code, init);
+}

@@ -1,0 +1,2 @@
+export * from './define-migration.js';
+export * from './migration-header.js';

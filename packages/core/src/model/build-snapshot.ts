@@ -1,0 +1,175 @@
+import { modelInvalid } from '../errors/factories.js';
+import { columnName, foreignKeyName, indexName, tableName } from '../naming.js';
+import { DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, type PortableType } from '../snapshot/portable-type.js';
+import { normalizeSnapshot } from '../snapshot/normalize-snapshot.js';
+import {
+  emptySnapshot, isDefaultNow,
+  type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type SchemaSnapshot, type TableSnapshot,
+} from '../snapshot/schema-snapshot.js';
+import type { ModelDescription, PropertyDescription, RenameHints } from './model-description.js';
+
+/** `BuiltSchema` is a snapshot plus the rename hints the models declared. */
+export interface BuiltSchema {
+  readonly snapshot: SchemaSnapshot;
+  readonly hints: RenameHints;
+}
+
+const loc = (m: ModelDescription, p?: PropertyDescription) => ({
+  file: m.file, line: p?.line ?? m.line, model: m.className, ...(p ? { property: p.name } : {}),
+});
+
+/** The column a property maps to: its type, or why it has none. */
+function columnType(m: ModelDescription, p: PropertyDescription): { type: PortableType; values?: readonly string[] } {
+  if (p.column?.type) {
+    if (p.column.type === 'enum' && p.type.kind !== 'enum') {
+      throw modelInvalid(loc(m, p), '@Column({ type: "enum" }) needs a string-literal union or a string enum type', 'declare the values as a union type');
+    }
+    return p.type.kind === 'enum' ? { type: p.column.type, values: p.type.values } : { type: p.column.type };
+  }
+  switch (p.type.kind) {
+    case 'scalar': return { type: p.type.type };
+    case 'enum': return { type: 'enum', values: p.type.values };
+    case 'model':
+      throw modelInvalid(loc(m, p), `type ${p.type.name} is a model; a relation needs @BelongsTo, @HasMany or @HasOne`, `add @BelongsTo(() => ${p.type.name}) or @Ignore()`);
+    case 'unknown':
+      throw modelInvalid(
+        loc(m, p), `Tidemark cannot map type \`${p.type.text}\` to a column`,
+        'use number, bigint, string, boolean, Date, Float, Decimal, Uuid, Text, Json<T>, Uint8Array, a string-literal union, or @Column({ type }); or mark it @Ignore()',
+      );
+  }
+}
+
+function buildColumn(m: ModelDescription, p: PropertyDescription, name: string): ColumnSnapshot {
+  const { type, values } = columnType(m, p);
+  const def = p.default ?? p.initializer;
+  if (isDefaultNow(def) && type !== 'timestamp' && type !== 'date') {
+    throw modelInvalid(loc(m, p), 'Default.now only fits a Date column', 'remove @Default(Default.now) or make the property a Date');
+  }
+  if (typeof def === 'string' && values && !values.includes(def)) {
+    throw modelInvalid(loc(m, p), `default ${JSON.stringify(def)} is not one of ${values.join(', ')}`, 'pick one of the enum values');
+  }
+  if (p.auto && type !== 'i32' && type !== 'i64') {
+    throw modelInvalid(loc(m, p), '@Auto() needs a number or bigint property', 'remove @Auto() or change the type');
+  }
+  const col: ColumnSnapshot = {
+    name,
+    type,
+    nullable: p.column?.nullable ?? p.optional,
+    ...(def !== undefined ? { default: def } : {}),
+    ...(p.auto ? { autoIncrement: true } : {}),
+    ...(type === 'string' ? { length: p.column?.length ?? DEFAULT_STRING_LENGTH } : {}),
+    ...(type === 'decimal' ? { precision: p.column?.precision ?? DEFAULT_DECIMAL.precision, scale: p.column?.scale ?? DEFAULT_DECIMAL.scale } : {}),
+    ...(values ? { values: [...values] } : {}),
+  };
+  return col;
+}
+
+interface PendingForeignKey { readonly model: ModelDescription; readonly property: PropertyDescription; readonly column: string }
+
+/**
+ * `buildSnapshot` turns model descriptions into a schema snapshot: naming rules, type mapping,
+ * relations as foreign key columns, constraints and indexes. A model it cannot understand is
+ * TM_MODEL_INVALID naming file, line and property.
+ */
+export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema {
+  const byClass = new Map<string, ModelDescription>();
+  const byTable = new Map<string, ModelDescription>();
+  for (const m of models) {
+    const other = byClass.get(m.className);
+    if (other) throw modelInvalid(loc(m), `model ${m.className} is declared twice (also in ${other.file})`, 'rename one of the classes');
+    byClass.set(m.className, m);
+    const table = m.table ?? tableName(m.className);
+    const clash = byTable.get(table);
+    if (clash) throw modelInvalid(loc(m), `models ${clash.className} and ${m.className} both map to table ${table}`, 'give one of them @Model({ table: "..." })');
+    byTable.set(table, m);
+  }
+  const tableOf = (m: ModelDescription): string => m.table ?? tableName(m.className);
+  const hints = { tables: [] as { from: string; to: string }[], columns: [] as { table: string; from: string; to: string }[] };
+  const tables: TableSnapshot[] = [];
+  const pending: PendingForeignKey[] = [];
+
+  for (const m of models) {
+    const table = tableOf(m);
+    if (m.renamedFrom) hints.tables.push({ from: m.renamedFrom, to: table });
+    const columns: ColumnSnapshot[] = [];
+    const columnOf = new Map<string, string>();
+    const primaryKey: string[] = [];
+    const indexes: IndexSnapshot[] = [];
+    for (const p of m.properties) {
+      if (p.ignore) continue;
+      if (p.relation) {
+        if (!byClass.has(p.relation.target)) {
+          throw modelInvalid(loc(m, p), `relation target ${p.relation.target} is not a model`, `add @Model() to class ${p.relation.target}, or fix the target`);
+        }
+        if (p.key) throw modelInvalid(loc(m, p), '@Key() cannot be put on a relation', `put @Key() on the foreign key property (${p.relation.options?.key ?? `${p.name}Id`})`);
+        if (p.relation.kind !== 'belongsTo') continue;
+        const keyProp = p.relation.options?.key ?? `${p.name}Id`;
+        const declared = m.properties.find((x) => x.name === keyProp);
+        const name = declared?.column?.name ?? columnName(keyProp);
+        pending.push({ model: m, property: p, column: name });
+        continue;
+      }
+      const name = p.column?.name ?? columnName(p.name);
+      if (columnOf.has(p.name) || columns.some((c) => c.name === name)) {
+        throw modelInvalid(loc(m, p), `column ${name} is declared twice`, 'give one of the properties @Column({ name: "..." })');
+      }
+      columns.push(buildColumn(m, p, name));
+      columnOf.set(p.name, name);
+      if (p.column?.renamedFrom) hints.columns.push({ table, from: p.column.renamedFrom, to: name });
+      if (p.key) primaryKey.push(name);
+      if (p.unique) indexes.push({ name: indexName(table, [name]), columns: [name], unique: true });
+      else if (p.index) indexes.push({ name: indexName(table, [name]), columns: [name], unique: false });
+    }
+    if (primaryKey.length === 0) {
+      throw modelInvalid(loc(m), `model ${m.className} has no @Key()`, 'mark its key property with @Key() (and @Auto() for an auto-increment id)');
+    }
+    for (const idx of m.indexes) {
+      const cols = idx.properties.map((prop) => {
+        const c = columnOf.get(prop) ?? relationColumn(m, prop);
+        if (!c) throw modelInvalid({ ...loc(m), line: idx.line ?? m.line }, `@Index names unknown property ${prop}`, 'use property names of this class');
+        return c;
+      });
+      indexes.push({ name: idx.name ?? indexName(table, cols), columns: cols, unique: idx.unique ?? false });
+    }
+    tables.push({ name: table, model: m.className, columns, primaryKey, indexes, foreignKeys: [] });
+  }
+
+  // Foreign keys go last: they need every table's key columns.
+  for (const { model: m, property: p, column } of pending) {
+    const rel = p.relation!;
+    const target = byClass.get(rel.target)!;
+    const targetTable = tables.find((t) => t.name === tableOf(target))!;
+    const table = tables.find((t) => t.name === tableOf(m))!;
+    if (targetTable.primaryKey.length !== 1) {
+      throw modelInvalid(loc(m, p), `${rel.target} has a composite key; @BelongsTo needs a single-column key`, 'declare the foreign key columns and an @Index by hand');
+    }
+    const refColumn = targetTable.columns.find((c) => c.name === targetTable.primaryKey[0])!;
+    let fkCol = table.columns.find((c) => c.name === column);
+    if (!fkCol) {
+      fkCol = {
+        name: column, type: refColumn.type, nullable: p.optional,
+        ...(refColumn.length !== undefined ? { length: refColumn.length } : {}),
+        ...(refColumn.precision !== undefined ? { precision: refColumn.precision, scale: refColumn.scale } : {}),
+        ...(refColumn.values ? { values: refColumn.values } : {}),
+      };
+      (table.columns as ColumnSnapshot[]).push(fkCol);
+    }
+    const fk: ForeignKeySnapshot = {
+      name: foreignKeyName(table.name, [column]),
+      columns: [column],
+      referencedTable: targetTable.name,
+      referencedColumns: [refColumn.name],
+      onDelete: rel.options?.onDelete ?? 'no action',
+      onUpdate: rel.options?.onUpdate ?? 'no action',
+    };
+    (table.foreignKeys as ForeignKeySnapshot[]).push(fk);
+    const covered = table.primaryKey[0] === column || table.indexes.some((i) => i.columns[0] === column);
+    if (!covered) (table.indexes as IndexSnapshot[]).push({ name: indexName(table.name, [column]), columns: [column], unique: false });
+  }
+  return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints };
+}
+
+function relationColumn(m: ModelDescription, prop: string): string | undefined {
+  const rel = m.properties.find((p) => p.name === prop && p.relation?.kind === 'belongsTo');
+  return rel ? columnName(rel.relation?.options?.key ?? `${rel.name}Id`) : undefined;
+}

@@ -1,0 +1,2 @@
+export * from './model-description.js';
+export * from './build-snapshot.js';

@@ -1,0 +1,175 @@
+import { TidemarkError } from '../errors/tidemark-error.js';
+import { normalizeSnapshot } from '../snapshot/normalize-snapshot.js';
+import type { ColumnSnapshot, SchemaSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
+import { assertNever, type Operation } from './operations.js';
+
+function invalid(operation: Operation, problem: string): TidemarkError {
+  return new TidemarkError('TM_MIGRATION_INVALID', {
+    message: `${operation.kind}: ${problem}`,
+    hint: 'fix the migration so each step applies to the schema the earlier migrations leave',
+    details: { operation },
+  });
+}
+
+/**
+ * `applyOperation` is the pure reducer of the schema model: the snapshot after `operation`.
+ * It refuses steps that do not fit the schema (a missing table, a column still used by an
+ * index), so a migration file that would fail on a database fails here first.
+ * `execute` statements are opaque and leave the model unchanged.
+ */
+export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): SchemaSnapshot {
+  const tables = [...snapshot.tables];
+  const indexOf = (name: string): number => {
+    const i = tables.findIndex((t) => t.name === name);
+    if (i < 0) throw invalid(operation, `table ${name} does not exist`);
+    return i;
+  };
+  const update = (name: string, fn: (t: TableSnapshot) => TableSnapshot): void => {
+    const i = indexOf(name);
+    tables[i] = fn(tables[i]!);
+  };
+  const column = (t: TableSnapshot, name: string): ColumnSnapshot => {
+    const c = t.columns.find((x) => x.name === name);
+    if (!c) throw invalid(operation, `column ${t.name}.${name} does not exist`);
+    return c;
+  };
+  const noColumn = (t: TableSnapshot, name: string): void => {
+    if (t.columns.some((x) => x.name === name)) throw invalid(operation, `column ${t.name}.${name} already exists`);
+  };
+  const noTable = (name: string): void => {
+    if (tables.some((t) => t.name === name)) throw invalid(operation, `table ${name} already exists`);
+  };
+  const usedBy = (t: TableSnapshot, name: string): string | undefined => {
+    if (t.primaryKey.includes(name)) return 'the primary key';
+    const idx = t.indexes.find((i) => i.columns.includes(name));
+    if (idx) return `index ${idx.name}`;
+    const fk = t.foreignKeys.find((f) => f.columns.includes(name));
+    if (fk) return `foreign key ${fk.name}`;
+    for (const other of tables) {
+      const ref = other.foreignKeys.find((f) => f.referencedTable === t.name && f.referencedColumns.includes(name));
+      if (ref) return `foreign key ${other.name}.${ref.name}`;
+    }
+    return undefined;
+  };
+  const renameIn = (list: readonly string[], from: string, to: string): string[] => list.map((x) => (x === from ? to : x));
+
+  switch (operation.kind) {
+    case 'createTable':
+      noTable(operation.table.name);
+      tables.push(operation.table);
+      break;
+    case 'dropTable': {
+      const i = indexOf(operation.table);
+      const ref = tables.find((t) => t.name !== operation.table && t.foreignKeys.some((f) => f.referencedTable === operation.table));
+      if (ref) throw invalid(operation, `table ${operation.table} is still referenced by a foreign key of ${ref.name}`);
+      tables.splice(i, 1);
+      break;
+    }
+    case 'renameTable': {
+      const i = indexOf(operation.from);
+      noTable(operation.to);
+      tables[i] = { ...tables[i]!, name: operation.to };
+      for (let j = 0; j < tables.length; j++) {
+        const t = tables[j]!;
+        if (t.foreignKeys.some((f) => f.referencedTable === operation.from)) {
+          tables[j] = {
+            ...t,
+            foreignKeys: t.foreignKeys.map((f) => (f.referencedTable === operation.from ? { ...f, referencedTable: operation.to } : f)),
+          };
+        }
+      }
+      break;
+    }
+    case 'addColumn':
+      update(operation.table, (t) => {
+        noColumn(t, operation.column.name);
+        return { ...t, columns: [...t.columns, operation.column] };
+      });
+      break;
+    case 'dropColumn':
+      update(operation.table, (t) => {
+        column(t, operation.column);
+        const user = usedBy(t, operation.column);
+        if (user) throw invalid(operation, `column ${t.name}.${operation.column} is still used by ${user}; drop that first`);
+        return { ...t, columns: t.columns.filter((c) => c.name !== operation.column) };
+      });
+      break;
+    case 'alterColumn':
+      update(operation.table, (t) => {
+        column(t, operation.column);
+        return { ...t, columns: t.columns.map((c) => (c.name === operation.column ? operation.to : c)) };
+      });
+      break;
+    case 'renameColumn': {
+      const { from, to } = operation;
+      update(operation.table, (t) => {
+        column(t, from);
+        noColumn(t, to);
+        return {
+          ...t,
+          columns: t.columns.map((c) => (c.name === from ? { ...c, name: to } : c)),
+          primaryKey: renameIn(t.primaryKey, from, to),
+          indexes: t.indexes.map((i) => ({ ...i, columns: renameIn(i.columns, from, to) })),
+          foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: renameIn(f.columns, from, to) })),
+        };
+      });
+      for (let j = 0; j < tables.length; j++) {
+        const t = tables[j]!;
+        tables[j] = {
+          ...t,
+          foreignKeys: t.foreignKeys.map((f) =>
+            f.referencedTable === operation.table ? { ...f, referencedColumns: renameIn(f.referencedColumns, from, to) } : f),
+        };
+      }
+      break;
+    }
+    case 'alterPrimaryKey':
+      update(operation.table, (t) => {
+        for (const c of operation.columns) column(t, c);
+        return { ...t, primaryKey: [...operation.columns] };
+      });
+      break;
+    case 'createIndex':
+      update(operation.table, (t) => {
+        if (t.indexes.some((i) => i.name === operation.index.name)) throw invalid(operation, `index ${operation.index.name} already exists`);
+        for (const c of operation.index.columns) column(t, c);
+        return { ...t, indexes: [...t.indexes, operation.index] };
+      });
+      break;
+    case 'dropIndex':
+      update(operation.table, (t) => {
+        if (!t.indexes.some((i) => i.name === operation.index)) throw invalid(operation, `index ${t.name}.${operation.index} does not exist`);
+        return { ...t, indexes: t.indexes.filter((i) => i.name !== operation.index) };
+      });
+      break;
+    case 'addForeignKey':
+      update(operation.table, (t) => {
+        const fk = operation.foreignKey;
+        if (t.foreignKeys.some((f) => f.name === fk.name)) throw invalid(operation, `foreign key ${fk.name} already exists`);
+        for (const c of fk.columns) column(t, c);
+        const target = tables.find((x) => x.name === fk.referencedTable) ?? (fk.referencedTable === t.name ? t : undefined);
+        if (!target) throw invalid(operation, `referenced table ${fk.referencedTable} does not exist`);
+        for (const c of fk.referencedColumns) column(target, c);
+        return { ...t, foreignKeys: [...t.foreignKeys, fk] };
+      });
+      break;
+    case 'dropForeignKey':
+      update(operation.table, (t) => {
+        if (!t.foreignKeys.some((f) => f.name === operation.foreignKey)) {
+          throw invalid(operation, `foreign key ${t.name}.${operation.foreignKey} does not exist`);
+        }
+        return { ...t, foreignKeys: t.foreignKeys.filter((f) => f.name !== operation.foreignKey) };
+      });
+      break;
+    case 'execute':
+      return snapshot;
+    default:
+      assertNever(operation);
+  }
+  return normalizeSnapshot({ ...snapshot, tables });
+}
+
+/** `applyOperations` folds `applyOperation` over a list. */
+export function applyOperations(snapshot: SchemaSnapshot, operations: readonly Operation[]): SchemaSnapshot {
+  return operations.reduce(applyOperation, snapshot);
+}

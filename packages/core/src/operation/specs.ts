@@ -1,0 +1,79 @@
+import type { ColumnDefault, ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, ReferentialAction, TableSnapshot } from '../snapshot/schema-snapshot.js';
+import type { PortableType } from '../snapshot/portable-type.js';
+import { normalizeColumn } from '../snapshot/normalize-snapshot.js';
+
+/** `ColumnSpec` is a column as a migration file writes it; `nullable` defaults to false. */
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: PortableType;
+  readonly nullable?: boolean;
+  readonly default?: ColumnDefault;
+  readonly autoIncrement?: boolean;
+  readonly length?: number;
+  readonly precision?: number;
+  readonly scale?: number;
+  readonly values?: readonly string[];
+}
+
+/** `ColumnDefinition` is a column spec without its name, as `alterColumn` takes it. */
+export type ColumnDefinition = Omit<ColumnSpec, 'name'>;
+
+/** `IndexSpec` is an index as a migration file writes it; `unique` defaults to false. */
+export interface IndexSpec {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly unique?: boolean;
+}
+
+/** `ForeignKeySpec` is a foreign key as a migration file writes it; actions default to 'no action'. */
+export interface ForeignKeySpec {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly referencedTable: string;
+  readonly referencedColumns: readonly string[];
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+}
+
+/** `TableSpec` is a whole table as `createTable` takes it. */
+export interface TableSpec {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly primaryKey: readonly string[];
+  readonly indexes?: readonly IndexSpec[];
+  readonly foreignKeys?: readonly ForeignKeySpec[];
+}
+
+/** `toColumnSnapshot` fills a column spec's defaults. */
+export function toColumnSnapshot(spec: ColumnSpec): ColumnSnapshot {
+  return normalizeColumn({ ...spec, nullable: spec.nullable ?? false });
+}
+
+/** `toIndexSnapshot` fills an index spec's defaults. */
+export function toIndexSnapshot(spec: IndexSpec): IndexSnapshot {
+  return { name: spec.name, columns: [...spec.columns], unique: spec.unique ?? false };
+}
+
+/** `toForeignKeySnapshot` fills a foreign key spec's defaults. */
+export function toForeignKeySnapshot(spec: ForeignKeySpec): ForeignKeySnapshot {
+  return {
+    name: spec.name,
+    columns: [...spec.columns],
+    referencedTable: spec.referencedTable,
+    referencedColumns: [...spec.referencedColumns],
+    onDelete: spec.onDelete ?? 'no action',
+    onUpdate: spec.onUpdate ?? 'no action',
+  };
+}
+
+/** `toTableSnapshot` fills a table spec's defaults; the model name is unknown in a migration file. */
+export function toTableSnapshot(spec: TableSpec, model = ''): TableSnapshot {
+  return {
+    name: spec.name,
+    model,
+    columns: spec.columns.map(toColumnSnapshot),
+    primaryKey: [...spec.primaryKey],
+    indexes: (spec.indexes ?? []).map(toIndexSnapshot),
+    foreignKeys: (spec.foreignKeys ?? []).map(toForeignKeySnapshot),
+  };
+}

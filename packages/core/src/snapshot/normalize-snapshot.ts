@@ -1,0 +1,63 @@
+import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot } from './schema-snapshot.js';
+
+const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** `normalizeColumn` rebuilds a column with a fixed key order and no undefined fields. */
+export function normalizeColumn(c: ColumnSnapshot): ColumnSnapshot {
+  const out: Record<string, unknown> = { name: c.name, type: c.type, nullable: c.nullable };
+  if (c.default !== undefined) out.default = typeof c.default === 'object' ? { fn: c.default.fn } : c.default;
+  if (c.autoIncrement) out.autoIncrement = true;
+  if (c.length !== undefined) out.length = c.length;
+  if (c.precision !== undefined) out.precision = c.precision;
+  if (c.scale !== undefined) out.scale = c.scale;
+  if (c.values !== undefined) out.values = [...c.values];
+  return out as unknown as ColumnSnapshot;
+}
+
+function normalizeIndex(i: IndexSnapshot): IndexSnapshot {
+  return { name: i.name, columns: [...i.columns], unique: i.unique };
+}
+
+function normalizeForeignKey(f: ForeignKeySnapshot): ForeignKeySnapshot {
+  return {
+    name: f.name,
+    columns: [...f.columns],
+    referencedTable: f.referencedTable,
+    referencedColumns: [...f.referencedColumns],
+    onDelete: f.onDelete,
+    onUpdate: f.onUpdate,
+  };
+}
+
+/** `normalizeTable` rebuilds a table with a fixed key order and sorted indexes and foreign keys. */
+export function normalizeTable(t: TableSnapshot): TableSnapshot {
+  return {
+    name: t.name,
+    model: t.model,
+    columns: t.columns.map(normalizeColumn),
+    primaryKey: [...t.primaryKey],
+    indexes: t.indexes.map(normalizeIndex).sort(byName),
+    foreignKeys: t.foreignKeys.map(normalizeForeignKey).sort(byName),
+  };
+}
+
+/**
+ * `normalizeSnapshot` puts a snapshot in canonical form: tables, indexes and foreign keys sorted
+ * by name, keys in a fixed order, absent fields omitted. Equal schemas give equal JSON.
+ */
+export function normalizeSnapshot(s: SchemaSnapshot): SchemaSnapshot {
+  return { format: s.format, version: s.version, tables: s.tables.map(normalizeTable).sort(byName) };
+}
+
+/**
+ * `comparableSnapshot` is the canonical form used to compare a snapshot with an introspected
+ * database: model names are dropped and columns sorted by name, since a live database knows
+ * neither class names nor declaration order (ADD COLUMN appends).
+ */
+export function comparableSnapshot(s: SchemaSnapshot): SchemaSnapshot {
+  const n = normalizeSnapshot(s);
+  return {
+    ...n,
+    tables: n.tables.map((t) => ({ ...t, model: '', columns: [...t.columns].sort(byName) })),
+  };
+}

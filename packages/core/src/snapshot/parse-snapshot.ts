@@ -1,0 +1,146 @@
+import { snapshotInvalid } from '../errors/factories.js';
+import { isPortableType } from './portable-type.js';
+import { normalizeSnapshot } from './normalize-snapshot.js';
+import {
+  SNAPSHOT_FORMAT, SNAPSHOT_VERSION,
+  type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type SchemaSnapshot, type TableSnapshot,
+} from './schema-snapshot.js';
+
+const ACTIONS = ['cascade', 'restrict', 'set null', 'no action'];
+
+/** Reads untrusted JSON field by field, failing with the JSON path of the first bad value. */
+class Reader {
+  constructor(readonly file: string) {}
+
+  fail(path: string, problem: string): never {
+    throw snapshotInvalid(this.file, `${path}: ${problem}`);
+  }
+
+  object(v: unknown, path: string): Record<string, unknown> {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(path, 'expected an object');
+    return v as Record<string, unknown>;
+  }
+
+  array(v: unknown, path: string): unknown[] {
+    if (!Array.isArray(v)) this.fail(path, 'expected an array');
+    return v;
+  }
+
+  string(v: unknown, path: string): string {
+    if (typeof v !== 'string' || v === '') this.fail(path, 'expected a non-empty string');
+    return v;
+  }
+
+  strings(v: unknown, path: string): string[] {
+    return this.array(v, path).map((x, i) => this.string(x, `${path}[${i}]`));
+  }
+
+  boolean(v: unknown, path: string): boolean {
+    if (typeof v !== 'boolean') this.fail(path, 'expected true or false');
+    return v;
+  }
+
+  positiveInt(v: unknown, path: string): number | undefined {
+    if (v === undefined) return undefined;
+    if (!Number.isInteger(v) || (v as number) < 0) this.fail(path, 'expected a whole number');
+    return v as number;
+  }
+}
+
+function readColumn(r: Reader, v: unknown, path: string): ColumnSnapshot {
+  const o = r.object(v, path);
+  const type = o.type;
+  if (!isPortableType(type)) r.fail(`${path}.type`, `unknown type ${JSON.stringify(type)}`);
+  const d = o.default;
+  if (d !== undefined && !['string', 'number', 'boolean'].includes(typeof d)) {
+    const fn = r.object(d, `${path}.default`).fn;
+    if (fn !== 'now') r.fail(`${path}.default`, 'expected a literal or { "fn": "now" }');
+  }
+  if (o.autoIncrement !== undefined) r.boolean(o.autoIncrement, `${path}.autoIncrement`);
+  return {
+    name: r.string(o.name, `${path}.name`),
+    type,
+    nullable: r.boolean(o.nullable, `${path}.nullable`),
+    ...(d !== undefined ? { default: d as ColumnSnapshot['default'] } : {}),
+    ...(o.autoIncrement === true ? { autoIncrement: true } : {}),
+    ...(o.length !== undefined ? { length: r.positiveInt(o.length, `${path}.length`) } : {}),
+    ...(o.precision !== undefined ? { precision: r.positiveInt(o.precision, `${path}.precision`) } : {}),
+    ...(o.scale !== undefined ? { scale: r.positiveInt(o.scale, `${path}.scale`) } : {}),
+    ...(o.values !== undefined ? { values: r.strings(o.values, `${path}.values`) } : {}),
+  };
+}
+
+function readIndex(r: Reader, v: unknown, path: string): IndexSnapshot {
+  const o = r.object(v, path);
+  return { name: r.string(o.name, `${path}.name`), columns: r.strings(o.columns, `${path}.columns`), unique: r.boolean(o.unique, `${path}.unique`) };
+}
+
+function readAction(r: Reader, v: unknown, path: string): ForeignKeySnapshot['onDelete'] {
+  if (typeof v !== 'string' || !ACTIONS.includes(v)) r.fail(path, `expected one of ${ACTIONS.join(', ')}`);
+  return v as ForeignKeySnapshot['onDelete'];
+}
+
+function readForeignKey(r: Reader, v: unknown, path: string): ForeignKeySnapshot {
+  const o = r.object(v, path);
+  return {
+    name: r.string(o.name, `${path}.name`),
+    columns: r.strings(o.columns, `${path}.columns`),
+    referencedTable: r.string(o.referencedTable, `${path}.referencedTable`),
+    referencedColumns: r.strings(o.referencedColumns, `${path}.referencedColumns`),
+    onDelete: readAction(r, o.onDelete, `${path}.onDelete`),
+    onUpdate: readAction(r, o.onUpdate, `${path}.onUpdate`),
+  };
+}
+
+function readTable(r: Reader, v: unknown, path: string): TableSnapshot {
+  const o = r.object(v, path);
+  const columns = r.array(o.columns, `${path}.columns`).map((c, i) => readColumn(r, c, `${path}.columns[${i}]`));
+  const primaryKey = r.strings(o.primaryKey, `${path}.primaryKey`);
+  const names = new Set(columns.map((c) => c.name));
+  for (const k of primaryKey) if (!names.has(k)) r.fail(`${path}.primaryKey`, `names unknown column ${k}`);
+  return {
+    name: r.string(o.name, `${path}.name`),
+    model: typeof o.model === 'string' ? o.model : '',
+    columns,
+    primaryKey,
+    indexes: r.array(o.indexes, `${path}.indexes`).map((x, i) => readIndex(r, x, `${path}.indexes[${i}]`)),
+    foreignKeys: r.array(o.foreignKeys, `${path}.foreignKeys`).map((x, i) => readForeignKey(r, x, `${path}.foreignKeys[${i}]`)),
+  };
+}
+
+/**
+ * `validateSnapshot` checks untrusted data against the snapshot format and returns it in
+ * canonical form. A file from a newer Tidemark, or one that is damaged, is TM_SNAPSHOT_INVALID
+ * naming the JSON path — never a crash and never a silent reset.
+ */
+export function validateSnapshot(data: unknown, file = '.schema.json'): SchemaSnapshot {
+  const r = new Reader(file);
+  const o = r.object(data, '$');
+  if (o.format !== SNAPSHOT_FORMAT) r.fail('$.format', `expected "${SNAPSHOT_FORMAT}"; this is not a Tidemark snapshot`);
+  if (typeof o.version !== 'number' || !Number.isInteger(o.version) || o.version < 1) r.fail('$.version', 'expected a version number');
+  if ((o.version as number) > SNAPSHOT_VERSION) {
+    throw snapshotInvalid(
+      file,
+      `was written by a newer Tidemark (snapshot version ${String(o.version)}; this one reads up to ${SNAPSHOT_VERSION})`,
+      'upgrade Tidemark (npm install @tidemark/cli@latest) and run the command again',
+    );
+  }
+  const tables = r.array(o.tables, '$.tables').map((t, i) => readTable(r, t, `$.tables[${i}]`));
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (seen.has(t.name)) r.fail('$.tables', `table ${t.name} appears twice`);
+    seen.add(t.name);
+  }
+  return normalizeSnapshot({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, tables });
+}
+
+/** `parseSnapshot` parses and validates the text of a `.schema.json` file. */
+export function parseSnapshot(text: string, file = '.schema.json'): SchemaSnapshot {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw snapshotInvalid(file, `is not valid JSON (${(err as Error).message})`);
+  }
+  return validateSnapshot(data, file);
+}

@@ -1,0 +1,93 @@
+import type { PortableType } from './portable-type.js';
+
+/** `DefaultNow` is the "current timestamp" column default (`Default.now` in a model). */
+export interface DefaultNow {
+  readonly fn: 'now';
+}
+
+/** `ColumnDefault` is a literal default or the current timestamp. */
+export type ColumnDefault = string | number | boolean | DefaultNow;
+
+/** `isDefaultNow` tells whether a default is the current timestamp. */
+export function isDefaultNow(value: unknown): value is DefaultNow {
+  return typeof value === 'object' && value !== null && (value as DefaultNow).fn === 'now';
+}
+
+/** `ColumnSnapshot` describes one column. Optional fields are absent when they do not apply. */
+export interface ColumnSnapshot {
+  readonly name: string;
+  readonly type: PortableType;
+  readonly nullable: boolean;
+  readonly default?: ColumnDefault;
+  /** Auto-increment integer key. */
+  readonly autoIncrement?: boolean;
+  /** `string` only: maximum length. */
+  readonly length?: number;
+  /** `decimal` only. */
+  readonly precision?: number;
+  readonly scale?: number;
+  /** `enum` only: allowed values, in declaration order. */
+  readonly values?: readonly string[];
+}
+
+/** `IndexSnapshot` describes one index; `unique` indexes also back `@Unique()`. */
+export interface IndexSnapshot {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly unique: boolean;
+}
+
+/** `ReferentialAction` is what a foreign key does when its target row changes. */
+export type ReferentialAction = 'cascade' | 'restrict' | 'set null' | 'no action';
+
+/** `ForeignKeySnapshot` describes one foreign key constraint. */
+export interface ForeignKeySnapshot {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly referencedTable: string;
+  readonly referencedColumns: readonly string[];
+  readonly onDelete: ReferentialAction;
+  readonly onUpdate: ReferentialAction;
+}
+
+/** `TableSnapshot` describes one table (a collection on MongoDB, a table on DynamoDB). */
+export interface TableSnapshot {
+  readonly name: string;
+  /** The model class name; used in messages only and ignored when comparing with a live database. */
+  readonly model: string;
+  /** Declaration order. */
+  readonly columns: readonly ColumnSnapshot[];
+  /** Key columns in order; DynamoDB reads [partition, sort?]. */
+  readonly primaryKey: readonly string[];
+  /** Sorted by name. */
+  readonly indexes: readonly IndexSnapshot[];
+  /** Sorted by name. */
+  readonly foreignKeys: readonly ForeignKeySnapshot[];
+}
+
+/** `SNAPSHOT_FORMAT` and `SNAPSHOT_VERSION` identify the snapshot file format. */
+export const SNAPSHOT_FORMAT = 'tidemark.snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+/** `SchemaSnapshot` is the whole schema Tidemark manages, as stored in `migrations/.schema.json`. */
+export interface SchemaSnapshot {
+  readonly format: typeof SNAPSHOT_FORMAT;
+  readonly version: typeof SNAPSHOT_VERSION;
+  /** Sorted by name. */
+  readonly tables: readonly TableSnapshot[];
+}
+
+/** `emptySnapshot` returns the schema before the first migration. */
+export function emptySnapshot(): SchemaSnapshot {
+  return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, tables: [] };
+}
+
+/** `findTable` returns the table called `name`, if any. */
+export function findTable(snapshot: SchemaSnapshot, name: string): TableSnapshot | undefined {
+  return snapshot.tables.find((t) => t.name === name);
+}
+
+/** `findColumn` returns the column called `name`, if any. */
+export function findColumn(table: TableSnapshot, name: string): ColumnSnapshot | undefined {
+  return table.columns.find((c) => c.name === name);
+}
