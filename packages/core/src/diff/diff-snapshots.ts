@@ -26,7 +26,9 @@ const byName = <T extends { name: string }>(list: readonly T[]): T[] => [...list
  * indexes created; foreign keys added last (which also closes cycles). Renames come only from
  * hints or the rename policy, never from a guess.
  */
-export async function diffSnapshots(prev: SchemaSnapshot, next: SchemaSnapshot, options: DiffOptions = {}): Promise<SchemaOperation[]> {
+export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSnapshot, options: DiffOptions = {}): Promise<SchemaOperation[]> {
+  // Compared in canonical form, so key order in `next` is never taken for a change.
+  const next = normalizeSnapshot(nextSnapshot);
   const policy = options.renames ?? { mode: 'refuse' };
   const hints = options.hints ?? { tables: [], columns: [] };
   const ops: SchemaOperation[] = [];
@@ -87,11 +89,19 @@ export async function diffSnapshots(prev: SchemaSnapshot, next: SchemaSnapshot, 
   }
   for (const t of [...dropOrder.ordered].reverse()) emit({ kind: 'dropTable', table: t.name });
 
-  // 6. tables that come: referenced tables first; foreign keys to tables not there yet wait for 9
+  // 6. tables that come: referenced tables first; foreign keys to tables not there yet wait for 9,
+  //    as do those to a kept table whose referenced key only appears in 7 (a new key column)
   const createOrder = orderByDependencies(created);
   const later: { table: string; fk: TableSnapshot['foreignKeys'][number] }[] = [];
+  const keyReady = (fk: TableSnapshot['foreignKeys'][number], self: string): boolean => {
+    if (fk.referencedTable === self) return true;
+    const target = findTable(state, fk.referencedTable);
+    if (!target) return true; // a table created later in this step: ordered or deferred above
+    return same(target.primaryKey, fk.referencedColumns)
+      || target.indexes.some((i) => i.unique && same(i.columns, fk.referencedColumns));
+  };
   for (const t of createOrder.ordered) {
-    const inline = t.foreignKeys.filter((fk) => !createOrder.deferred.has(`${t.name}.${fk.name}`));
+    const inline = t.foreignKeys.filter((fk) => !createOrder.deferred.has(`${t.name}.${fk.name}`) && keyReady(fk, t.name));
     for (const fk of t.foreignKeys) if (!inline.includes(fk)) later.push({ table: t.name, fk });
     emit({ kind: 'createTable', table: { ...t, foreignKeys: inline } });
   }

@@ -24,7 +24,8 @@ function columnType(m: ModelDescription, p: PropertyDescription): { type: Portab
     if (p.column.type === 'enum' && p.type.kind !== 'enum') {
       throw modelInvalid(loc(m, p), '@Column({ type: "enum" }) needs a string-literal union or a string enum type', 'declare the values as a union type');
     }
-    return p.type.kind === 'enum' ? { type: p.column.type, values: p.type.values } : { type: p.column.type };
+    // values belong to enum columns only; a union stored as string or text keeps none
+    return p.type.kind === 'enum' && p.column.type === 'enum' ? { type: 'enum', values: p.type.values } : { type: p.column.type };
   }
   switch (p.type.kind) {
     case 'scalar': return { type: p.type.type };
@@ -103,10 +104,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
         }
         if (p.key) throw modelInvalid(loc(m, p), '@Key() cannot be put on a relation', `put @Key() on the foreign key property (${p.relation.options?.key ?? `${p.name}Id`})`);
         if (p.relation.kind !== 'belongsTo') continue;
-        const keyProp = p.relation.options?.key ?? `${p.name}Id`;
-        const declared = m.properties.find((x) => x.name === keyProp);
-        const name = declared?.column?.name ?? columnName(keyProp);
-        pending.push({ model: m, property: p, column: name });
+        pending.push({ model: m, property: p, column: foreignKeyColumn(m, p) });
         continue;
       }
       const name = p.column?.name ?? columnName(p.name);
@@ -169,7 +167,14 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
   return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints };
 }
 
+/** The foreign key column of a `@BelongsTo`: its key property's column (declared or not). */
+function foreignKeyColumn(m: ModelDescription, p: PropertyDescription): string {
+  const keyProp = p.relation?.options?.key ?? `${p.name}Id`;
+  const declared = m.properties.find((x) => x.name === keyProp);
+  return declared?.column?.name ?? columnName(keyProp);
+}
+
 function relationColumn(m: ModelDescription, prop: string): string | undefined {
   const rel = m.properties.find((p) => p.name === prop && p.relation?.kind === 'belongsTo');
-  return rel ? columnName(rel.relation?.options?.key ?? `${rel.name}Id`) : undefined;
+  return rel ? foreignKeyColumn(m, rel) : undefined;
 }
