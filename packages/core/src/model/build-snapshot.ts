@@ -84,7 +84,13 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
     if (clash) throw modelInvalid(loc(m), `models ${clash.className} and ${m.className} both map to table ${table}`, 'give one of them @Model({ table: "..." })');
     byTable.set(table, m);
   }
-  const tableOf = (m: ModelDescription): string => m.table ?? tableName(m.className);
+  // Memoized: the foreign key pass looks tables up once per model per relation, and tableName runs regexes.
+  const tableNames = new Map<ModelDescription, string>();
+  const tableOf = (m: ModelDescription): string => {
+    let name = tableNames.get(m);
+    if (name === undefined) tableNames.set(m, (name = m.table ?? tableName(m.className)));
+    return name;
+  };
   const hints = { tables: [] as { from: string; to: string }[], columns: [] as { table: string; from: string; to: string }[] };
   const tables: TableSnapshot[] = [];
   const pending: PendingForeignKey[] = [];

@@ -1,0 +1,42 @@
+import type { BackendConnection } from '@tidemark/core';
+import { loadConfig, type TidemarkConfig } from './config.js';
+import { connect } from './load-backend.js';
+import type { Output } from './output.js';
+import { resolveUrl } from './resolve-url.js';
+
+/** `GlobalArgs` are the options every command takes. */
+export interface GlobalArgs {
+  readonly url?: string;
+  readonly config?: string;
+  readonly json?: boolean;
+}
+
+/** `CommandContext` is what a command handler gets: where it runs and how it prints. */
+export interface CommandContext {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly out: Output;
+  /** Whether a person is at a terminal to answer questions. */
+  readonly interactive: boolean;
+}
+
+/** `withConnection` opens the database the flags, environment or config name, and always closes it. */
+export async function withConnection<T>(
+  ctx: CommandContext, args: GlobalArgs, fn: (connection: BackendConnection, config: TidemarkConfig) => Promise<T>,
+): Promise<T> {
+  const config = await loadConfig(ctx.cwd, args.config);
+  const url = resolveUrl(args.url, ctx.env, config.url);
+  const fromConfig = args.url === undefined && !ctx.env.DATABASE_URL;
+  const connection = await connect(fromConfig ? resolveRelativeSqlite(url, config.root) : url);
+  try {
+    return await fn(connection, config);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** A relative SQLite path in the config file is relative to the config's folder, like every other path in it. */
+function resolveRelativeSqlite(url: string, root: string): string {
+  const m = /^sqlite:(?!\/|:memory:)(.+)$/.exec(url);
+  return m ? `sqlite:${root}/${m[1]}` : url;
+}

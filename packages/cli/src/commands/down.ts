@@ -1,0 +1,47 @@
+import type { Argv } from 'yargs';
+import { usageError } from '@tidemark/core';
+import { createMigrator } from '@tidemark/migrator';
+import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+
+interface DownArgs extends GlobalArgs {
+  readonly steps?: number;
+  readonly to?: string;
+  readonly dryRun?: boolean;
+  readonly allowDestructive?: boolean;
+}
+
+/** `downCommand` is `migrate:down`. */
+export function downCommand(ctx: CommandContext) {
+  return {
+    command: 'migrate:down',
+    describe: 'roll back applied migrations, newest first',
+    builder: (y: Argv<GlobalArgs>) =>
+      y
+        .option('steps', { type: 'number', describe: 'how many migrations to roll back (default 1)' })
+        .option('to', { type: 'string', describe: 'roll back every migration newer than this id (it stays applied)' })
+        .option('dry-run', { type: 'boolean', describe: 'print what would run and change nothing' })
+        .option('allow-destructive', { type: 'boolean', describe: 'allow down steps that drop tables or columns (their data is lost)' })
+        .conflicts('steps', 'to'),
+    handler: (args: DownArgs) => {
+      if (args.steps !== undefined && (!Number.isInteger(args.steps) || args.steps < 1)) {
+        throw usageError(`--steps ${args.steps} is not a positive whole number`, 'e.g. --steps 2');
+      }
+      return withConnection(ctx, args, async (connection, config) => {
+        const events: unknown[] = [];
+        const migrator = createMigrator({
+          connection,
+          directory: `${config.root}/${config.migrations}`,
+          onEvent: (e) => { events.push(e); ctx.out.event(e); },
+        });
+        const result = await migrator.down({
+          ...(args.to ? { to: args.to } : { steps: args.steps ?? 1 }),
+          dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
+        });
+        ctx.out.result({ ok: true, ...result, events });
+        if (result.dryRun) ctx.out.line(`(dry run: ${result.ids.length} migration(s) would be rolled back; nothing was changed)`);
+        else if (result.ids.length === 0) ctx.out.line('✅ Nothing to roll back');
+        else ctx.out.line(`✅ Rolled back ${result.ids.length} migration(s)`);
+      });
+    },
+  };
+}

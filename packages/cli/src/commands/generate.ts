@@ -1,0 +1,67 @@
+import type { Argv } from 'yargs';
+import type { RenamePolicy } from '@tidemark/core';
+import type { CommandContext, GlobalArgs } from '../command-context.js';
+import { loadConfig } from '../config.js';
+import { loadGenerator } from '../load-generator.js';
+import { describeOperation, describeWarning } from '../output.js';
+import { parseRenameFlags } from '../rename-flags.js';
+import { promptRenames } from '../rename-prompt.js';
+
+interface GenerateArgs extends GlobalArgs {
+  readonly message: string;
+  readonly empty?: boolean;
+  readonly dryRun?: boolean;
+  /** yargs gives `[false]` for `--no-rename` on an array option. */
+  readonly rename?: readonly (string | boolean)[] | false;
+}
+
+/** `generateCommand` is `migrate:generate`. */
+export function generateCommand(ctx: CommandContext) {
+  return {
+    command: 'migrate:generate',
+    describe: 'diff the models against migrations/.schema.json and write one migration',
+    builder: (y: Argv<GlobalArgs>) =>
+      y
+        .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'what the migration does; becomes its file name' })
+        .option('empty', { type: 'boolean', describe: 'write a blank migration for hand-written data changes' })
+        .option('dry-run', { type: 'boolean', describe: 'print the migration and write nothing' })
+        .option('rename', {
+          type: 'string', array: true,
+          describe: 'declare a rename: old=new (table) or table.old=new (column); --no-rename treats removed+added as drop+add',
+        }),
+    handler: async (args: GenerateArgs) => {
+      const config = await loadConfig(ctx.cwd, args.config);
+      const { generate } = await loadGenerator();
+      const noRename = args.rename === false || (Array.isArray(args.rename) && args.rename.includes(false));
+      const renames: RenamePolicy = noRename
+        ? { mode: 'none' }
+        : ctx.interactive && !ctx.out.json ? { mode: 'ask', resolver: promptRenames } : { mode: 'refuse' };
+      const result = await generate({
+        cwd: config.root,
+        models: config.models,
+        migrations: config.migrations,
+        message: args.message,
+        renames,
+        renameHints: parseRenameFlags(Array.isArray(args.rename) ? args.rename.filter((x): x is string => typeof x === 'string') : []),
+        ...(args.empty ? { empty: true } : {}),
+        ...(args.dryRun ? { dryRun: true } : {}),
+      });
+      const { out } = ctx;
+      out.result({ ok: true, status: result.status, id: result.id, file: result.file, operations: result.operations, warnings: result.warnings, ...(args.dryRun ? { text: result.text } : {}) });
+      if (result.status === 'no-changes') {
+        out.line('No changes: the models match migrations/.schema.json');
+        return;
+      }
+      if (result.status === 'dry-run') {
+        out.line(result.text);
+        out.line(`(dry run: ${result.file} and the snapshot were not written)`);
+        return;
+      }
+      out.line(`Generated migration: ${result.file}`);
+      for (const o of result.operations) out.line(`  ${describeOperation(o)}`);
+      for (const w of result.warnings) out.line(`  ⚠️  ${describeWarning(w)} — applying it needs --allow-destructive`);
+      if (result.operations.length === 0) out.line('  (blank: write the change in up and down)');
+      out.line('Review it, then apply it with `tidemark migrate:up`.');
+    },
+  };
+}

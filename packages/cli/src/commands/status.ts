@@ -1,0 +1,24 @@
+import type { Argv } from 'yargs';
+import { createMigrator } from '@tidemark/migrator';
+import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+
+/**
+ * `statusCommand` is `migrate:status`. It exits 3 when `up` would refuse (a fork, an edited or
+ * missing applied migration), 1 when a migration failed, 0 otherwise (pending is normal).
+ */
+export function statusCommand(ctx: CommandContext, setExit: (code: number) => void) {
+  return {
+    command: 'migrate:status',
+    describe: 'show applied, pending, changed, missing and failed migrations',
+    builder: (y: Argv<GlobalArgs>) => y,
+    handler: (args: GlobalArgs) =>
+      withConnection(ctx, args, async (connection, config) => {
+        const report = await createMigrator({ connection, directory: `${config.root}/${config.migrations}` }).status();
+        ctx.out.result({ ok: true, target: connection.target, dialect: connection.dialect, ...report });
+        ctx.out.status(report, connection.target);
+        const has = (s: string) => report.entries.some((e) => e.state === s);
+        if (report.fork || has('changed') || has('missing')) setExit(3);
+        else if (has('failed')) setExit(1);
+      }),
+  };
+}

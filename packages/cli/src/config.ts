@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { configInvalid } from '@tidemark/core';
+
+/** `TidemarkConfig` is `tidemark.config.json` (PRODUCT.md §3). */
+export interface TidemarkConfig {
+  /** Globs of model files, relative to the config's folder. */
+  readonly models: readonly string[];
+  /** The migrations folder, relative to the config's folder. */
+  readonly migrations: string;
+  readonly url?: string;
+  /** The folder the config lives in; every path above is relative to it. */
+  readonly root: string;
+}
+
+/** `CONFIG_FILE` is the default config file name. */
+export const CONFIG_FILE = 'tidemark.config.json';
+
+/**
+ * `loadConfig` reads and checks the config file. Without one, the defaults are models under
+ * `src/models/**\/*.ts` and migrations in `migrations/`; a file that exists but is wrong is an
+ * error naming what is wrong.
+ */
+export async function loadConfig(cwd: string, path?: string): Promise<TidemarkConfig> {
+  const file = path ? (isAbsolute(path) ? path : join(cwd, path)) : join(cwd, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !path) return { models: ['src/models/**/*.ts'], migrations: 'migrations', root: cwd };
+    throw configInvalid(file, `cannot be read (${(err as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw configInvalid(file, `is not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw configInvalid(file, 'must be a JSON object');
+  const o = data as Record<string, unknown>;
+  const known = new Set(['$schema', 'models', 'migrations', 'url']);
+  const unknown = Object.keys(o).filter((k) => !known.has(k));
+  if (unknown.length > 0) throw configInvalid(file, `unknown key(s) ${unknown.join(', ')}; expected models, migrations, url`);
+  const models = typeof o.models === 'string' ? [o.models] : o.models;
+  if (!Array.isArray(models) || models.length === 0 || !models.every((m) => typeof m === 'string' && m !== '')) {
+    throw configInvalid(file, '"models" must be a glob or a list of globs of model files');
+  }
+  if (o.migrations !== undefined && (typeof o.migrations !== 'string' || o.migrations === '')) throw configInvalid(file, '"migrations" must be a folder path');
+  if (o.url !== undefined && (typeof o.url !== 'string' || o.url === '')) throw configInvalid(file, '"url" must be a database URL');
+  const root = dirname(file);
+  return { models: models as string[], migrations: (o.migrations as string | undefined) ?? 'migrations', ...(o.url ? { url: o.url as string } : {}), root };
+}

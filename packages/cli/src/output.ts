@@ -1,0 +1,123 @@
+import pc from 'picocolors';
+import { isTidemarkError, redactUrl, type Operation, type Warning } from '@tidemark/core';
+import type { MigratorEvent, StatusReport } from '@tidemark/migrator';
+
+/**
+ * `Output` owns every line the user reads: library packages return data and never print.
+ * With `--json`, human lines are suppressed and each command writes one JSON document.
+ */
+export class Output {
+  readonly #json: boolean;
+  readonly #out: NodeJS.WritableStream;
+  readonly #err: NodeJS.WritableStream;
+
+  constructor(json: boolean, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr) {
+    this.#json = json;
+    this.#out = out;
+    this.#err = err;
+  }
+
+  get json(): boolean {
+    return this.#json;
+  }
+
+  /** `line` prints a human line (nothing in --json mode). */
+  line(text = ''): void {
+    if (!this.#json) this.#out.write(`${text}\n`);
+  }
+
+  /** `result` prints the command's JSON document (only in --json mode). */
+  result(data: unknown): void {
+    if (this.#json) this.#out.write(`${JSON.stringify(data, null, 2)}\n`);
+  }
+
+  warn(text: string): void {
+    if (!this.#json) this.#err.write(`${pc.yellow('warning')} ${text}\n`);
+  }
+
+  /** `error` prints an error with its code and hint; --json puts it on stdout as `{ error }`. */
+  error(err: unknown): void {
+    if (this.#json) {
+      const error = isTidemarkError(err) ? err.toJSON() : { code: 'TM_INTERNAL', message: String((err as Error)?.message ?? err) };
+      this.#out.write(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
+      return;
+    }
+    if (isTidemarkError(err)) {
+      this.#err.write(`${pc.red(`error ${err.code}`)}: ${redactUrl(err.message)}\n${pc.dim('hint:')} ${err.hint}\n`);
+    } else {
+      const e = err as Error;
+      this.#err.write(`${pc.red('error TM_INTERNAL')}: ${e?.stack ?? String(err)}\n${pc.dim('hint:')} this is a bug in Tidemark; please report it with the command you ran\n`);
+    }
+  }
+
+  /** `event` prints migrator progress in PRODUCT.md's tone. */
+  event(e: MigratorEvent): void {
+    switch (e.type) {
+      case 'applying':
+        this.line(e.direction === 'up' ? `Applying migration: ${e.id}` : `Rolling back migration: ${e.id}`);
+        break;
+      case 'applied':
+        this.line(e.direction === 'up' ? `  ✅ Applied: ${e.id} ${pc.dim(`(${e.ms} ms)`)}` : `  ✅ Rolled back: ${e.id} ${pc.dim(`(${e.ms} ms)`)}`);
+        break;
+      case 'dry-run':
+        this.line(pc.bold(`-- ${e.id} (${e.direction})`));
+        for (const w of e.warnings) this.line(pc.yellow(`-- ${w.code}: ${w.message}`));
+        for (const s of e.statements) this.line(s.endsWith(';') ? s : `${s};`);
+        this.line();
+        break;
+      case 'out-of-order':
+        this.warn(`TM_W_OUT_OF_ORDER ${e.id} is older than the newest applied migration (${e.newestApplied}); applying it in id order`);
+        break;
+      case 'destructive-allowed':
+        for (const w of e.warnings) this.warn(`${e.id}: ${w.code} ${w.message} (allowed by --allow-destructive)`);
+        break;
+    }
+  }
+
+  /** `status` prints `migrate:status`. */
+  status(report: StatusReport, target: string): void {
+    this.line(`Migrations on ${redactUrl(target)}:`);
+    if (report.entries.length === 0) this.line('  (no migrations)');
+    const paint: Record<string, (s: string) => string> = {
+      applied: pc.green, pending: pc.cyan, changed: pc.red, missing: pc.red, failed: pc.red,
+    };
+    for (const e of report.entries) {
+      const state = paint[e.state]!(e.state.padEnd(8));
+      const extra = [
+        e.appliedAt ? pc.dim(e.appliedAt) : '',
+        e.outOfOrder ? pc.yellow('older than the newest applied (merged branch); will run in id order') : '',
+        e.state === 'changed' ? pc.red(`edited after it was applied: restore it or run \`tidemark migrate:repair ${e.id}\``) : '',
+        e.state === 'missing' ? pc.red('file missing: restore it from version control') : '',
+        e.state === 'failed' ? pc.red(`failed after ${e.stepsApplied ?? 0} applied step(s): ${e.error ?? ''}`) : '',
+      ].filter(Boolean).join('  ');
+      this.line(`  ${state} ${e.id}${extra ? `  ${extra}` : ''}`);
+    }
+    const count = (s: string) => report.entries.filter((e) => e.state === s).length;
+    this.line(`${count('applied')} applied, ${count('pending')} pending${['changed', 'missing', 'failed'].map((s) => (count(s) ? `, ${count(s)} ${s}` : '')).join('')}`);
+    if (report.fork) this.line(`${pc.red(`error ${report.fork.code}`)}: ${report.fork.message}\n${pc.dim('hint:')} ${report.fork.hint}`);
+  }
+}
+
+/** `describeOperation` is a one-line summary of an operation for `migrate:generate`. */
+export function describeOperation(o: Operation): string {
+  switch (o.kind) {
+    case 'createTable': return `+ table ${o.table.name}`;
+    case 'dropTable': return `- table ${o.table}`;
+    case 'renameTable': return `~ table ${o.from} → ${o.to}`;
+    case 'addColumn': return `+ column ${o.table}.${o.column.name}`;
+    case 'dropColumn': return `- column ${o.table}.${o.column}`;
+    case 'alterColumn': return `~ column ${o.table}.${o.column}`;
+    case 'renameColumn': return `~ column ${o.table}.${o.from} → ${o.to}`;
+    case 'alterPrimaryKey': return `~ key of ${o.table} (${o.columns.join(', ')})`;
+    case 'createIndex': return `+ index ${o.index.name}`;
+    case 'dropIndex': return `- index ${o.index}`;
+    case 'addForeignKey': return `+ foreign key ${o.foreignKey.name}`;
+    case 'dropForeignKey': return `- foreign key ${o.foreignKey}`;
+    case 'execute': return '! native statement';
+  }
+}
+
+/** `describeWarning` renders a destructive warning. */
+export function describeWarning(w: Warning): string {
+  return `${pc.yellow(w.code)} ${w.message}`;
+}

@@ -1,0 +1,27 @@
+import { classDecorator, propertyDecorator, type TidemarkClassDecorator, type TidemarkPropertyDecorator } from './decorator-kinds.js';
+import type { IndexOptions } from './options.js';
+
+/**
+ * `Index` declares an index. On a property, `@Index()` indexes that property's column
+ * (`idx_<table>_<column>`); on a class, `@Index(['authorId', 'publishedAt'], { unique?, name? })`
+ * indexes several properties in the given order.
+ * @example
+ * ```ts
+ * @Model() @Index(['authorId', 'publishedAt'])
+ * export class Post { @Index() slug!: string; }
+ * ```
+ */
+export function Index(): TidemarkPropertyDecorator;
+export function Index(properties: readonly string[], options?: IndexOptions): TidemarkClassDecorator;
+export function Index(properties?: readonly string[], options?: IndexOptions): TidemarkPropertyDecorator | TidemarkClassDecorator {
+  if (properties === undefined) {
+    return propertyDecorator('Index', (p) => {
+      p.index = true;
+    });
+  }
+  const entry = { properties: [...properties], ...(options ? { options: { ...options } } : {}) };
+  // Class decorators run bottom-up; unshift keeps the indexes in the order they are written.
+  return classDecorator('Index', (record) => {
+    record.indexes.unshift(entry);
+  });
+}

@@ -1,0 +1,106 @@
+import { join, relative } from 'node:path';
+import {
+  buildSnapshot, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
+  type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
+} from '@tidemark/core';
+import { findFork, loadMigration, readMigrationFiles, replayMigrations, type MigrationLoader } from '@tidemark/migrator';
+import { newMigrationId } from '../codegen/migration-id.js';
+import { renderMigration } from '../codegen/render-migration.js';
+import { findModelFiles, readModelFiles } from '../read/index.js';
+import { readSchemaFile, SCHEMA_FILE } from './read-schema-file.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** `GenerateOptions` are the inputs of `migrate:generate`. */
+export interface GenerateOptions {
+  readonly cwd: string;
+  /** Globs of model files, relative to `cwd`. */
+  readonly models: readonly string[];
+  /** The migrations folder, relative to `cwd`. */
+  readonly migrations: string;
+  readonly message: string;
+  /** Write a blank migration for hand-written changes. */
+  readonly empty?: boolean;
+  /** Return the migration without writing anything. */
+  readonly dryRun?: boolean;
+  /** What to do with a removed+added pair no hint resolves (default: refuse). */
+  readonly renames?: RenamePolicy;
+  /** Renames given on the command line (`--rename old=new`, `--rename table.old=new`). */
+  readonly renameHints?: RenameHints;
+  readonly now?: Date;
+  readonly load?: MigrationLoader;
+}
+
+/** `GenerateResult` says what `migrate:generate` did. */
+export interface GenerateResult {
+  readonly status: 'no-changes' | 'written' | 'dry-run';
+  readonly id?: string;
+  /** The migration file, relative to `cwd`. */
+  readonly file?: string;
+  readonly text?: string;
+  readonly operations: readonly Operation[];
+  readonly warnings: readonly Warning[];
+  readonly snapshot: SchemaSnapshot;
+}
+
+/**
+ * `verifiedSchema` reads `.schema.json` and checks that the migration files produce it
+ * (TM_SNAPSHOT_DRIFT otherwise) and do not fork (TM_MIGRATION_FORK).
+ */
+export async function verifiedSchema(dir: string, load: MigrationLoader = loadMigration): Promise<{ snapshot: SchemaSnapshot; ids: string[] }> {
+  const files = await readMigrationFiles(dir);
+  const fork = await findFork(files);
+  if (fork) throw fork;
+  const path = join(dir, SCHEMA_FILE);
+  const snapshot = await readSchemaFile(path, files.length > 0);
+  if (files.length > 0) {
+    const replayed = await replayMigrations(files, load, 'sqlite');
+    // Compared without model names and column order: migration files record neither
+    // (createTable does not name the class; addColumn appends, as ALTER TABLE does).
+    const expected = await hashSnapshot(comparableSnapshot(replayed.at(-1)!.after));
+    const actual = await hashSnapshot(comparableSnapshot(snapshot));
+    if (expected !== actual) throw snapshotDrift(path, expected, actual);
+  }
+  return { snapshot, ids: files.map((f) => f.id) };
+}
+
+/**
+ * `readModels` reads the model files named by the globs and builds their snapshot.
+ */
+export async function readModels(cwd: string, globs: readonly string[]): Promise<ReturnType<typeof buildSnapshot>> {
+  const files = await findModelFiles(cwd, [...globs]);
+  if (files.length === 0) {
+    throw usageError(`no model files match ${globs.join(', ')} (in ${cwd})`, 'fix "models" in tidemark.config.json');
+  }
+  return buildSnapshot(readModelFiles(files, { cwd }));
+}
+
+/**
+ * `generate` diffs the models against `.schema.json` and writes one migration plus the new
+ * snapshot (both atomically), or nothing when nothing changed. Bad input of any kind throws
+ * before anything is written.
+ */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const dir = join(options.cwd, options.migrations);
+  const { snapshot: prev, ids } = await verifiedSchema(dir, options.load);
+  const built = await readModels(options.cwd, options.models);
+  const hints: RenameHints = {
+    tables: [...(options.renameHints?.tables ?? []), ...built.hints.tables],
+    columns: [...(options.renameHints?.columns ?? []), ...built.hints.columns],
+  };
+  const operations = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) });
+  const next = options.empty ? prev : built.snapshot;
+  if (operations.length === 0 && !options.empty) return { status: 'no-changes', operations, warnings: [], snapshot: prev };
+
+  const id = newMigrationId(options.message, options.now ?? new Date(), ids);
+  const rendered = renderMigration({
+    id, message: options.message, operations, before: prev,
+    header: { from: await hashSnapshot(prev), to: await hashSnapshot(next) },
+  });
+  const path = join(dir, `${id}.ts`);
+  const file = relative(options.cwd, path);
+  const result = { id, file, text: rendered.text, operations, warnings: rendered.upWarnings, snapshot: next };
+  if (options.dryRun) return { status: 'dry-run', ...result };
+  await writeFileAtomic(path, rendered.text);
+  if (!options.empty) await writeFileAtomic(join(dir, SCHEMA_FILE), serializeSnapshot(next));
+  return { status: 'written', ...result };
+}

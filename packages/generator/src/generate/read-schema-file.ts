@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import { emptySnapshot, parseSnapshot, snapshotInvalid, type SchemaSnapshot } from '@tidemark/core';
+
+/** `SCHEMA_FILE` is the snapshot's file name inside the migrations folder. */
+export const SCHEMA_FILE = '.schema.json';
+
+/**
+ * `readSchemaFile` reads and validates `migrations/.schema.json`. With no file and no
+ * migrations the schema is empty; a missing file beside existing migrations is an error,
+ * never a silent reset.
+ */
+export async function readSchemaFile(path: string, hasMigrations: boolean): Promise<SchemaSnapshot> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if (!hasMigrations) return emptySnapshot();
+    throw snapshotInvalid(path, 'is missing, but the folder holds migrations');
+  }
+  return parseSnapshot(text, path);
+}

@@ -1,0 +1,10 @@
+/**
+ * `@tidemark/generator`: reads models statically (ts-morph; nothing is executed), diffs them
+ * against `migrations/.schema.json` and writes migration files. The only package that loads
+ * TypeScript; the CLI imports it lazily, for `migrate:generate` and `migrate:check` only.
+ */
+export * from './read/index.js';
+export * from './codegen/index.js';
+export * from './generate/generate.js';
+export * from './generate/read-schema-file.js';
+export * from './generate/write-file-atomic.js';

@@ -1,0 +1,85 @@
+import { isPortableType } from '@tidemark/core';
+import { ts } from 'ts-morph';
+import type { TidemarkDecorator } from './decorator-name.js';
+import { EnumObject, NOW, readLiteral, resolveExpression, type Literal } from './read-literal.js';
+import { invalid, type Where } from './where.js';
+
+const LITERAL_HINT =
+  'Tidemark reads models without running them: write the value inline as a literal (a string, number, boolean, ' +
+  'or an array or object of those), Default.now, an enum member, or () => Model for a relation target';
+
+/** `OptionSpec` says which keys an options object may have and what each must be. @internal */
+export type OptionSpec = Readonly<Record<string, readonly [what: string, ok: (v: Literal) => boolean]>>;
+
+/** `is` holds the checks `OptionSpec`s use. @internal */
+export const is = {
+  string: ['a string', (v: Literal) => typeof v === 'string'],
+  number: ['a number', (v: Literal) => typeof v === 'number'],
+  boolean: ['true or false', (v: Literal) => typeof v === 'boolean'],
+  portableType: ['a portable type (i32, i64, f64, decimal, string, text, boolean, uuid, date, timestamp, json, bytes, enum)', (v: Literal) => isPortableType(v)],
+  action: ["'cascade', 'restrict', 'set null' or 'no action'", (v: Literal) => typeof v === 'string' && ['cascade', 'restrict', 'set null', 'no action'].includes(v)],
+  enumValues: ['a list of strings or a string enum', (v: Literal) => v instanceof EnumObject || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))],
+} as const;
+
+/** `args` returns the decorator's arguments; a decorator that is not called is an error. @internal */
+export function args(dec: TidemarkDecorator, where: Where): readonly ts.Expression[] {
+  if (!dec.args) throw invalid(where, dec.node, `@${dec.name} must be called`, `write @${dec.name}()`);
+  return dec.args;
+}
+
+/** `literalArg` reads argument `index` as a literal (`undefined` when absent); anything else is an error. @internal */
+export function literalArg(dec: TidemarkDecorator, index: number, where: Where): Literal | undefined {
+  const node = args(dec, where)[index];
+  if (!node) return undefined;
+  const value = readLiteral(node, where);
+  if (value === undefined) {
+    const culprit = nonLiteral(node, where);
+    throw invalid(where, culprit, `@${dec.name} argument \`${culprit.getText()}\` is not a literal`, LITERAL_HINT);
+  }
+  return value;
+}
+
+/** The innermost part of `expr` that is not a literal: `MAX` in `{ length: MAX }`. */
+function nonLiteral(expr: ts.Expression, where: Where): ts.Node {
+  const inner = ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) ? expr.expression : undefined;
+  if (inner) return nonLiteral(inner, where);
+  const parts: readonly ts.Node[] = ts.isArrayLiteralExpression(expr) ? expr.elements : ts.isObjectLiteralExpression(expr) ? expr.properties : [];
+  for (const part of parts) {
+    if (ts.isPropertyAssignment(part) && (ts.isIdentifier(part.name) || ts.isStringLiteral(part.name))) {
+      if (readLiteral(part.initializer, where) === undefined) return nonLiteral(part.initializer, where);
+    } else if (!ts.isPropertyAssignment(part) && (!ts.isExpression(part) || readLiteral(part, where) === undefined)) {
+      return ts.isExpression(part) ? nonLiteral(part, where) : part;
+    }
+  }
+  return expr;
+}
+
+/** `optionsArg` reads argument `index` as an options object and checks it against `spec`. @internal */
+export function optionsArg(dec: TidemarkDecorator, index: number, spec: OptionSpec, where: Where): Readonly<Record<string, Literal>> {
+  const value = literalArg(dec, index, where);
+  if (value === undefined) return {};
+  const node = args(dec, where)[index]!;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof EnumObject || value === NOW) {
+    throw invalid(where, node, `@${dec.name} options must be an object literal`, `write @${dec.name}({ ... })`);
+  }
+  for (const [key, v] of Object.entries(value as Record<string, Literal>)) {
+    const rule = spec[key];
+    if (!rule) throw invalid(where, node, `@${dec.name} has no option \`${key}\``, `use ${Object.keys(spec).join(', ')}`);
+    if (!rule[1](v)) throw invalid(where, node, `@${dec.name} option \`${key}\` must be ${rule[0]}`, `fix ${key}`);
+  }
+  return value as Readonly<Record<string, Literal>>;
+}
+
+/** `targetArg` reads a relation's `() => Target` and returns the target class name. @internal */
+export function targetArg(dec: TidemarkDecorator, where: Where): string {
+  const node = args(dec, where)[0];
+  const body = node && ts.isArrowFunction(node) && node.parameters.length === 0 ? node.body : undefined;
+  if (!node || !body || !(ts.isIdentifier(body) || ts.isPropertyAccessExpression(body))) {
+    throw invalid(where, node ?? dec.node, `@${dec.name} needs its target as \`() => Model\``, `write @${dec.name}(() => TargetModel)`);
+  }
+  const r = resolveExpression(body, where);
+  // An import alias names the class by its declared name; an unresolved name is kept as written,
+  // and buildSnapshot reports it if no model has that name.
+  if (r?.kind === 'declaration' && r.node.name) return r.node.name.text;
+  return ts.isIdentifier(body) ? body.text : body.name.text;
+}

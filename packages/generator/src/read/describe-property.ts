@@ -1,0 +1,72 @@
+import type { PropertyDescription, TypeRef } from '@tidemark/core';
+import { ts } from 'ts-morph';
+import { propertyNameText, stringEnumValues } from './read-enum.js';
+import { readLiteral, resolveExpression } from './read-literal.js';
+import { readPropertyDecorators, type PropertyDecorators } from './read-property-decorators.js';
+import { hasNullish, readType, type ReadType, type TypeContext } from './read-type.js';
+import { invalid, lineNumber, type Where } from './where.js';
+
+/**
+ * `describeProperty` reads one property declaration: its decorators, its declared type (or the
+ * type of its literal initializer when it has no annotation), `?`, and a literal initializer,
+ * which becomes the column default. A non-literal initializer (`= new Date()`) is no default.
+ * @internal
+ */
+export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isModel: (c: ts.ClassDeclaration) => boolean): PropertyDescription {
+  const d = readPropertyDecorators(prop, where);
+  const { type: typeNode, initializer: init, name: at } = prop;
+  const ctx: TypeContext = { where, at, isModel, lenient: d.column?.type !== undefined };
+  let read: ReadType;
+  if (d.relation) {
+    // The relation decorator says everything; the declared type only tells nullability.
+    read = { type: { kind: 'model', name: d.relation.target, array: d.relation.kind === 'hasMany' }, optional: !!typeNode && hasNullish(typeNode) };
+  } else if (d.ignore) {
+    read = { type: { kind: 'unknown', text: 'ignored' }, optional: false };
+  } else if (d.enumValues) {
+    read = { type: { kind: 'enum', values: d.enumValues }, optional: !!typeNode && hasNullish(typeNode) };
+  } else if (typeNode) {
+    read = readType(typeNode, { file: prop.getSourceFile(), args: new Map() }, ctx);
+  } else if (init) {
+    read = { type: inferType(init, ctx), optional: false };
+  } else {
+    throw invalid(where, at, 'property has no type annotation', `declare its type: ${propertyNameText(at)}: string`);
+  }
+  const initial = init ? readLiteral(init, where) : undefined;
+  const initializer = typeof initial === 'string' || typeof initial === 'number' || typeof initial === 'boolean' ? initial : undefined;
+  return {
+    name: propertyNameText(at),
+    line: lineNumber(at),
+    type: read.type,
+    optional: !!prop.questionToken || read.optional || d.nullable === true,
+    ...(initializer !== undefined ? { initializer } : {}),
+    ...flags(d),
+  };
+}
+
+function flags(d: PropertyDecorators): Partial<PropertyDescription> {
+  return {
+    ...(d.key ? { key: true } : {}),
+    ...(d.auto ? { auto: true } : {}),
+    ...(d.unique ? { unique: true } : {}),
+    ...(d.index ? { index: true } : {}),
+    ...(d.ignore ? { ignore: true } : {}),
+    ...(d.column ? { column: d.column } : {}),
+    ...(d.default !== undefined ? { default: d.default } : {}),
+    ...(d.relation ? { relation: d.relation } : {}),
+  };
+}
+
+/** The type TypeScript infers for an unannotated property from its initializer, where it is plain. */
+function inferType(init: ts.Expression, ctx: TypeContext): TypeRef {
+  // `role = Role.Member`: the property has the enum's type.
+  const owner = ts.isPropertyAccessExpression(init) ? resolveExpression(init.expression, ctx.where) : undefined;
+  if (owner?.kind === 'declaration' && ts.isEnumDeclaration(owner.node) && !ctx.lenient) {
+    return { kind: 'enum', values: stringEnumValues(owner.node, ctx.where, ctx.at) };
+  }
+  const value = readLiteral(init, ctx.where);
+  if (typeof value === 'string') return { kind: 'scalar', type: 'string' };
+  if (typeof value === 'number') return { kind: 'scalar', type: ts.isBigIntLiteral(init) ? 'i64' : 'i32' };
+  if (typeof value === 'boolean') return { kind: 'scalar', type: 'boolean' };
+  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Date') return { kind: 'scalar', type: 'timestamp' };
+  throw invalid(ctx.where, ctx.at, `property has no type annotation and \`= ${init.getText()}\` does not tell its type`, 'declare its type: name: Type = ...');
+}

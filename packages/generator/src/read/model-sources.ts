@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Project, ts } from 'ts-morph';
+import { fileScope, type Declaration, type FileScope } from './file-scope.js';
+
+// How a relative specifier maps to files, in the order TypeScript's NodeNext/bundler resolution tries them.
+function candidates(base: string): string[] {
+  const swap = (from: string, to: string[]) => (base.endsWith(from) ? to.map((ext) => base.slice(0, -from.length) + ext) : undefined);
+  return (
+    swap('.js', ['.ts', '.tsx', '.d.ts']) ?? swap('.mjs', ['.mts', '.d.mts']) ?? swap('.cjs', ['.cts', '.d.cts']) ??
+    (/\.[cm]?tsx?$/.test(base) ? [base] : ['.ts', '.tsx', '.d.ts', '/index.ts', '/index.tsx'].map((ext) => base + ext))
+  );
+}
+
+/**
+ * `ModelSources` owns the source files of one read, in one ts-morph project: each file is parsed
+ * once, whether it was listed or reached through a relative import, and its scope (declarations,
+ * imports, exports) is indexed once, on first use. The reader walks the compiler nodes directly:
+ * wrapping every node in a ts-morph object would cost more than the parse itself.
+ * @internal
+ */
+export class ModelSources {
+  readonly #project: Project;
+  readonly #cwd: string;
+  readonly #scopes = new Map<ts.SourceFile, FileScope>();
+  readonly #resolved = new Map<string, ts.SourceFile | null>();
+  readonly #listed = new Set<ts.SourceFile>();
+  #exported: Map<string, Declaration[]> | undefined;
+
+  constructor(project: Project, cwd: string) {
+    this.#project = project;
+    this.#cwd = cwd;
+  }
+
+  /** `add` parses a listed model file (once). */
+  add(path: string): ts.SourceFile {
+    const abs = resolve(this.#cwd, path);
+    const file = (this.#project.getSourceFile(abs) ?? this.#project.addSourceFileAtPath(abs)).compilerNode;
+    this.#listed.add(file);
+    this.#exported = undefined;
+    return file;
+  }
+
+  /** `listed` are the model files, in the order they were added. */
+  get listed(): readonly ts.SourceFile[] {
+    return [...this.#listed];
+  }
+
+  /** `scope` indexes a file's top-level declarations, imports and exports (once). */
+  scope(file: ts.SourceFile): FileScope {
+    let s = this.#scopes.get(file);
+    if (!s) this.#scopes.set(file, (s = fileScope(file)));
+    return s;
+  }
+
+  /** `exportedDeclarations` are the declarations named `name` that the listed files export. */
+  exportedDeclarations(name: string): readonly Declaration[] {
+    if (!this.#exported) {
+      const index = new Map<string, Declaration[]>();
+      for (const file of this.#listed) {
+        const scope = this.scope(file);
+        for (const [exported, entry] of scope.exports) {
+          const binding = 'local' in entry ? scope.names.get(entry.local) : undefined;
+          if (binding?.kind === 'local') index.set(exported, [...(index.get(exported) ?? []), binding.node]);
+        }
+      }
+      this.#exported = index;
+    }
+    return this.#exported.get(name) ?? [];
+  }
+
+  /** `resolveModule` returns the file a relative import names; package imports are not followed. */
+  resolveModule(from: ts.SourceFile, specifier: string): ts.SourceFile | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const base = resolve(dirname(from.fileName), specifier);
+    const cached = this.#resolved.get(base);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: ts.SourceFile | undefined;
+    for (const path of candidates(base)) {
+      found = (this.#project.getSourceFile(path) ?? (existsSync(path) ? this.#project.addSourceFileAtPath(path) : undefined))?.compilerNode;
+      if (found) break;
+    }
+    this.#resolved.set(base, found ?? null);
+    return found;
+  }
+
+  /** `relativePath` is how errors name a file: relative to the working directory, with `/`. */
+  relativePath(file: ts.SourceFile): string {
+    return relative(this.#cwd, file.fileName).split(sep).join('/');
+  }
+}

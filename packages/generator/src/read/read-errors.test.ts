@@ -1,0 +1,89 @@
+import { describe, it } from 'node:test';
+import { buildSnapshot } from '@tidemark/core';
+import { assertModelError, HEADER, lineOf, readSources } from './__fixtures__/read-sources.js';
+
+const FILE = 'models/shop.ts';
+/** Reads `body` (after the imports) as models/shop.ts and builds the snapshot. */
+const build = (body: string, files: Record<string, string> = {}) => () => buildSnapshot(readSources({ [FILE]: HEADER + body, ...files }, [FILE]));
+/** The `file:line` of `needle` in that file. */
+const at = (body: string, needle: string) => `${FILE}:${lineOf(HEADER + body, needle)}`;
+
+describe('readModelFiles + buildSnapshot: every error is TM_MODEL_INVALID naming file, line and property', () => {
+  it('an unknown type', () => {
+    const body = '@Model() export class User {\n  @Key() id!: number;\n  meta!: Map<string, string>;\n}\n';
+    assertModelError(build(body), `${at(body, 'meta!')} (User.meta)`, /cannot map type `Map<string, string>`/);
+  });
+
+  it('a class type that is not a model', () => {
+    const body = 'class Address { street!: string }\n@Model() export class User {\n  @Key() id!: number;\n  address!: Address;\n}\n';
+    assertModelError(build(body), `${at(body, 'address!')} (User.address)`, /cannot map type `Address`/);
+  });
+
+  it('a key on a relation', () => {
+    const body = '@Model() export class Post { @Key() id!: number; }\n@Model() export class Tag {\n  @Key() @BelongsTo(() => Post) post!: Post;\n}\n';
+    assertModelError(build(body), `${at(body, 'post!')} (Tag.post)`, /@Key\(\) cannot be put on a relation/);
+  });
+
+  it('two models on one table', () => {
+    const body = "@Model() export class User { @Key() id!: number; }\n@Model({ table: 'users' })\nexport class Person { @Key() id!: number; }\n";
+    assertModelError(build(body), `${at(body, 'class Person')} (Person)`, /models User and Person both map to table users/);
+  });
+
+  it('a @BelongsTo to a class that is not a model', () => {
+    const body = 'export class Plain { id!: number; }\n@Model() export class Post {\n  @Key() id!: number;\n  @BelongsTo(() => Plain) plain!: Plain;\n}\n';
+    assertModelError(build(body), `${at(body, 'plain!')} (Post.plain)`, /relation target Plain is not a model/);
+  });
+
+  it('a non-literal decorator argument, at the argument', () => {
+    const body = 'const MAX = 80;\n@Model() export class User {\n  @Key() id!: number;\n  @Column({\n    length: MAX,\n  }) name!: string;\n}\n';
+    assertModelError(build(body), `${at(body, 'MAX,')} (User.name)`, /@Column argument `MAX` is not a literal/);
+    const onClass = "const T = 'people';\n@Model({ table: T })\nexport class User { @Key() id!: number; }\n";
+    assertModelError(build(onClass), `${at(onClass, '{ table: T }')} (User)`, /@Model argument `T` is not a literal/);
+    const spread = "const base = {};\n@Model() export class User {\n  @Key() id!: number;\n  @Column({ ...base }) a!: string;\n}\n";
+    assertModelError(build(spread), `${at(spread, '...base')} (User.a)`, /@Column argument `...base` is not a literal/);
+    const call = '@Model() export class User {\n  @Key() id!: number;\n  @Default(Date.now()) at!: number;\n}\n';
+    assertModelError(build(call), `${at(call, 'Date.now()')} (User.at)`, /@Default argument `Date.now\(\)` is not a literal/);
+  });
+
+  it('a numeric enum, at the property, naming the enum', () => {
+    const body = 'enum Level { Low, High }\n@Model() export class User {\n  @Key() id!: number;\n  level!: Level;\n}\n';
+    assertModelError(build(body), `${at(body, 'level!')} (User.level)`, new RegExp(`enum Level \\(${at(body, 'enum Level')}\\) is a numeric enum`));
+    const mixed = "enum Mixed { A = 'a', B = 1 }\n@Model() export class User {\n  @Key() id!: number;\n  @Column({ enum: Mixed }) m!: Mixed;\n}\n";
+    assertModelError(build(mixed), `${at(mixed, 'Mixed }')} (User.m)`, /enum Mixed .* is a numeric enum/);
+  });
+
+  it('@Auto on a string', () => {
+    const body = '@Model() export class User {\n  @Key() @Auto() id!: string;\n}\n';
+    assertModelError(build(body), `${at(body, 'id!')} (User.id)`, /@Auto\(\) needs a number or bigint property/);
+  });
+
+  it('@Index naming an unknown property, at the @Index', () => {
+    const body = "@Model()\n@Index(['name', 'nmae'])\nexport class User {\n  @Key() id!: number;\n  name!: string;\n}\n";
+    assertModelError(build(body), `${at(body, '@Index(')} (User)`, /@Index names unknown property nmae/);
+  });
+
+  it('a model without @Key', () => {
+    const body = '@Model()\nexport class User {\n  name!: string;\n}\n';
+    assertModelError(build(body), `${at(body, 'class User')} (User)`, /model User has no @Key\(\)/);
+  });
+
+  it('misused decorators', () => {
+    const unknownOption = "@Model() export class U {\n  @Key() id!: number;\n  @Column({ lenght: 3 }) a!: string;\n}\n";
+    assertModelError(build(unknownOption), `${at(unknownOption, '{ lenght')} (U.a)`, /@Column has no option `lenght`/);
+    const badType = "@Model() export class U {\n  @Key() id!: number;\n  @Column({ type: 'varchar' }) a!: string;\n}\n";
+    assertModelError(build(badType), `${at(badType, "{ type: 'varchar'")} (U.a)`, /option `type` must be a portable type/);
+    const uncalled = '@Model() export class U {\n  @Key id!: number;\n}\n';
+    assertModelError(build(uncalled), `${at(uncalled, '@Key')} (U.id)`, /@Key must be called/);
+    const indexArgs = "@Model() export class U {\n  @Key() id!: number;\n  @Index(['a']) a!: string;\n}\n";
+    assertModelError(build(indexArgs), `${at(indexArgs, '@Index')} (U.a)`, /@Index\(columns\) belongs on the class/);
+    const thunk = '@Model() export class P { @Key() id!: number; }\n@Model() export class U {\n  @Key() id!: number;\n  @BelongsTo(P) p!: P;\n}\n';
+    assertModelError(build(thunk), `${at(thunk, 'P) p!')} (U.p)`, /@BelongsTo needs its target as `\(\) => Model`/);
+  });
+
+  it('a property without a type, and inheritance', () => {
+    const untyped = '@Model() export class U {\n  @Key() id!: number;\n  x = compute();\n}\n';
+    assertModelError(build(untyped), `${at(untyped, 'x = ')} (U.x)`, /no type annotation and `= compute\(\)` does not tell its type/);
+    const inherits = 'class Base { id!: number }\n@Model() export class U extends Base {\n  @Key() key!: number;\n}\n';
+    assertModelError(build(inherits), `${at(inherits, 'Base {\n  @Key')} (U)`, /model U extends Base; Tidemark does not read inherited properties/);
+  });
+});

@@ -1,0 +1,42 @@
+import type { ModelDescription } from '@tidemark/core';
+import { ts } from 'ts-morph';
+import { createReaderProject } from './create-project.js';
+import { decoratorsOf } from './decorator-name.js';
+import { describeModel } from './describe-model.js';
+import { ModelSources } from './model-sources.js';
+import { isModelClass } from './read-class-decorators.js';
+
+/** `ReadModelFilesOptions` tune `readModelFiles`. */
+export interface ReadModelFilesOptions {
+  /** Resolves relative file paths; errors name files relative to it. Default: `process.cwd()`. */
+  readonly cwd?: string;
+}
+
+/**
+ * `readModelFiles` reads the `@Model` classes of TypeScript files statically (syntax trees from
+ * one ts-morph project; nothing is executed or type-checked) and describes them for
+ * `buildSnapshot`. Each file is parsed once, also a file reached through a relative import while
+ * resolving a type alias or an enum. A model it cannot read (a non-literal decorator argument, a
+ * numeric enum, ...) is TM_MODEL_INVALID naming the file (relative to `cwd`), line and property.
+ * @example
+ * ```ts
+ * const files = findModelFiles(cwd, ['src/models/**\/*.ts']);
+ * const { snapshot, hints } = buildSnapshot(readModelFiles(files, { cwd }));
+ * ```
+ */
+export function readModelFiles(files: readonly string[], options: ReadModelFilesOptions = {}): ModelDescription[] {
+  const sources = new ModelSources(createReaderProject(), options.cwd ?? process.cwd());
+  for (const f of files) sources.add(f);
+  // First every model class of every file, so a property typed `User` knows whether User is a model.
+  const models: ts.ClassDeclaration[] = [];
+  for (const file of sources.listed) {
+    for (const st of file.statements) {
+      if (ts.isClassDeclaration(st) && decoratorsOf(st).length > 0 && isModelClass(st, { sources, model: st.name?.text ?? 'default' })) {
+        models.push(st);
+      }
+    }
+  }
+  const modelSet = new Set(models);
+  const isModel = (c: ts.ClassDeclaration) => modelSet.has(c);
+  return models.map((cls) => describeModel(cls, sources, isModel));
+}

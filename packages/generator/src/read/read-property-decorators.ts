@@ -1,0 +1,81 @@
+import type { ColumnDefault, ColumnOptions, RelationDescription, RelationOptions } from '@tidemark/core';
+import type { ts } from 'ts-morph';
+import { args, is, literalArg, optionsArg, targetArg, type OptionSpec } from './decorator-args.js';
+import { decoratorsOf, tidemarkDecorator } from './decorator-name.js';
+import { EnumObject, NOW } from './read-literal.js';
+import { invalid, type Where } from './where.js';
+
+const COLUMN: OptionSpec = {
+  name: is.string, type: is.portableType, length: is.number, precision: is.number, scale: is.number,
+  nullable: is.boolean, renamedFrom: is.string, enum: is.enumValues,
+};
+const BELONGS_TO: OptionSpec = { key: is.string, onDelete: is.action, onUpdate: is.action, nullable: is.boolean };
+
+/** `PropertyDecorators` is what a property's decorators say. @internal */
+export interface PropertyDecorators {
+  key?: true;
+  auto?: true;
+  unique?: true;
+  index?: true;
+  ignore?: true;
+  column?: ColumnOptions;
+  /** `@Column({ enum })`: the values, which override the declared type's. */
+  enumValues?: readonly string[];
+  default?: ColumnDefault;
+  relation?: RelationDescription;
+  /** `@BelongsTo(..., { nullable })`. */
+  nullable?: boolean;
+}
+
+/**
+ * `readPropertyDecorators` reads a property's @tidemark/decorators decorators; their arguments
+ * must be literals. Decorators of other libraries are skipped.
+ * @internal
+ */
+export function readPropertyDecorators(prop: ts.PropertyDeclaration, where: Where): PropertyDecorators {
+  const out: PropertyDecorators = {};
+  for (const node of decoratorsOf(prop)) {
+    const dec = tidemarkDecorator(node, where);
+    if (!dec) continue;
+    switch (dec.name) {
+      case 'Key': args(dec, where); out.key = true; break;
+      case 'Auto': args(dec, where); out.auto = true; break;
+      case 'Unique': args(dec, where); out.unique = true; break;
+      case 'Ignore': args(dec, where); out.ignore = true; break;
+      case 'Index':
+        if (args(dec, where).length > 0) {
+          throw invalid(where, dec.node, '@Index(columns) belongs on the class', 'write @Index() on the property, or move @Index([...]) to the class');
+        }
+        out.index = true;
+        break;
+      case 'Column': {
+        const { enum: values, ...column } = optionsArg(dec, 0, COLUMN, where);
+        out.column = { ...out.column, ...(column as ColumnOptions) };
+        if (values !== undefined) out.enumValues = values instanceof EnumObject ? values.values : [...new Set(values as string[])];
+        break;
+      }
+      case 'Default': {
+        const value = literalArg(dec, 0, where);
+        if (value !== NOW && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+          throw invalid(where, dec.node, '@Default needs a string, number or boolean literal, or Default.now', "write @Default(0), @Default('x') or @Default(Default.now)");
+        }
+        out.default = value;
+        break;
+      }
+      case 'BelongsTo': {
+        const target = targetArg(dec, where);
+        const { nullable, ...options } = optionsArg(dec, 1, BELONGS_TO, where) as RelationOptions & { nullable?: boolean };
+        out.relation = { kind: 'belongsTo', target, ...(Object.keys(options).length ? { options } : {}) };
+        if (nullable !== undefined) out.nullable = nullable;
+        break;
+      }
+      case 'HasMany':
+      case 'HasOne':
+        out.relation = { kind: dec.name === 'HasMany' ? 'hasMany' : 'hasOne', target: targetArg(dec, where) };
+        break;
+      case 'Model':
+        throw invalid(where, dec.node, '@Model() belongs on a class, not a property', 'move @Model() to the class');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+/**
+ * `@tidemark/migrator`: applies, rolls back and reports migrations on any backend through
+ * core's interfaces. It never imports a driver, TypeScript or ts-morph.
+ */
+export * from './source/migration-file.js';
+export * from './source/load-migration.js';
+export * from './source/check-chain.js';
+export * from './source/replay.js';
+export * from './run/events.js';
+export * from './run/migration-plan.js';
+export * from './run/status.js';
+export * from './run/migrator.js';

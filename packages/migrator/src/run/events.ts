@@ -1,0 +1,12 @@
+import type { Warning } from '@tidemark/core';
+
+/** `MigratorEvent` is what the migrator reports while it works; the CLI prints it, tests collect it. */
+export type MigratorEvent =
+  | { readonly type: 'applying'; readonly id: string; readonly direction: 'up' | 'down' }
+  | { readonly type: 'applied'; readonly id: string; readonly direction: 'up' | 'down'; readonly ms: number }
+  | { readonly type: 'dry-run'; readonly id: string; readonly direction: 'up' | 'down'; readonly statements: readonly string[]; readonly warnings: readonly Warning[] }
+  | { readonly type: 'out-of-order'; readonly id: string; readonly newestApplied: string }
+  | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[] };
+
+/** `EventSink` receives migrator events. */
+export type EventSink = (event: MigratorEvent) => void;

@@ -1,0 +1,45 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checksumMigration, MIGRATION_ID, parseMigrationHeader, TidemarkError, type MigrationHeader } from '@tidemark/core';
+
+/** `MigrationFile` is one file of the migrations folder, read but not loaded. */
+export interface MigrationFile {
+  readonly id: string;
+  readonly path: string;
+  readonly text: string;
+  /** sha256 of the text with line endings normalised. */
+  readonly checksum: string;
+  /** The snapshot hashes of a generated file's header; absent in hand-written files. */
+  readonly header?: MigrationHeader;
+}
+
+/**
+ * `readMigrationFiles` lists the migrations of a folder in id order. Only `.ts` files count;
+ * one whose name is not a migration id is an error rather than silently skipped.
+ * A missing folder has no migrations.
+ */
+export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const files: MigrationFile[] = [];
+  for (const name of names.filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts')).sort()) {
+    const id = name.slice(0, -3);
+    if (!MIGRATION_ID.test(id)) {
+      throw new TidemarkError('TM_MIGRATION_INVALID', {
+        message: `${join(dir, name)} is not named like a migration (YYYYMMDD_HHMMSS_<slug>.ts)`,
+        hint: 'rename it, or move files that are not migrations out of the migrations folder',
+        details: { file: join(dir, name) },
+      });
+    }
+    const path = join(dir, name);
+    const text = await readFile(path, 'utf8');
+    const header = parseMigrationHeader(text);
+    files.push({ id, path, text, checksum: await checksumMigration(text), ...(header ? { header } : {}) });
+  }
+  return files;
+}

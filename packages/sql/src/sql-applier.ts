@@ -1,0 +1,62 @@
+import {
+  unsupportedOperation,
+  type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier,
+  type SchemaOperation, type SchemaSnapshot,
+} from '@tidemark/core';
+import type { SqlDialect } from './sql-dialect.js';
+import type { SqlExecutor } from './sql-executor.js';
+
+/** `Precheck` verifies that the data survives `operation`, or throws TM_PRECHECK_FAILED. */
+export type Precheck = (operation: SchemaOperation, before: SchemaSnapshot) => Promise<void>;
+
+/** `SqlApplierOptions` wires a dialect to one connection. */
+export interface SqlApplierOptions {
+  readonly dialect: SqlDialect;
+  readonly capabilities: Capabilities;
+  readonly executor: SqlExecutor;
+  /** `readSchema` introspects the live database; `apply` renders against it, not against files. */
+  readonly readSchema: () => Promise<SchemaSnapshot>;
+  /** `precheck` runs before any statement of an operation. */
+  readonly precheck?: Precheck;
+}
+
+/**
+ * `SqlApplier` applies operations on a SQL database: it reads the live schema, renders the
+ * operation through the dialect (which refuses a step that does not fit that schema), runs the
+ * backend's data prechecks and then each statement. It opens no transaction: atomicity belongs
+ * to the connection (`BackendConnection.transaction`).
+ */
+export class SqlApplier implements OperationApplier {
+  readonly dialect: Dialect;
+  readonly capabilities: Capabilities;
+  readonly #options: SqlApplierOptions;
+
+  constructor(options: SqlApplierOptions) {
+    this.dialect = options.dialect.name;
+    this.capabilities = options.capabilities;
+    this.#options = options;
+  }
+
+  /** `apply` renders `operation` against the live schema, runs its prechecks, then all of its statements, or throws. */
+  async apply(operation: SchemaOperation): Promise<void> {
+    const { executor, dialect, precheck, readSchema } = this.#options;
+    // The live schema, not the migration files' idea of it: a rebuild must keep whatever is there.
+    const before = await readSchema();
+    const statements = dialect.render(operation, before);
+    await precheck?.(operation, before);
+    for (const statement of statements) await executor.run(statement, { op: operation.kind });
+  }
+
+  /** `execute` runs a hand-written SQL statement; other native statements are refused. */
+  async execute(statement: NativeStatement): Promise<unknown> {
+    if (typeof statement !== 'string') {
+      throw unsupportedOperation(this.dialect, 'run a non-SQL native statement', 'pass SQL text to db.execute() on SQL backends');
+    }
+    return this.#options.executor.execute(statement);
+  }
+
+  /** `render` returns the statements `apply` would run on a database whose schema is `before`. */
+  render(operation: Operation, before: SchemaSnapshot): string[] {
+    return this.#options.dialect.render(operation, before);
+  }
+}

@@ -1,0 +1,80 @@
+import {
+  backendError,
+  type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
+} from '@tidemark/core';
+import { SqlApplier, sqliteDialect } from '@tidemark/sql';
+import { capabilities } from './capabilities.js';
+import type { SqliteExecutor } from './executor.js';
+import { foreignKeysEnabled } from './foreign-key-check.js';
+import { introspectSqlite } from './introspect.js';
+import { sqlitePrechecks } from './prechecks/index.js';
+import { withViewsAndTriggers } from './rebuild-dependents.js';
+import { sqliteSavepoint, sqliteTransaction, type SavepointCounter } from './transaction.js';
+
+/**
+ * `SqliteApplier` applies operations on SQLite through `SqlApplier`, each in its own savepoint,
+ * and guards the table rebuild against the cascade trap: an operation applied outside any
+ * transaction runs as its own transaction with foreign keys off (and checked before commit); a
+ * rebuild asked for inside a transaction that still enforces foreign keys is refused, since its
+ * DROP TABLE would run the ON DELETE actions of every child table. Around a rebuild, the
+ * schema's views and triggers are set aside and recreated (`withViewsAndTriggers`).
+ */
+export class SqliteApplier implements OperationApplier {
+  readonly dialect: Dialect = 'sqlite';
+  readonly capabilities: Capabilities = capabilities;
+  readonly #executor: SqliteExecutor;
+  readonly #savepoints: SavepointCounter;
+  readonly #inner: SqlApplier;
+
+  constructor(executor: SqliteExecutor, savepoints: SavepointCounter) {
+    this.#executor = executor;
+    this.#savepoints = savepoints;
+    this.#inner = new SqlApplier({
+      dialect: sqliteDialect,
+      capabilities,
+      executor,
+      readSchema: async () => introspectSqlite(executor),
+      precheck: sqlitePrechecks(executor),
+    });
+  }
+
+  /**
+   * `apply` runs the prechecks of `operation`, then all of it, or throws having changed nothing:
+   * each operation runs in its own savepoint, even inside a migration's transaction.
+   */
+  async apply(operation: SchemaOperation): Promise<void> {
+    if (!this.#executor.db.inTransaction) {
+      await sqliteTransaction(this.#executor, this.#savepoints, () => this.#applyOne(operation));
+      return;
+    }
+    await sqliteSavepoint(this.#executor, this.#savepoints, () => this.#applyOne(operation));
+  }
+
+  async #applyOne(operation: SchemaOperation): Promise<void> {
+    const before = introspectSqlite(this.#executor);
+    if (!sqliteDialect.requiresRebuild(operation, before)) {
+      await this.#inner.apply(operation);
+      return;
+    }
+    if (foreignKeysEnabled(this.#executor)) {
+      const table = 'table' in operation && typeof operation.table === 'string' ? operation.table : '?';
+      throw backendError('sqlite',
+        `${operation.kind} rebuilds table ${table} and cannot run inside a transaction that enforces foreign keys: dropping the old table would fire ON DELETE CASCADE`,
+        { op: operation.kind, table, statement: 'PRAGMA foreign_keys' });
+    }
+    await withViewsAndTriggers(this.#executor, operation.kind, () => this.#inner.apply(operation));
+  }
+
+  /** `execute` runs hand-written SQL. */
+  execute(statement: NativeStatement): Promise<unknown> {
+    return this.#inner.execute(statement);
+  }
+
+  /**
+   * `render` returns the statements `apply` would run on a database whose schema is `before`,
+   * for `--dry-run`; the snapshot knows no views or triggers, so their re-creation is not shown.
+   */
+  render(operation: Operation, before: SchemaSnapshot): string[] {
+    return this.#inner.render(operation, before);
+  }
+}

@@ -1,0 +1,14 @@
+import type { Backend, BackendConnection } from '@tidemark/core';
+import { capabilities } from './capabilities.js';
+import { connectSqlite } from './connect.js';
+
+/**
+ * `sqliteBackend` is Tidemark's SQLite backend: `connect('sqlite:dev.db')` opens a file,
+ * `connect('sqlite::memory:')` a private in-memory database.
+ * @example const conn = await sqliteBackend.connect('sqlite:dev.db');
+ */
+export const sqliteBackend = {
+  dialect: 'sqlite',
+  capabilities,
+  connect: (url: string): Promise<BackendConnection> => connectSqlite(url),
+} as const satisfies Backend;

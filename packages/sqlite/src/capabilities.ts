@@ -1,0 +1,14 @@
+import type { Capabilities } from '@tidemark/core';
+
+/**
+ * `capabilities` is what SQLite can do, importable without loading better-sqlite3: DDL is
+ * transactional, foreign keys and unique indexes are enforced, and every column change goes
+ * through the table rebuild (none is done in place).
+ */
+export const capabilities = {
+  transactionalDdl: true,
+  inPlaceColumnChanges: [],
+  foreignKeys: 'enforced',
+  uniqueIndexes: 'enforced',
+  alterPrimaryKey: true,
+} as const satisfies Capabilities;

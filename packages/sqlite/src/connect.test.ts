@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { connectSqlite, sqliteBackend } from './index.js';
+
+describe('connectSqlite', () => {
+  it('resolves a relative path against cwd, creates the file and enforces foreign keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tidemark-sqlite-'));
+    try {
+      const conn = await connectSqlite('sqlite:./sub.db', { cwd: dir });
+      assert.equal(existsSync(join(dir, 'sub.db')), true);
+      assert.equal(conn.target, 'sqlite:./sub.db');
+      assert.deepEqual(await conn.applier.execute('PRAGMA foreign_keys'), [{ foreign_keys: 1 }]);
+      await conn.close();
+      await conn.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens a private in-memory database', async () => {
+    const a = await sqliteBackend.connect('sqlite::memory:');
+    const b = await sqliteBackend.connect('sqlite::memory:');
+    await a.applier.execute('CREATE TABLE t (x)');
+    assert.equal((await b.introspect()).tables.length, 0);
+    await a.close();
+    await b.close();
+  });
+
+  it('reports a file it cannot open as TM_BACKEND_ERROR', async () => {
+    await assert.rejects(connectSqlite('sqlite:/nonexistent-dir/x/y.db'), { code: 'TM_BACKEND_ERROR' });
+  });
+});

@@ -1,0 +1,59 @@
+import { isAbsolute, resolve } from 'node:path';
+import { backendMissing } from '@tidemark/core';
+import { SqliteConnection } from './connection.js';
+import type { SqliteDatabase, SqliteDriver } from './driver.js';
+import { translateSqliteError } from './errors.js';
+import { parseSqliteUrl } from './url.js';
+
+/** `DEFAULT_LOCK_TIMEOUT_MS` is how long a run waits for another run's lock by default. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+
+/** `SqliteConnectOptions` tune `connectSqlite`. */
+export interface SqliteConnectOptions {
+  /** How long to wait for another connection's lock; default TIDEMARK_LOCK_TIMEOUT_MS or 60000. */
+  readonly lockTimeoutMs?: number;
+  /** Relative paths resolve against this directory; default `process.cwd()`. */
+  readonly cwd?: string;
+}
+
+/** `lockTimeoutFromEnv` reads TIDEMARK_LOCK_TIMEOUT_MS, falling back on the default for a missing or bad value. */
+export function lockTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.TIDEMARK_LOCK_TIMEOUT_MS);
+  return env.TIDEMARK_LOCK_TIMEOUT_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_LOCK_TIMEOUT_MS;
+}
+
+async function loadDriver(): Promise<SqliteDriver> {
+  try {
+    // Imported here, not at the top, so `capabilities` and URL parsing work without the driver.
+    const mod = (await import('better-sqlite3')) as unknown as { default: SqliteDriver };
+    return mod.default;
+  } catch (err) {
+    throw backendMissing('sqlite', 'better-sqlite3', err);
+  }
+}
+
+/**
+ * `connectSqlite` opens the database a `sqlite:` URL names (creating the file if needed) with
+ * foreign keys enforced and a busy timeout, and returns its `BackendConnection`.
+ * @example const conn = await connectSqlite('sqlite:dev.db'); try { … } finally { await conn.close(); }
+ */
+export async function connectSqlite(url: string, options: SqliteConnectOptions = {}): Promise<SqliteConnection> {
+  const location = parseSqliteUrl(url);
+  const Driver = await loadDriver();
+  const lockTimeoutMs = options.lockTimeoutMs ?? lockTimeoutFromEnv();
+  const file = location.kind === 'memory' ? ':memory:'
+    : isAbsolute(location.path) ? location.path : resolve(options.cwd ?? process.cwd(), location.path);
+  let db: SqliteDatabase;
+  try {
+    db = new Driver(file, { timeout: lockTimeoutMs });
+  } catch (err) {
+    throw translateSqliteError(err, { op: 'connect' });
+  }
+  try {
+    db.exec('PRAGMA foreign_keys = ON');
+  } catch (err) {
+    db.close();
+    throw translateSqliteError(err, { op: 'connect', statement: 'PRAGMA foreign_keys = ON' });
+  }
+  return new SqliteConnection(db, { target: url, lockTimeoutMs });
+}

@@ -1,0 +1,76 @@
+import type { BackendConnection, Capabilities, Dialect, MigrationHistory, OperationApplier, SchemaSnapshot } from '@tidemark/core';
+import { SqliteApplier } from './applier.js';
+import { capabilities } from './capabilities.js';
+import type { SqliteDatabase } from './driver.js';
+import { dropAllSqlite } from './drop-all.js';
+import { SqliteExecutor } from './executor.js';
+import { SqliteHistory } from './history.js';
+import { introspectSqlite } from './introspect.js';
+import { withSqliteLock } from './lock.js';
+import { sqliteTransaction, type SavepointCounter } from './transaction.js';
+
+/** `SqliteConnectionOptions` describe an opened database. */
+export interface SqliteConnectionOptions {
+  /** The URL, for messages. */
+  readonly target: string;
+  /** The busy timeout the database was opened with. */
+  readonly lockTimeoutMs: number;
+}
+
+/**
+ * `SqliteConnection` is a `BackendConnection` over one better-sqlite3 handle, which runs with
+ * foreign keys ON except inside `withLock` (see `withSqliteLock` for why).
+ */
+export class SqliteConnection implements BackendConnection {
+  readonly dialect: Dialect = 'sqlite';
+  readonly capabilities: Capabilities = capabilities;
+  readonly target: string;
+  readonly isLocal = true;
+  readonly applier: OperationApplier;
+  readonly history: MigrationHistory;
+  readonly #db: SqliteDatabase;
+  readonly #executor: SqliteExecutor;
+  readonly #lockTimeoutMs: number;
+  readonly #savepoints: SavepointCounter = { depth: 0 };
+  #locked = false;
+
+  constructor(db: SqliteDatabase, options: SqliteConnectionOptions) {
+    this.#db = db;
+    this.#executor = new SqliteExecutor(db);
+    this.#lockTimeoutMs = options.lockTimeoutMs;
+    this.target = options.target;
+    this.applier = new SqliteApplier(this.#executor, this.#savepoints);
+    this.history = new SqliteHistory(this.#executor);
+  }
+
+  /** `withLock` runs `fn` holding the database's write lock; a nested call just runs `fn`. */
+  async withLock<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#locked) return fn();
+    this.#locked = true;
+    try {
+      return await withSqliteLock(this.#executor, { target: this.target, timeoutMs: this.#lockTimeoutMs }, fn);
+    } finally {
+      this.#locked = false;
+    }
+  }
+
+  /** `transaction` runs `fn` atomically, checking foreign keys before it commits. */
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return sqliteTransaction(this.#executor, this.#savepoints, fn);
+  }
+
+  /** `introspect` reads the live schema, Tidemark's own tables excluded. */
+  async introspect(): Promise<SchemaSnapshot> {
+    return introspectSqlite(this.#executor);
+  }
+
+  /** `dropAll` drops every table, the history included. */
+  async dropAll(): Promise<void> {
+    dropAllSqlite(this.#executor);
+  }
+
+  /** `close` closes the database; closing twice is harmless. */
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}

@@ -1,0 +1,34 @@
+import { precheckFailed, type TableSnapshot } from '@tidemark/core';
+import { sqlite } from '@tidemark/sql';
+import type { SqliteExecutor } from '../executor.js';
+
+/** `SAMPLE_SIZE` is how many offending rows a precheck failure shows. */
+export const SAMPLE_SIZE = 5;
+
+const q = sqlite.quoteIdentifier;
+
+/**
+ * `failIfAny` counts the rows of `table` matching `where` and, if there are any, throws
+ * TM_PRECHECK_FAILED with the count and up to five rows (their key, or rowid, and `columns`).
+ */
+export function failIfAny(executor: SqliteExecutor, table: TableSnapshot, where: string, columns: readonly string[],
+  check: string, target: string, hint: string): void {
+  const from = `FROM ${q(table.name)} WHERE ${where}`;
+  const count = executor.allSync<{ n: number }>(`SELECT COUNT(*) AS n ${from}`)[0]?.n ?? 0;
+  if (count === 0) return;
+  const key = table.primaryKey.length > 0 ? table.primaryKey : ['rowid'];
+  const shown = [...new Set([...key, ...columns])].map(q).join(', ');
+  const samples = executor.allSync(`SELECT ${shown} ${from} LIMIT ${SAMPLE_SIZE}`);
+  throw precheckFailed(check, target, count, samples, hint);
+}
+
+/**
+ * `isNumericSql` is a SQL condition true when `column` holds a number or text that reads as one.
+ * SQLite has no regular expressions; its JSON parser accepts exactly the plain decimal number
+ * syntax (https://www.sqlite.org/json1.html#jvalid). CASE guarantees json_type only sees valid JSON.
+ */
+export function isNumericSql(column: string): string {
+  const c = q(column);
+  return `(CASE WHEN typeof(${c}) IN ('integer', 'real') THEN 1 WHEN typeof(${c}) = 'text' AND json_valid(trim(${c})) `
+    + `THEN json_type(trim(${c})) IN ('integer', 'real') ELSE 0 END)`;
+}
