@@ -30,8 +30,8 @@ writeFileSync(join(dir, 'tidemark.config.json'), JSON.stringify({ models: ['mode
 const results = [];
 for (let r = 0; r < runs; r++) {
   rmSync(join(dir, 'migrations'), { recursive: true, force: true });
-  const res = runCli(['migrate:generate', '--message', 'init', '--dry-run'], dir);
-  if (res.code !== 0) { console.error(res.stderr); process.exit(1); }
+  const res = runCli(['migrate:generate', '--message', 'init'], dir);
+  if (res.code !== 0) { console.error(res.stderr, res.stdout); process.exit(1); }
   results.push(res);
 }
 const noop = [];

@@ -8,7 +8,8 @@ export interface CallSite {
 // `ImportMeta.url` and `URL` are typed by DOM or Node types, which this package does not load.
 const ownUrl = (import.meta as ImportMeta & { url: string }).url;
 const ownDir = toPath(ownUrl.slice(0, ownUrl.lastIndexOf('/') + 1));
-const FRAME = /\(?((?:file:\/\/|\/|[A-Za-z]:[\\/])[^()]*?):(\d+):\d+\)?$/;
+// `at fn (location)` or `at location`; `node:internal/...` and `<anonymous>` locations never match.
+const FRAME = /(?:\(|at )((?:file:\/\/|\/|[A-Za-z]:[\\/])[^()]*?):(\d+):\d+\)?$/;
 
 /**
  * `callSite` returns the file and line of the code that called the current decorator factory,

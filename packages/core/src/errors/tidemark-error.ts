@@ -1,5 +1,11 @@
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 
+/**
+ * A registered symbol, the same in every copy of `@tidemark/core`: a project may load two
+ * copies (a backend's and the CLI bundle's), and `instanceof` would miss the other's errors.
+ */
+const BRAND = Symbol.for('tidemark.error');
+
 /** `TidemarkErrorInit` is what every error factory fills in. */
 export interface TidemarkErrorInit {
   readonly message: string;
@@ -15,6 +21,8 @@ export interface TidemarkErrorInit {
  * for `--json` output and tests.
  */
 export class TidemarkError extends Error {
+  /** Marks Tidemark errors across copies of this package (see `isTidemarkError`). */
+  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly hint: string;
   readonly details: Readonly<Record<string, unknown>>;
@@ -39,7 +47,8 @@ export class TidemarkError extends Error {
 
 /** `isTidemarkError` tells whether `err` is a TidemarkError, optionally with a given code. */
 export function isTidemarkError(err: unknown, code?: ErrorCode): err is TidemarkError {
-  return err instanceof TidemarkError && (code === undefined || err.code === code);
+  const branded = typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[BRAND] === true;
+  return branded && (code === undefined || (err as TidemarkError).code === code);
 }
 
 /** `tidemarkError` builds a TidemarkError; the named factories below are preferred. */

@@ -114,6 +114,11 @@ describe('readModelFiles: types from type nodes', () => {
     assert.deepEqual(typeOf('role = Role.B;', "enum Role { A = 'a', B = 'b' }"), enumOf('a', 'b'));
   });
 
+  it('accepts a numeric enum when @Column({ type }) says how to store it', () => {
+    const p = readProperty("@Column({ type: 'i32' }) level: Level = Level.High;", 'enum Level { Low, High }');
+    assert.deepEqual([p.column, p.initializer], [{ type: 'i32' }, 1]);
+  });
+
   it('takes @Column({ enum }) values over the declared type', () => {
     assert.deepEqual(typeOf("@Column({ enum: ['x', 'y'] }) a!: string;"), enumOf('x', 'y'));
     assert.deepEqual(typeOf('@Column({ enum: Role }) a!: Role;', "enum Role { A = 'a', B = 'b' }"), enumOf('a', 'b'));

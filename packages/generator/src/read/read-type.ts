@@ -52,8 +52,9 @@ const isNullish = (m: ts.TypeNode) => m.kind === K.UndefinedKeyword || (ts.isLit
 /**
  * `readType` maps a declared type to a column type, from syntax alone: keywords, `Date`, the
  * brands, `Json<T>`, object, tuple and array types (json, or a model array), string-literal
- * unions and string enums (enum), `null`/`undefined` members (optional), model classes, and type
- * aliases followed into their files. Anything else is `unknown`, which `buildSnapshot` reports.
+ * unions and string enums (enum), `null`/`undefined` members (optional), model classes,
+ * `Relation<T>` (read as `T`), and type aliases followed into their files. Anything else is
+ * `unknown`, which `buildSnapshot` reports.
  * @internal
  */
 export function readType(node: ts.TypeNode, env: TypeEnv, ctx: TypeContext, depth = 0): ReadType {

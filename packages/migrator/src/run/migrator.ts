@@ -1,6 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import {
-  contextFor, destructiveRefused, migrationFailed, TidemarkError,
+  contextFor, destructiveRefused, isTidemarkError, migrationFailed, TidemarkError,
   type BackendConnection, type HistoryRecord, type Migration, type Operation, type SchemaOperation, type Warning,
 } from '@tidemark/core';
 import { findFork } from '../source/check-chain.js';
@@ -131,7 +131,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
           stepsApplied: transactional ? 0 : steps, error: err instanceof Error ? err.message : String(err),
         });
       }
-      if (err instanceof TidemarkError) {
+      if (isTidemarkError(err)) {
         throw new TidemarkError(err.code, {
           message: `${file.id} (${direction}) step ${steps + 1}: ${err.message}`,
           hint: transactional ? `${err.hint}; nothing of ${file.id} was kept (it ran in a transaction)` : err.hint,
@@ -264,7 +264,7 @@ function refusePartialFailures(records: readonly HistoryRecord[]): void {
 }
 
 function withApplied(err: unknown, done: readonly string[]): unknown {
-  if (err instanceof TidemarkError) {
+  if (isTidemarkError(err)) {
     return new TidemarkError(err.code, { message: err.message, hint: err.hint, details: { ...err.details, applied: [...done] }, cause: err.cause });
   }
   return err;

@@ -1,4 +1,4 @@
-import { applyOperation, emptySnapshot, TidemarkError, recordingContext, type Dialect, type Migration, type Operation, type SchemaSnapshot } from '@tidemark/core';
+import { applyOperation, emptySnapshot, isTidemarkError, TidemarkError, recordingContext, type Dialect, type Migration, type Operation, type SchemaSnapshot } from '@tidemark/core';
 import type { MigrationLoader } from './load-migration.js';
 import type { MigrationFile } from './migration-file.js';
 
@@ -28,7 +28,7 @@ export async function replayMigrations(files: readonly MigrationFile[], load: Mi
     try {
       for (const op of rec.operations) state = applyOperation(state, op);
     } catch (err) {
-      if (!(err instanceof TidemarkError)) throw err;
+      if (!isTidemarkError(err)) throw err;
       throw new TidemarkError(err.code, { message: `${file.path}: ${err.message}`, hint: err.hint, details: { ...err.details, file: file.path } });
     }
     out.push({ file, migration, operations: rec.operations, before, after: state });
