@@ -42,4 +42,4 @@ console.log(JSON.stringify({
   firstGenerate: { medianMs: Math.round(median(results.map((x) => x.ms))), medianMaxRssMiB: Math.round(median(results.map((x) => x.rssMiB))) },
   noChangesGenerate: { medianMs: Math.round(median(noop.map((x) => x.ms))), medianMaxRssMiB: Math.round(median(noop.map((x) => x.rssMiB))) },
 }, null, 2));
-rmSync(dir, { recursive: true, force: true });
+if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });

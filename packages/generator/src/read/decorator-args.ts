@@ -1,5 +1,6 @@
 import { isPortableType } from '@tidemark/core';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './typescript.js';
 import type { TidemarkDecorator } from './decorator-name.js';
 import { EnumObject, NOW, readLiteral, resolveExpression, type Literal } from './read-literal.js';
 import { invalid, type Where } from './where.js';
@@ -41,14 +42,14 @@ export function literalArg(dec: TidemarkDecorator, index: number, where: Where):
 
 /** The innermost part of `expr` that is not a literal: `MAX` in `{ length: MAX }`. */
 function nonLiteral(expr: ts.Expression, where: Where): ts.Node {
-  const inner = ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) ? expr.expression : undefined;
+  const inner = tsc.isParenthesizedExpression(expr) || tsc.isAsExpression(expr) || tsc.isSatisfiesExpression(expr) ? expr.expression : undefined;
   if (inner) return nonLiteral(inner, where);
-  const parts: readonly ts.Node[] = ts.isArrayLiteralExpression(expr) ? expr.elements : ts.isObjectLiteralExpression(expr) ? expr.properties : [];
+  const parts: readonly ts.Node[] = tsc.isArrayLiteralExpression(expr) ? expr.elements : tsc.isObjectLiteralExpression(expr) ? expr.properties : [];
   for (const part of parts) {
-    if (ts.isPropertyAssignment(part) && (ts.isIdentifier(part.name) || ts.isStringLiteral(part.name))) {
+    if (tsc.isPropertyAssignment(part) && (tsc.isIdentifier(part.name) || tsc.isStringLiteral(part.name))) {
       if (readLiteral(part.initializer, where) === undefined) return nonLiteral(part.initializer, where);
-    } else if (!ts.isPropertyAssignment(part) && (!ts.isExpression(part) || readLiteral(part, where) === undefined)) {
-      return ts.isExpression(part) ? nonLiteral(part, where) : part;
+    } else if (!tsc.isPropertyAssignment(part) && (!tsc.isExpression(part) || readLiteral(part, where) === undefined)) {
+      return tsc.isExpression(part) ? nonLiteral(part, where) : part;
     }
   }
   return expr;
@@ -73,13 +74,13 @@ export function optionsArg(dec: TidemarkDecorator, index: number, spec: OptionSp
 /** `targetArg` reads a relation's `() => Target` and returns the target class name. @internal */
 export function targetArg(dec: TidemarkDecorator, where: Where): string {
   const node = args(dec, where)[0];
-  const body = node && ts.isArrowFunction(node) && node.parameters.length === 0 ? node.body : undefined;
-  if (!node || !body || !(ts.isIdentifier(body) || ts.isPropertyAccessExpression(body))) {
+  const body = node && tsc.isArrowFunction(node) && node.parameters.length === 0 ? node.body : undefined;
+  if (!node || !body || !(tsc.isIdentifier(body) || tsc.isPropertyAccessExpression(body))) {
     throw invalid(where, node ?? dec.node, `@${dec.name} needs its target as \`() => Model\``, `write @${dec.name}(() => TargetModel)`);
   }
   const r = resolveExpression(body, where);
   // An import alias names the class by its declared name; an unresolved name is kept as written,
   // and buildSnapshot reports it if no model has that name.
   if (r?.kind === 'declaration' && r.node.name) return r.node.name.text;
-  return ts.isIdentifier(body) ? body.text : body.name.text;
+  return tsc.isIdentifier(body) ? body.text : body.name.text;
 }

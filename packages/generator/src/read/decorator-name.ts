@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './typescript.js';
 import { resolveExpression } from './read-literal.js';
 import type { Where } from './where.js';
 
@@ -18,7 +19,7 @@ export interface TidemarkDecorator {
 
 /** `decoratorsOf` are a class's or property's decorators. @internal */
 export function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
-  return (ts.canHaveDecorators(node) && ts.getDecorators(node)) || [];
+  return (tsc.canHaveDecorators(node) && tsc.getDecorators(node)) || [];
 }
 
 /**
@@ -29,7 +30,7 @@ export function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
  */
 export function tidemarkDecorator(node: ts.Decorator, where: Where): TidemarkDecorator | undefined {
   const expr = node.expression;
-  const called = ts.isCallExpression(expr);
+  const called = tsc.isCallExpression(expr);
   const r = resolveExpression(called ? expr.expression : expr, where);
   if (r?.kind !== 'tidemark' || !(DECORATORS as readonly string[]).includes(r.name)) return undefined;
   return { name: r.name as DecoratorName, node, args: called ? expr.arguments : undefined };

@@ -1,5 +1,6 @@
 import type { PropertyDescription, TypeRef } from '@tidemark/core';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './typescript.js';
 import { propertyNameText, stringEnumValues } from './read-enum.js';
 import { readLiteral, resolveExpression } from './read-literal.js';
 import { readPropertyDecorators, type PropertyDecorators } from './read-property-decorators.js';
@@ -59,14 +60,14 @@ function flags(d: PropertyDecorators): Partial<PropertyDescription> {
 /** The type TypeScript infers for an unannotated property from its initializer, where it is plain. */
 function inferType(init: ts.Expression, ctx: TypeContext): TypeRef {
   // `role = Role.Member`: the property has the enum's type.
-  const owner = ts.isPropertyAccessExpression(init) ? resolveExpression(init.expression, ctx.where) : undefined;
-  if (owner?.kind === 'declaration' && ts.isEnumDeclaration(owner.node) && !ctx.lenient) {
+  const owner = tsc.isPropertyAccessExpression(init) ? resolveExpression(init.expression, ctx.where) : undefined;
+  if (owner?.kind === 'declaration' && tsc.isEnumDeclaration(owner.node) && !ctx.lenient) {
     return { kind: 'enum', values: stringEnumValues(owner.node, ctx.where, ctx.at) };
   }
   const value = readLiteral(init, ctx.where);
   if (typeof value === 'string') return { kind: 'scalar', type: 'string' };
-  if (typeof value === 'number') return { kind: 'scalar', type: ts.isBigIntLiteral(init) ? 'i64' : 'i32' };
+  if (typeof value === 'number') return { kind: 'scalar', type: tsc.isBigIntLiteral(init) ? 'i64' : 'i32' };
   if (typeof value === 'boolean') return { kind: 'scalar', type: 'boolean' };
-  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Date') return { kind: 'scalar', type: 'timestamp' };
+  if (tsc.isNewExpression(init) && tsc.isIdentifier(init.expression) && init.expression.text === 'Date') return { kind: 'scalar', type: 'timestamp' };
   throw invalid(ctx.where, ctx.at, `property has no type annotation and \`= ${init.getText()}\` does not tell its type`, 'declare its type: name: Type = ...');
 }

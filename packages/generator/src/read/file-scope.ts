@@ -1,4 +1,5 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './typescript.js';
 
 /** `Declaration` is a top-level declaration a model's types or decorators may name. @internal */
 export type Declaration = ts.ClassDeclaration | ts.EnumDeclaration | ts.TypeAliasDeclaration | ts.InterfaceDeclaration;
@@ -20,10 +21,10 @@ export interface FileScope {
 }
 
 const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) =>
-  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+  tsc.canHaveModifiers(node) && (tsc.getModifiers(node) ?? []).some((m) => m.kind === kind);
 
 const isDeclaration = (st: ts.Statement): st is Declaration =>
-  ts.isClassDeclaration(st) || ts.isEnumDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st);
+  tsc.isClassDeclaration(st) || tsc.isEnumDeclaration(st) || tsc.isTypeAliasDeclaration(st) || tsc.isInterfaceDeclaration(st);
 
 /** `fileScope` indexes `file` by walking its top-level statements once. @internal */
 export function fileScope(file: ts.SourceFile): FileScope {
@@ -36,22 +37,22 @@ export function fileScope(file: ts.SourceFile): FileScope {
       if (!name) continue;
       // Declaration merging (an enum and a namespace of one name): the first declaration wins.
       if (!names.has(name)) names.set(name, { kind: 'local', node: st });
-      if (hasModifier(st, ts.SyntaxKind.ExportKeyword)) exports.set(hasModifier(st, ts.SyntaxKind.DefaultKeyword) ? 'default' : name, { local: name });
-    } else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
+      if (hasModifier(st, tsc.SyntaxKind.ExportKeyword)) exports.set(hasModifier(st, tsc.SyntaxKind.DefaultKeyword) ? 'default' : name, { local: name });
+    } else if (tsc.isImportDeclaration(st) && tsc.isStringLiteral(st.moduleSpecifier)) {
       const module = st.moduleSpecifier.text;
       const clause = st.importClause;
       if (clause?.name) names.set(clause.name.text, { kind: 'import', module, imported: 'default' });
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.set(bindings.name.text, { kind: 'import', module, imported: '*' });
+      if (bindings && tsc.isNamespaceImport(bindings)) names.set(bindings.name.text, { kind: 'import', module, imported: '*' });
       else if (bindings) {
         for (const el of bindings.elements) names.set(el.name.text, { kind: 'import', module, imported: (el.propertyName ?? el.name).text });
       }
-    } else if (ts.isExportDeclaration(st)) {
-      const module = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
+    } else if (tsc.isExportDeclaration(st)) {
+      const module = st.moduleSpecifier && tsc.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined;
       const clause = st.exportClause;
       if (!clause) {
         if (module) exportStars.push(module);
-      } else if (ts.isNamespaceExport(clause)) {
+      } else if (tsc.isNamespaceExport(clause)) {
         if (module) exports.set(clause.name.text, { module, imported: '*' });
       } else {
         for (const el of clause.elements) {
@@ -59,7 +60,7 @@ export function fileScope(file: ts.SourceFile): FileScope {
           exports.set(el.name.text, module ? { module, imported: local } : { local });
         }
       }
-    } else if (ts.isExportAssignment(st) && !st.isExportEquals && ts.isIdentifier(st.expression)) {
+    } else if (tsc.isExportAssignment(st) && !st.isExportEquals && tsc.isIdentifier(st.expression)) {
       exports.set('default', { local: st.expression.text });
     }
   }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { Project, ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { parseModelFile } from './parse-model-file.js';
 import { fileScope, type Declaration, type FileScope } from './file-scope.js';
 
 // How a relative specifier maps to files, in the order TypeScript's NodeNext/bundler resolution tries them.
@@ -13,29 +14,35 @@ function candidates(base: string): string[] {
 }
 
 /**
- * `ModelSources` owns the source files of one read, in one ts-morph project: each file is parsed
+ * `ModelSources` owns the source files of one read, in one map of parsed files: each file is parsed
  * once, whether it was listed or reached through a relative import, and its scope (declarations,
  * imports, exports) is indexed once, on first use. The reader walks the compiler nodes directly:
  * wrapping every node in a ts-morph object would cost more than the parse itself.
  * @internal
  */
 export class ModelSources {
-  readonly #project: Project;
+  /** Every file parsed so far, by absolute path. */
+  readonly #files = new Map<string, ts.SourceFile>();
   readonly #cwd: string;
   readonly #scopes = new Map<ts.SourceFile, FileScope>();
   readonly #resolved = new Map<string, ts.SourceFile | null>();
   readonly #listed = new Set<ts.SourceFile>();
   #exported: Map<string, Declaration[]> | undefined;
 
-  constructor(project: Project, cwd: string) {
-    this.#project = project;
+  constructor(cwd: string) {
     this.#cwd = cwd;
+  }
+
+  #parse(abs: string): ts.SourceFile {
+    let file = this.#files.get(abs);
+    if (!file) this.#files.set(abs, (file = parseModelFile(abs)));
+    return file;
   }
 
   /** `add` parses a listed model file (once). */
   add(path: string): ts.SourceFile {
     const abs = resolve(this.#cwd, path);
-    const file = (this.#project.getSourceFile(abs) ?? this.#project.addSourceFileAtPath(abs)).compilerNode;
+    const file = this.#parse(abs);
     this.#listed.add(file);
     this.#exported = undefined;
     return file;
@@ -77,7 +84,7 @@ export class ModelSources {
     if (cached !== undefined) return cached ?? undefined;
     let found: ts.SourceFile | undefined;
     for (const path of candidates(base)) {
-      found = (this.#project.getSourceFile(path) ?? (existsSync(path) ? this.#project.addSourceFileAtPath(path) : undefined))?.compilerNode;
+      found = this.#files.get(path) ?? (existsSync(path) ? this.#parse(path) : undefined);
       if (found) break;
     }
     this.#resolved.set(base, found ?? null);

@@ -1,9 +1,10 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './typescript.js';
 import { invalid, lineOf, type Where } from './where.js';
 
 /** `propertyNameText` is the text of a member or property name: `a`, `'a'`, `#a`, `[expr]`. @internal */
 export function propertyNameText(name: ts.PropertyName): string {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : name.getText();
+  return tsc.isIdentifier(name) || tsc.isStringLiteral(name) || tsc.isNumericLiteral(name) || tsc.isPrivateIdentifier(name) ? name.text : name.getText();
 }
 
 /**
@@ -18,9 +19,9 @@ export function enumMemberValues(decl: ts.EnumDeclaration): Map<string, string |
     const init = member.initializer;
     let value: string | number | undefined;
     if (!init) value = next;
-    else if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) value = init.text;
-    else if (ts.isNumericLiteral(init)) value = Number(init.text);
-    else if (ts.isPrefixUnaryExpression(init) && init.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(init.operand)) {
+    else if (tsc.isStringLiteral(init) || tsc.isNoSubstitutionTemplateLiteral(init)) value = init.text;
+    else if (tsc.isNumericLiteral(init)) value = Number(init.text);
+    else if (tsc.isPrefixUnaryExpression(init) && init.operator === tsc.SyntaxKind.MinusToken && tsc.isNumericLiteral(init.operand)) {
       value = -Number(init.operand.text);
     }
     next = typeof value === 'number' ? value + 1 : undefined;

@@ -1,5 +1,6 @@
 import type { DefaultNow } from '@tidemark/core';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './typescript.js';
 import { enumMemberValues, propertyNameText, stringEnumValues } from './read-enum.js';
 import { resolveMember, resolveName, type Resolved } from './resolve-name.js';
 import type { Where } from './where.js';
@@ -15,7 +16,7 @@ export type Literal = string | number | boolean | null | DefaultNow | EnumObject
 /** `NOW` is `Default.now`. @internal */
 export const NOW: DefaultNow = Object.freeze({ fn: 'now' });
 
-const K = ts.SyntaxKind;
+const K = tsc.SyntaxKind;
 
 /**
  * `readLiteral` returns the value of a literal expression: strings, numbers (also negative and
@@ -24,39 +25,39 @@ const K = ts.SyntaxKind;
  * @internal
  */
 export function readLiteral(expr: ts.Expression, where: Where): Literal | undefined {
-  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return expr.text;
-  if (ts.isNumericLiteral(expr)) return Number(expr.text);
-  if (ts.isBigIntLiteral(expr)) {
+  if (tsc.isStringLiteral(expr) || tsc.isNoSubstitutionTemplateLiteral(expr)) return expr.text;
+  if (tsc.isNumericLiteral(expr)) return Number(expr.text);
+  if (tsc.isBigIntLiteral(expr)) {
     const n = Number(expr.text.slice(0, -1).replaceAll('_', ''));
     return Number.isSafeInteger(n) ? n : undefined;
   }
   if (expr.kind === K.TrueKeyword || expr.kind === K.FalseKeyword) return expr.kind === K.TrueKeyword;
   if (expr.kind === K.NullKeyword) return null;
-  if (ts.isPrefixUnaryExpression(expr)) {
+  if (tsc.isPrefixUnaryExpression(expr)) {
     const value = readLiteral(expr.operand, where);
     if (typeof value !== 'number') return undefined;
     return expr.operator === K.MinusToken ? -value : expr.operator === K.PlusToken ? value : undefined;
   }
-  if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isNonNullExpression(expr)) {
+  if (tsc.isParenthesizedExpression(expr) || tsc.isAsExpression(expr) || tsc.isSatisfiesExpression(expr) || tsc.isNonNullExpression(expr)) {
     return readLiteral(expr.expression, where);
   }
-  if (ts.isArrayLiteralExpression(expr)) {
+  if (tsc.isArrayLiteralExpression(expr)) {
     const items = expr.elements.map((e) => readLiteral(e, where));
     return items.every((i) => i !== undefined) ? (items as Literal[]) : undefined;
   }
-  if (ts.isObjectLiteralExpression(expr)) return readObject(expr, where);
-  if (ts.isIdentifier(expr)) {
+  if (tsc.isObjectLiteralExpression(expr)) return readObject(expr, where);
+  if (tsc.isIdentifier(expr)) {
     const r = resolveName(where.sources, expr.getSourceFile(), expr.text, true);
-    return r?.kind === 'declaration' && ts.isEnumDeclaration(r.node) ? new EnumObject(stringEnumValues(r.node, where, expr)) : undefined;
+    return r?.kind === 'declaration' && tsc.isEnumDeclaration(r.node) ? new EnumObject(stringEnumValues(r.node, where, expr)) : undefined;
   }
-  if (ts.isPropertyAccessExpression(expr)) return readMember(expr, where);
+  if (tsc.isPropertyAccessExpression(expr)) return readMember(expr, where);
   return undefined;
 }
 
 function readObject(expr: ts.ObjectLiteralExpression, where: Where): Literal | undefined {
   const out: Record<string, Literal> = {};
   for (const p of expr.properties) {
-    if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return undefined;
+    if (!tsc.isPropertyAssignment(p) || !(tsc.isIdentifier(p.name) || tsc.isStringLiteral(p.name))) return undefined;
     const value = readLiteral(p.initializer, where);
     if (value === undefined) return undefined;
     out[propertyNameText(p.name)] = value;
@@ -68,13 +69,13 @@ function readObject(expr: ts.ObjectLiteralExpression, where: Where): Literal | u
 function readMember(expr: ts.PropertyAccessExpression, where: Where): Literal | undefined {
   const target = resolveExpression(expr.expression, where);
   if (target?.kind === 'tidemark' && target.name === 'Default' && expr.name.text === 'now') return NOW;
-  if (target?.kind !== 'declaration' || !ts.isEnumDeclaration(target.node)) return undefined;
+  if (target?.kind !== 'declaration' || !tsc.isEnumDeclaration(target.node)) return undefined;
   return enumMemberValues(target.node).get(expr.name.text);
 }
 
 /** `resolveExpression` follows an identifier or `namespace.name` to what it names. @internal */
 export function resolveExpression(expr: ts.Expression, where: Where): Resolved | undefined {
-  if (ts.isIdentifier(expr)) return resolveName(where.sources, expr.getSourceFile(), expr.text, true);
-  if (ts.isPropertyAccessExpression(expr)) return resolveMember(where.sources, resolveExpression(expr.expression, where), expr.name.text);
+  if (tsc.isIdentifier(expr)) return resolveName(where.sources, expr.getSourceFile(), expr.text, true);
+  if (tsc.isPropertyAccessExpression(expr)) return resolveMember(where.sources, resolveExpression(expr.expression, where), expr.name.text);
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { ModelDescription } from '@tidemark/core';
-import { ts } from 'ts-morph';
-import { createReaderProject } from './create-project.js';
+import type { ts } from 'ts-morph';
+import { tsc } from './typescript.js';
 import { decoratorsOf } from './decorator-name.js';
 import { describeModel } from './describe-model.js';
 import { ModelSources } from './model-sources.js';
@@ -25,13 +25,13 @@ export interface ReadModelFilesOptions {
  * ```
  */
 export function readModelFiles(files: readonly string[], options: ReadModelFilesOptions = {}): ModelDescription[] {
-  const sources = new ModelSources(createReaderProject(), options.cwd ?? process.cwd());
+  const sources = new ModelSources(options.cwd ?? process.cwd());
   for (const f of files) sources.add(f);
   // First every model class of every file, so a property typed `User` knows whether User is a model.
   const models: ts.ClassDeclaration[] = [];
   for (const file of sources.listed) {
     for (const st of file.statements) {
-      if (ts.isClassDeclaration(st) && decoratorsOf(st).length > 0 && isModelClass(st, { sources, model: st.name?.text ?? 'default' })) {
+      if (tsc.isClassDeclaration(st) && decoratorsOf(st).length > 0 && isModelClass(st, { sources, model: st.name?.text ?? 'default' })) {
         models.push(st);
       }
     }

@@ -1,5 +1,6 @@
 import type { PortableType, TypeRef } from '@tidemark/core';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { tsc } from './typescript.js';
 import { enumMemberValues, stringEnumValues } from './read-enum.js';
 import { resolveMember, resolveName, type Resolved } from './resolve-name.js';
 import type { Where } from './where.js';
@@ -26,7 +27,7 @@ export interface TypeContext {
   readonly lenient: boolean;
 }
 
-const K = ts.SyntaxKind;
+const K = tsc.SyntaxKind;
 const scalar = (type: Exclude<PortableType, 'enum' | 'date'>): TypeRef => ({ kind: 'scalar', type });
 const BRANDS: Readonly<Record<string, TypeRef>> = {
   Float: scalar('f64'), Decimal: scalar('decimal'), Uuid: scalar('uuid'), Text: scalar('text'), Json: scalar('json'),
@@ -47,7 +48,7 @@ const MAX_DEPTH = 32;
 
 const known = (type: TypeRef): ReadType => ({ type, optional: false });
 const unknown = (node: ts.Node): ReadType => known({ kind: 'unknown', text: node.getText() });
-const isNullish = (m: ts.TypeNode) => m.kind === K.UndefinedKeyword || (ts.isLiteralTypeNode(m) && m.literal.kind === K.NullKeyword);
+const isNullish = (m: ts.TypeNode) => m.kind === K.UndefinedKeyword || (tsc.isLiteralTypeNode(m) && m.literal.kind === K.NullKeyword);
 
 /**
  * `readType` maps a declared type to a column type, from syntax alone: keywords, `Date`, the
@@ -61,26 +62,26 @@ export function readType(node: ts.TypeNode, env: TypeEnv, ctx: TypeContext, dept
   if (depth > MAX_DEPTH) return unknown(node);
   const keyword = KEYWORDS[node.kind];
   if (keyword) return known(keyword);
-  if (ts.isParenthesizedTypeNode(node)) return readType(node.type, env, ctx, depth + 1);
-  if (ts.isUnionTypeNode(node)) return readUnion(node, env, ctx, depth);
-  if (ts.isLiteralTypeNode(node)) {
+  if (tsc.isParenthesizedTypeNode(node)) return readType(node.type, env, ctx, depth + 1);
+  if (tsc.isUnionTypeNode(node)) return readUnion(node, env, ctx, depth);
+  if (tsc.isLiteralTypeNode(node)) {
     const lit = node.literal;
-    if (ts.isStringLiteral(lit) || ts.isNoSubstitutionTemplateLiteral(lit)) return known({ kind: 'enum', values: [lit.text] });
+    if (tsc.isStringLiteral(lit) || tsc.isNoSubstitutionTemplateLiteral(lit)) return known({ kind: 'enum', values: [lit.text] });
     if (lit.kind === K.TrueKeyword || lit.kind === K.FalseKeyword) return known(scalar('boolean'));
     return unknown(node);
   }
-  if (ts.isTemplateLiteralTypeNode(node)) return known(scalar('string'));
-  if (ts.isTypeLiteralNode(node) || ts.isTupleTypeNode(node) || ts.isMappedTypeNode(node)) return known(scalar('json'));
-  if (ts.isArrayTypeNode(node)) return readArray(node.elementType, env, ctx, depth);
-  if (ts.isTypeOperatorNode(node) && node.operator === K.ReadonlyKeyword) return readType(node.type, env, ctx, depth + 1);
-  if (ts.isTypeReferenceNode(node)) return readReference(node, env, ctx, depth);
+  if (tsc.isTemplateLiteralTypeNode(node)) return known(scalar('string'));
+  if (tsc.isTypeLiteralNode(node) || tsc.isTupleTypeNode(node) || tsc.isMappedTypeNode(node)) return known(scalar('json'));
+  if (tsc.isArrayTypeNode(node)) return readArray(node.elementType, env, ctx, depth);
+  if (tsc.isTypeOperatorNode(node) && node.operator === K.ReadonlyKeyword) return readType(node.type, env, ctx, depth + 1);
+  if (tsc.isTypeReferenceNode(node)) return readReference(node, env, ctx, depth);
   return unknown(node);
 }
 
 /** `hasNullish` tells whether a type spells `| null` or `| undefined` at its top level. @internal */
 export function hasNullish(node: ts.TypeNode): boolean {
-  if (ts.isParenthesizedTypeNode(node)) return hasNullish(node.type);
-  return ts.isUnionTypeNode(node) && node.types.some(isNullish);
+  if (tsc.isParenthesizedTypeNode(node)) return hasNullish(node.type);
+  return tsc.isUnionTypeNode(node) && node.types.some(isNullish);
 }
 
 function readUnion(node: ts.UnionTypeNode, env: TypeEnv, ctx: TypeContext, depth: number): ReadType {
@@ -106,31 +107,31 @@ function readArray(element: ts.TypeNode, env: TypeEnv, ctx: TypeContext, depth: 
 /** The model class an element type names, if any: `Post` in `Post[]`. */
 function modelOf(node: ts.TypeNode, env: TypeEnv, ctx: TypeContext, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  if (ts.isParenthesizedTypeNode(node)) return modelOf(node.type, env, ctx, depth + 1);
-  if (!ts.isTypeReferenceNode(node)) return undefined;
-  const bound = ts.isIdentifier(node.typeName) ? env.args.get(node.typeName.text) : undefined;
+  if (tsc.isParenthesizedTypeNode(node)) return modelOf(node.type, env, ctx, depth + 1);
+  if (!tsc.isTypeReferenceNode(node)) return undefined;
+  const bound = tsc.isIdentifier(node.typeName) ? env.args.get(node.typeName.text) : undefined;
   if (bound) return modelOf(bound.node, bound.env, ctx, depth + 1);
   const r = resolveTypeName(node.typeName, env, ctx);
-  return r?.kind === 'declaration' && ts.isClassDeclaration(r.node) && ctx.isModel(r.node) ? r.node.name?.text : undefined;
+  return r?.kind === 'declaration' && tsc.isClassDeclaration(r.node) && ctx.isModel(r.node) ? r.node.name?.text : undefined;
 }
 
 function resolveTypeName(name: ts.EntityName, env: TypeEnv, ctx: TypeContext): Resolved | undefined {
   const { sources } = ctx.where;
-  if (ts.isIdentifier(name)) return resolveName(sources, env.file, name.text, true);
-  return ts.isIdentifier(name.left) ? resolveMember(sources, resolveName(sources, env.file, name.left.text, true), name.right.text) : undefined;
+  if (tsc.isIdentifier(name)) return resolveName(sources, env.file, name.text, true);
+  return tsc.isIdentifier(name.left) ? resolveMember(sources, resolveName(sources, env.file, name.left.text, true), name.right.text) : undefined;
 }
 
 function readReference(node: ts.TypeReferenceNode, env: TypeEnv, ctx: TypeContext, depth: number): ReadType {
   const name = node.typeName;
   const args = node.typeArguments ?? [];
-  if (ts.isIdentifier(name)) {
+  if (tsc.isIdentifier(name)) {
     const bound = env.args.get(name.text);
     if (bound) return readType(bound.node, bound.env, ctx, depth + 1);
     if ((name.text === 'Array' || name.text === 'ReadonlyArray') && args.length === 1) return readArray(args[0]!, env, ctx, depth);
-  } else if (ts.isIdentifier(name.left)) {
+  } else if (tsc.isIdentifier(name.left)) {
     // `Role.Admin` as a type: one member of an enum.
     const r = resolveName(ctx.where.sources, env.file, name.left.text, true);
-    if (r?.kind === 'declaration' && ts.isEnumDeclaration(r.node)) {
+    if (r?.kind === 'declaration' && tsc.isEnumDeclaration(r.node)) {
       const value = enumMemberValues(r.node).get(name.right.text);
       if (typeof value === 'string') return known({ kind: 'enum', values: [value] });
       if (!ctx.lenient) stringEnumValues(r.node, ctx.where, ctx.at);
@@ -139,7 +140,7 @@ function readReference(node: ts.TypeReferenceNode, env: TypeEnv, ctx: TypeContex
   }
   const resolved = resolveTypeName(name, env, ctx);
   if (resolved) return fromResolved(resolved, node, env, ctx, depth);
-  const global = ts.isIdentifier(name) ? GLOBALS[name.text] : undefined;
+  const global = tsc.isIdentifier(name) ? GLOBALS[name.text] : undefined;
   return global ? known(global) : unknown(node);
 }
 
@@ -151,7 +152,7 @@ function fromResolved(r: Resolved, node: ts.TypeReferenceNode, env: TypeEnv, ctx
   }
   if (r.kind === 'namespace') return unknown(node);
   const decl = r.node;
-  if (ts.isTypeAliasDeclaration(decl)) {
+  if (tsc.isTypeAliasDeclaration(decl)) {
     // Bind the alias's type parameters to this reference's arguments (or their defaults).
     const args = new Map<string, { node: ts.TypeNode; env: TypeEnv }>();
     const aliasEnv: TypeEnv = { file: decl.getSourceFile(), args };
@@ -162,10 +163,10 @@ function fromResolved(r: Resolved, node: ts.TypeReferenceNode, env: TypeEnv, ctx
     });
     return readType(decl.type, aliasEnv, ctx, depth + 1);
   }
-  if (ts.isEnumDeclaration(decl)) {
+  if (tsc.isEnumDeclaration(decl)) {
     if (ctx.lenient && [...enumMemberValues(decl).values()].some((v) => typeof v !== 'string')) return unknown(node);
     return known({ kind: 'enum', values: stringEnumValues(decl, ctx.where, ctx.at) });
   }
-  if (ts.isInterfaceDeclaration(decl)) return known(scalar('json'));
+  if (tsc.isInterfaceDeclaration(decl)) return known(scalar('json'));
   return ctx.isModel(decl) ? known({ kind: 'model', name: decl.name!.text, array: false }) : unknown(node);
 }
