@@ -1,31 +1,17 @@
 #!/usr/bin/env node
 // migrate:generate on N generated models of 20 columns each (default 1,000; also try 200).
 // Target (brief): 1,000 models under 0.7 s and 200 MiB. Usage: node bench/generate.mjs [N] [runs]
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeModels } from './make-models.mjs';
 import { median, runCli } from './run-cli.mjs';
 
 const n = Number(process.argv[2] ?? 1000);
 const runs = Number(process.argv[3] ?? 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, '.tmp', `bench-generate-${n}`);
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(join(dir, 'models'), { recursive: true });
-
-const TYPES = ['number', 'string', 'boolean', 'Date', 'bigint', 'Float', 'Decimal', 'Text', 'Uuid', "'a' | 'b' | 'c'"];
-for (let i = 0; i < n; i++) {
-  const props = ['  @Key() @Auto() id!: number;'];
-  for (let c = 1; c < 20; c++) {
-    const type = TYPES[c % TYPES.length];
-    props.push(c % 4 === 0 ? `  field${c}?: ${type} | null;` : `  field${c}!: ${type};`);
-  }
-  if (i > 0) props.push(`  @BelongsTo(() => Model${i - 1}) parent?: Model${i - 1};`);
-  const imports = i > 0 ? `import { Model${i - 1} } from './model${i - 1}.js';\n` : '';
-  writeFileSync(join(dir, 'models', `model${i}.ts`),
-    `import { Model, Key, Auto, BelongsTo } from '@tidemark/decorators';\nimport type { Float, Decimal, Text, Uuid } from '@tidemark/decorators';\n${imports}\n@Model()\nexport class Model${i} {\n${props.join('\n')}\n}\n`);
-}
-writeFileSync(join(dir, 'tidemark.config.json'), JSON.stringify({ models: ['models/*.ts'], migrations: 'migrations', url: 'sqlite:bench.db' }));
+makeModels(dir, n);
 
 const results = [];
 for (let r = 0; r < runs; r++) {

@@ -203,3 +203,16 @@ describe('the installed binary', () => {
     });
   });
 });
+
+describe('output', () => {
+  test('colours follow the stream: none into a pipe even with CI set; NO_COLOR and FORCE_COLOR win', async () => {
+    await project.write('models/user.ts', USER_V1);
+    await project.run(['migrate:generate', '-m', 'init']);
+    const plain = await project.run(['migrate:status'], { CI: 'true' });
+    assert.doesNotMatch(plain.stdout, /\x1b\[/);
+    const forced = await project.run(['migrate:status'], { FORCE_COLOR: '1' });
+    assert.match(forced.stdout, /\x1b\[/);
+    const denied = await project.run(['migrate:status'], { FORCE_COLOR: '1', NO_COLOR: '1' });
+    assert.doesNotMatch(denied.stdout, /\x1b\[/);
+  });
+});

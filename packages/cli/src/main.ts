@@ -8,7 +8,7 @@ import { generateCommand } from './commands/generate.js';
 import { repairCommand } from './commands/repair.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
-import { Output } from './output.js';
+import { Output, useColors } from './output.js';
 
 /** `MainIo` is where the CLI runs; tests pass their own. */
 export interface MainIo {
@@ -24,7 +24,7 @@ export interface MainIo {
  * 1 a database or migration failed, 2 bad input, 3 refused for safety.
  */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
-  const out = new Output(argv.includes('--json'), io.stdout, io.stderr);
+  const out = new Output(argv.includes('--json'), io.stdout, io.stderr, useColors(io.stdout, io.env));
   const ctx: CommandContext = { cwd: io.cwd, env: io.env, out, interactive: io.interactive };
   let exitCode = 0;
   const setExit = (code: number): void => { exitCode = code; };

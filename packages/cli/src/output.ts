@@ -1,4 +1,4 @@
-import pc from 'picocolors';
+import { createColors } from 'picocolors';
 import { isTidemarkError, redactUrl, type Operation, type Warning } from '@tidemark/core';
 import type { MigratorEvent, StatusReport } from '@tidemark/migrator';
 
@@ -10,11 +10,13 @@ export class Output {
   readonly #json: boolean;
   readonly #out: NodeJS.WritableStream;
   readonly #err: NodeJS.WritableStream;
+  readonly #pc: ReturnType<typeof createColors>;
 
-  constructor(json: boolean, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr) {
+  constructor(json: boolean, out: NodeJS.WritableStream, err: NodeJS.WritableStream, colors: boolean) {
     this.#json = json;
     this.#out = out;
     this.#err = err;
+    this.#pc = createColors(colors);
   }
 
   get json(): boolean {
@@ -32,7 +34,7 @@ export class Output {
   }
 
   warn(text: string): void {
-    if (!this.#json) this.#err.write(`${pc.yellow('warning')} ${text}\n`);
+    if (!this.#json) this.#err.write(`${this.#pc.yellow('warning')} ${text}\n`);
   }
 
   /** `error` prints an error with its code and hint; --json puts it on stdout as `{ error }`. */
@@ -43,10 +45,10 @@ export class Output {
       return;
     }
     if (isTidemarkError(err)) {
-      this.#err.write(`${pc.red(`error ${err.code}`)}: ${redactUrl(err.message)}\n${pc.dim('hint:')} ${err.hint}\n`);
+      this.#err.write(`${this.#pc.red(`error ${err.code}`)}: ${redactUrl(err.message)}\n${this.#pc.dim('hint:')} ${err.hint}\n`);
     } else {
       const e = err as Error;
-      this.#err.write(`${pc.red('error TM_INTERNAL')}: ${e?.stack ?? String(err)}\n${pc.dim('hint:')} this is a bug in Tidemark; please report it with the command you ran\n`);
+      this.#err.write(`${this.#pc.red('error TM_INTERNAL')}: ${e?.stack ?? String(err)}\n${this.#pc.dim('hint:')} this is a bug in Tidemark; please report it with the command you ran\n`);
     }
   }
 
@@ -57,11 +59,11 @@ export class Output {
         this.line(e.direction === 'up' ? `Applying migration: ${e.id}` : `Rolling back migration: ${e.id}`);
         break;
       case 'applied':
-        this.line(e.direction === 'up' ? `  ✅ Applied: ${e.id} ${pc.dim(`(${e.ms} ms)`)}` : `  ✅ Rolled back: ${e.id} ${pc.dim(`(${e.ms} ms)`)}`);
+        this.line(e.direction === 'up' ? `  ✅ Applied: ${e.id} ${this.#pc.dim(`(${e.ms} ms)`)}` : `  ✅ Rolled back: ${e.id} ${this.#pc.dim(`(${e.ms} ms)`)}`);
         break;
       case 'dry-run':
-        this.line(pc.bold(`-- ${e.id} (${e.direction})`));
-        for (const w of e.warnings) this.line(pc.yellow(`-- ${w.code}: ${w.message}`));
+        this.line(this.#pc.bold(`-- ${e.id} (${e.direction})`));
+        for (const w of e.warnings) this.line(this.#pc.yellow(`-- ${w.code}: ${w.message}`));
         for (const s of e.statements) this.line(s.endsWith(';') ? s : `${s};`);
         this.line();
         break;
@@ -78,23 +80,24 @@ export class Output {
   status(report: StatusReport, target: string): void {
     this.line(`Migrations on ${redactUrl(target)}:`);
     if (report.entries.length === 0) this.line('  (no migrations)');
+    const pc = this.#pc;
     const paint: Record<string, (s: string) => string> = {
       applied: pc.green, pending: pc.cyan, changed: pc.red, missing: pc.red, failed: pc.red,
     };
     for (const e of report.entries) {
       const state = paint[e.state]!(e.state.padEnd(8));
       const extra = [
-        e.appliedAt ? pc.dim(e.appliedAt) : '',
-        e.outOfOrder ? pc.yellow('older than the newest applied (merged branch); will run in id order') : '',
-        e.state === 'changed' ? pc.red(`edited after it was applied: restore it or run \`tidemark migrate:repair ${e.id}\``) : '',
-        e.state === 'missing' ? pc.red('file missing: restore it from version control') : '',
-        e.state === 'failed' ? pc.red(`failed after ${e.stepsApplied ?? 0} applied step(s): ${e.error ?? ''}`) : '',
+        e.appliedAt ? this.#pc.dim(e.appliedAt) : '',
+        e.outOfOrder ? this.#pc.yellow('older than the newest applied (merged branch); will run in id order') : '',
+        e.state === 'changed' ? this.#pc.red(`edited after it was applied: restore it or run \`tidemark migrate:repair ${e.id}\``) : '',
+        e.state === 'missing' ? this.#pc.red('file missing: restore it from version control') : '',
+        e.state === 'failed' ? this.#pc.red(`failed after ${e.stepsApplied ?? 0} applied step(s): ${e.error ?? ''}`) : '',
       ].filter(Boolean).join('  ');
       this.line(`  ${state} ${e.id}${extra ? `  ${extra}` : ''}`);
     }
     const count = (s: string) => report.entries.filter((e) => e.state === s).length;
     this.line(`${count('applied')} applied, ${count('pending')} pending${['changed', 'missing', 'failed'].map((s) => (count(s) ? `, ${count(s)} ${s}` : '')).join('')}`);
-    if (report.fork) this.line(`${pc.red(`error ${report.fork.code}`)}: ${report.fork.message}\n${pc.dim('hint:')} ${report.fork.hint}`);
+    if (report.fork) this.line(`${this.#pc.red(`error ${report.fork.code}`)}: ${report.fork.message}\n${this.#pc.dim('hint:')} ${report.fork.hint}`);
   }
 }
 
@@ -119,5 +122,16 @@ export function describeOperation(o: Operation): string {
 
 /** `describeWarning` renders a destructive warning. */
 export function describeWarning(w: Warning): string {
-  return `${pc.yellow(w.code)} ${w.message}`;
+  return `${w.code} ${w.message}`;
+}
+
+/**
+ * `useColors` decides colours from the stream and the environment, not from picocolors' global
+ * guess (which turns them on whenever CI is set, even into a pipe): NO_COLOR wins, then
+ * FORCE_COLOR, then whether the stream is a terminal.
+ */
+export function useColors(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
+  return Boolean((stream as { isTTY?: boolean }).isTTY);
 }

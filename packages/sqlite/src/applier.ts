@@ -1,5 +1,5 @@
 import {
-  backendError,
+  applyOperation, backendError,
   type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
 } from '@tidemark/core';
 import { SqlApplier, sqliteDialect } from '@tidemark/sql';
@@ -25,6 +25,13 @@ export class SqliteApplier implements OperationApplier {
   readonly #executor: SqliteExecutor;
   readonly #savepoints: SavepointCounter;
   readonly #inner: SqlApplier;
+  /**
+   * The live schema, read once and then kept current with core's reducer after each operation
+   * succeeds (the operations tests check the reducer against introspection for every kind).
+   * Introspecting before every operation made applying N tables cost N². It is dropped whenever
+   * it could be wrong: a failure, a rolled-back transaction, hand-written SQL, the lock's end.
+   */
+  #schema: SchemaSnapshot | undefined;
 
   constructor(executor: SqliteExecutor, savepoints: SavepointCounter) {
     this.#executor = executor;
@@ -33,7 +40,7 @@ export class SqliteApplier implements OperationApplier {
       dialect: sqliteDialect,
       capabilities,
       executor,
-      readSchema: async () => introspectSqlite(executor),
+      readSchema: async () => this.#liveSchema(),
       precheck: sqlitePrechecks(executor),
     });
   }
@@ -44,14 +51,39 @@ export class SqliteApplier implements OperationApplier {
    */
   async apply(operation: SchemaOperation): Promise<void> {
     if (!this.#executor.db.inTransaction) {
-      await sqliteTransaction(this.#executor, this.#savepoints, () => this.#applyOne(operation));
+      // standalone, outside any lock: nothing says the schema stays ours afterwards
+      try {
+        await sqliteTransaction(this.#executor, this.#savepoints, () => this.#applyOne(operation));
+      } finally {
+        this.forgetSchema();
+      }
       return;
     }
     await sqliteSavepoint(this.#executor, this.#savepoints, () => this.#applyOne(operation));
   }
 
+  /** `forgetSchema` drops the cached schema; the next operation introspects again. */
+  forgetSchema(): void {
+    this.#schema = undefined;
+  }
+
+  #liveSchema(): SchemaSnapshot {
+    this.#schema ??= introspectSqlite(this.#executor);
+    return this.#schema;
+  }
+
   async #applyOne(operation: SchemaOperation): Promise<void> {
-    const before = introspectSqlite(this.#executor);
+    const before = this.#liveSchema();
+    try {
+      await this.#applyTo(operation, before);
+    } catch (err) {
+      this.forgetSchema();
+      throw err;
+    }
+    this.#schema = applyOperation(before, operation);
+  }
+
+  async #applyTo(operation: SchemaOperation, before: SchemaSnapshot): Promise<void> {
     if (!sqliteDialect.requiresRebuild(operation, before)) {
       await this.#inner.apply(operation);
       return;
@@ -67,6 +99,7 @@ export class SqliteApplier implements OperationApplier {
 
   /** `execute` runs hand-written SQL. */
   execute(statement: NativeStatement): Promise<unknown> {
+    this.forgetSchema();
     return this.#inner.execute(statement);
   }
 

@@ -27,6 +27,7 @@ export class SqliteConnection implements BackendConnection {
   readonly target: string;
   readonly isLocal = true;
   readonly applier: OperationApplier;
+  readonly #applier: SqliteApplier;
   readonly history: MigrationHistory;
   readonly #db: SqliteDatabase;
   readonly #executor: SqliteExecutor;
@@ -39,7 +40,8 @@ export class SqliteConnection implements BackendConnection {
     this.#executor = new SqliteExecutor(db);
     this.#lockTimeoutMs = options.lockTimeoutMs;
     this.target = options.target;
-    this.applier = new SqliteApplier(this.#executor, this.#savepoints);
+    this.#applier = new SqliteApplier(this.#executor, this.#savepoints);
+    this.applier = this.#applier;
     this.history = new SqliteHistory(this.#executor);
   }
 
@@ -47,16 +49,24 @@ export class SqliteConnection implements BackendConnection {
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
     if (this.#locked) return fn();
     this.#locked = true;
+    // another process may have changed the schema since we last looked, and may after we let go
+    this.#applier.forgetSchema();
     try {
       return await withSqliteLock(this.#executor, { target: this.target, timeoutMs: this.#lockTimeoutMs }, fn);
     } finally {
       this.#locked = false;
+      this.#applier.forgetSchema();
     }
   }
 
   /** `transaction` runs `fn` atomically, checking foreign keys before it commits. */
-  transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return sqliteTransaction(this.#executor, this.#savepoints, fn);
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await sqliteTransaction(this.#executor, this.#savepoints, fn);
+    } catch (err) {
+      this.#applier.forgetSchema(); // rolled back: operations the cache saw succeed are undone
+      throw err;
+    }
   }
 
   /** `introspect` reads the live schema, Tidemark's own tables excluded. */
