@@ -1,0 +1,28 @@
+import type { BackendConnection, Capabilities, Dialect } from '@tidemark/core';
+
+/** A row as the conformance suite writes and reads it: column name → plain value. */
+export type Row = Record<string, string | number | boolean | null>;
+
+/** `TestDatabase` is a fresh, empty database of one backend, opened for one test. */
+export interface TestDatabase {
+  readonly url: string;
+  readonly connection: BackendConnection;
+  /** Inserts rows into a table, bypassing Tidemark. */
+  insert(table: string, rows: readonly Row[]): Promise<void>;
+  /** Reads the given columns of every row, ordered by `orderBy`, values normalised to plain JS. */
+  select(table: string, columns: readonly string[], orderBy: string): Promise<Row[]>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * `BackendHarness` is what each backend gives the conformance suite (test/conformance): how to
+ * tell whether its server is reachable, and how to make a fresh database. Cases declare the
+ * capabilities they need (`requires`) instead of branching on the backend's name.
+ */
+export interface BackendHarness {
+  readonly name: Dialect;
+  readonly capabilities: Capabilities;
+  /** `undefined` when reachable; otherwise how to enable it (a server to start, a variable to set). */
+  unreachable(): Promise<string | undefined>;
+  create(): Promise<TestDatabase>;
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { capabilities, sqliteBackend } from '@tidemark/sqlite';
+import type { BackendHarness, Row } from './harness.js';
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+function literal(value: Row[string]): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number') return String(value);
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** `sqliteHarness` runs the conformance suite on a new SQLite file per test; always reachable. */
+export const sqliteHarness: BackendHarness = {
+  name: 'sqlite',
+  capabilities,
+  unreachable: async () => undefined,
+  async create() {
+    const dir = await mkdtemp(join(tmpdir(), 'tidemark-conformance-'));
+    const url = `sqlite:${join(dir, 'test.db')}`;
+    const connection = await sqliteBackend.connect(url);
+    return {
+      url,
+      connection,
+      async insert(table, rows) {
+        for (const row of rows) {
+          const cols = Object.keys(row);
+          await connection.applier.execute(
+            `INSERT INTO ${quote(table)} (${cols.map(quote).join(', ')}) VALUES (${cols.map((c) => literal(row[c]!)).join(', ')})`,
+          );
+        }
+      },
+      async select(table, columns, orderBy) {
+        const rows = (await connection.applier.execute(
+          `SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY ${quote(orderBy)}`,
+        )) as Row[];
+        return rows.map((r) => ({ ...r }));
+      },
+      async dispose() {
+        await connection.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
