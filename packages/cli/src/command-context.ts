@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { BackendConnection } from '@tidemark/core';
+import { createMigrator, type Migrator, type MigratorEvent } from '@tidemark/migrator';
 import { loadConfig, type TidemarkConfig } from './config.js';
 import { connect } from './load-backend.js';
 import type { Output } from './output.js';
@@ -39,4 +41,18 @@ export async function withConnection<T>(
 function resolveRelativeSqlite(url: string, root: string): string {
   const m = /^sqlite:(?!\/|:memory:)(.+)$/.exec(url);
   return m ? `sqlite:${root}/${m[1]}` : url;
+}
+
+/**
+ * `openMigrator` binds the config's migrations folder to an open connection, printing progress
+ * and collecting the events for `--json`.
+ */
+export function openMigrator(ctx: CommandContext, connection: BackendConnection, config: TidemarkConfig): { migrator: Migrator; events: MigratorEvent[] } {
+  const events: MigratorEvent[] = [];
+  const migrator = createMigrator({
+    connection,
+    directory: join(config.root, config.migrations),
+    onEvent: (e) => { events.push(e); ctx.out.event(e); },
+  });
+  return { migrator, events };
 }

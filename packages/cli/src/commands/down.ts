@@ -1,7 +1,6 @@
 import type { Argv } from 'yargs';
 import { usageError } from '@tidemark/core';
-import { createMigrator } from '@tidemark/migrator';
-import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 
 interface DownArgs extends GlobalArgs {
   readonly steps?: number;
@@ -27,12 +26,7 @@ export function downCommand(ctx: CommandContext) {
         throw usageError(`--steps ${args.steps} is not a positive whole number`, 'e.g. --steps 2');
       }
       return withConnection(ctx, args, async (connection, config) => {
-        const events: unknown[] = [];
-        const migrator = createMigrator({
-          connection,
-          directory: `${config.root}/${config.migrations}`,
-          onEvent: (e) => { events.push(e); ctx.out.event(e); },
-        });
+        const { migrator, events } = openMigrator(ctx, connection, config);
         const result = await migrator.down({
           ...(args.to ? { to: args.to } : { steps: args.steps ?? 1 }),
           dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),

@@ -1,7 +1,6 @@
 import type { Argv } from 'yargs';
 import { TidemarkError } from '@tidemark/core';
-import { createMigrator } from '@tidemark/migrator';
-import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 
 interface FreshArgs extends GlobalArgs {
   readonly force?: boolean;
@@ -23,7 +22,7 @@ export function freshCommand(ctx: CommandContext) {
         }
         await connection.dropAll();
         ctx.out.line(`Dropped every table Tidemark manages on ${connection.target}`);
-        const migrator = createMigrator({ connection, directory: `${config.root}/${config.migrations}`, onEvent: (e) => ctx.out.event(e) });
+        const { migrator } = openMigrator(ctx, connection, config);
         const result = await migrator.up({ allowDestructive: true });
         ctx.out.result({ ok: true, ...result });
         ctx.out.line(`✅ Applied ${result.ids.length} migration(s)`);

@@ -1,6 +1,5 @@
 import type { Argv } from 'yargs';
-import { createMigrator } from '@tidemark/migrator';
-import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 
 interface RepairArgs extends GlobalArgs {
   readonly id?: string;
@@ -14,7 +13,7 @@ export function repairCommand(ctx: CommandContext) {
     builder: (y: Argv<GlobalArgs>) => y.positional('id', { type: 'string', describe: 'only this migration' }),
     handler: (args: RepairArgs) =>
       withConnection(ctx, args, async (connection, config) => {
-        const repaired = await createMigrator({ connection, directory: `${config.root}/${config.migrations}` }).repair(args.id);
+        const repaired = await openMigrator(ctx, connection, config).migrator.repair(args.id);
         ctx.out.result({ ok: true, repaired });
         if (repaired.length === 0) ctx.out.line('Nothing to repair: every applied migration matches its file');
         for (const id of repaired) ctx.out.line(`  ✅ Repaired: ${id} (new checksum recorded)`);

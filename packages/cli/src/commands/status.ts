@@ -1,6 +1,5 @@
 import type { Argv } from 'yargs';
-import { createMigrator } from '@tidemark/migrator';
-import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 
 /**
  * `statusCommand` is `migrate:status`. It exits 3 when `up` would refuse (a fork, an edited or
@@ -13,7 +12,7 @@ export function statusCommand(ctx: CommandContext, setExit: (code: number) => vo
     builder: (y: Argv<GlobalArgs>) => y,
     handler: (args: GlobalArgs) =>
       withConnection(ctx, args, async (connection, config) => {
-        const report = await createMigrator({ connection, directory: `${config.root}/${config.migrations}` }).status();
+        const report = await openMigrator(ctx, connection, config).migrator.status();
         ctx.out.result({ ok: true, target: connection.target, dialect: connection.dialect, ...report });
         ctx.out.status(report, connection.target);
         const has = (s: string) => report.entries.some((e) => e.state === s);

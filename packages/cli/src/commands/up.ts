@@ -1,6 +1,5 @@
 import type { Argv } from 'yargs';
-import { createMigrator } from '@tidemark/migrator';
-import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 
 interface UpArgs extends GlobalArgs {
   readonly to?: string;
@@ -20,12 +19,7 @@ export function upCommand(ctx: CommandContext) {
         .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' }),
     handler: (args: UpArgs) =>
       withConnection(ctx, args, async (connection, config) => {
-        const events: unknown[] = [];
-        const migrator = createMigrator({
-          connection,
-          directory: `${config.root}/${config.migrations}`,
-          onEvent: (e) => { events.push(e); ctx.out.event(e); },
-        });
+        const { migrator, events } = openMigrator(ctx, connection, config);
         const result = await migrator.up({
           ...(args.to ? { to: args.to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
         });

@@ -1,19 +1,8 @@
-import type { ColumnDefault, ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, ReferentialAction, TableSnapshot } from '../snapshot/schema-snapshot.js';
-import type { PortableType } from '../snapshot/portable-type.js';
+import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, ReferentialAction, TableSnapshot } from '../snapshot/schema-snapshot.js';
 import { normalizeColumn } from '../snapshot/normalize-snapshot.js';
 
-/** `ColumnSpec` is a column as a migration file writes it; `nullable` defaults to false. */
-export interface ColumnSpec {
-  readonly name: string;
-  readonly type: PortableType;
-  readonly nullable?: boolean;
-  readonly default?: ColumnDefault;
-  readonly autoIncrement?: boolean;
-  readonly length?: number;
-  readonly precision?: number;
-  readonly scale?: number;
-  readonly values?: readonly string[];
-}
+/** `ColumnSpec` is a column as a migration file writes it: a `ColumnSnapshot` whose `nullable` defaults to false. */
+export type ColumnSpec = Omit<ColumnSnapshot, 'nullable'> & { readonly nullable?: boolean };
 
 /** `ColumnDefinition` is a column spec without its name, as `alterColumn` takes it. */
 export type ColumnDefinition = Omit<ColumnSpec, 'name'>;
