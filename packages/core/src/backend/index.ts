@@ -5,3 +5,4 @@ export * from './context-for.js';
 export * from './recording-context.js';
 export * from './backend.js';
 export * from './migration-history.js';
+export * from './check-capabilities.js';

@@ -1,6 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import {
-  contextFor, destructiveRefused, isTidemarkError, migrationFailed, TidemarkError,
+  checkCapabilities, contextFor, destructiveRefused, isTidemarkError, migrationFailed, TidemarkError,
   type BackendConnection, type HistoryRecord, type Migration, type Operation, type SchemaOperation, type Warning,
 } from '@tidemark/core';
 import { findFork } from '../source/check-chain.js';
@@ -87,6 +87,12 @@ export function createMigrator(options: MigratorOptions): Migrator {
   }
 
   function plan(replayed: ReplayedMigration, operations: readonly Operation[], before = replayed.before): PlannedRun {
+    try {
+      checkCapabilities(connection.dialect, connection.capabilities, operations);
+    } catch (err) {
+      if (!isTidemarkError(err)) throw err;
+      throw new TidemarkError(err.code, { message: `${replayed.file.id}: ${err.message}; nothing was applied`, hint: err.hint, details: { ...err.details, migration: replayed.file.id } });
+    }
     const steps = checkSteps(operations, before);
     return { replayed, operations, steps, warnings: steps.flatMap((s) => s.warnings) };
   }

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isTidemarkError } from '../errors/tidemark-error.js';
+import { op } from '../operation/op.js';
+import type { Capabilities } from './capabilities.js';
+import { checkCapabilities } from './check-capabilities.js';
+
+const full: Capabilities = {
+  transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', alterPrimaryKey: true,
+};
+const keyValue: Capabilities = { ...full, transactionalDdl: false, foreignKeys: 'none', uniqueIndexes: 'none', alterPrimaryKey: false, maxIndexesPerTable: 1 };
+const table = (indexes: { name: string; columns: string[]; unique?: boolean }[]) =>
+  op.createTable({ name: 't', columns: [{ name: 'a', type: 'i32' }, { name: 'b', type: 'i32' }], primaryKey: ['a'], indexes });
+
+test('a backend with every capability accepts every step', () => {
+  checkCapabilities('sqlite', full, [table([{ name: 'i', columns: ['b'], unique: true }]), op.alterPrimaryKey('t', ['b'])]);
+});
+
+test('steps a key-value store cannot do are refused with TM_UNSUPPORTED_OPERATION and a hint', () => {
+  const refused = (ops: Parameters<typeof checkCapabilities>[2], what: RegExp) =>
+    assert.throws(() => checkCapabilities('dynamodb', keyValue, ops), (err) => isTidemarkError(err, 'TM_UNSUPPORTED_OPERATION') && what.test(err.message) && err.hint.length > 0);
+  refused([op.alterPrimaryKey('t', ['b'])], /change the key of t/);
+  refused([op.createIndex('t', { name: 'i', columns: ['b'], unique: true })], /unique index on t/);
+  refused([table([{ name: 'i', columns: ['b'], unique: true }])], /unique index on t/);
+  refused([table([{ name: 'i', columns: ['b'] }, { name: 'j', columns: ['a', 'b'] }])], /2 indexes on t \(at most 1\)/);
+  checkCapabilities('dynamodb', keyValue, [table([{ name: 'i', columns: ['b'] }]), op.createIndex('t', { name: 'j', columns: ['b'] })]);
+});
