@@ -40,7 +40,8 @@ export class Output {
   /** `error` prints an error with its code and hint; --json puts it on stdout as `{ error }`. */
   error(err: unknown): void {
     if (this.#json) {
-      const error = isTidemarkError(err) ? err.toJSON() : { code: 'TM_INTERNAL', message: String((err as Error)?.message ?? err) };
+      const error = isTidemarkError(err) ? err.toJSON()
+        : { code: 'TM_INTERNAL', message: String((err as Error)?.message ?? err), hint: 'this is a bug in Tidemark; please report it with the command you ran' };
       this.#out.write(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
       return;
     }

@@ -24,7 +24,12 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
     names = await readdir(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
+    throw new TidemarkError('TM_MIGRATION_INVALID', {
+      message: `${dir}: the migrations folder cannot be read (${(err as Error).message})`,
+      hint: 'point "migrations" in tidemark.config.json at the folder that holds the migration files',
+      details: { file: dir },
+      cause: err,
+    });
   }
   const files: MigrationFile[] = [];
   for (const name of names.filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts')).sort()) {
@@ -37,7 +42,17 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
       });
     }
     const path = join(dir, name);
-    const text = await readFile(path, 'utf8');
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      throw new TidemarkError('TM_MIGRATION_INVALID', {
+        message: `${path} cannot be read as a migration file (${(err as Error).message})`,
+        hint: 'a migration is a .ts file; move anything else out of the migrations folder',
+        details: { file: path },
+        cause: err,
+      });
+    }
     const header = parseMigrationHeader(text);
     files.push({ id, path, text, checksum: await checksumMigration(text), ...(header ? { header } : {}) });
   }

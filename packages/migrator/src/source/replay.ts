@@ -23,7 +23,7 @@ export async function replayMigrations(files: readonly MigrationFile[], load: Mi
   for (const file of files) {
     const migration = await load(file);
     const rec = recordingContext(dialect);
-    await migration.up(rec.context);
+    await record(() => migration.up(rec.context), file.path, 'up');
     const before = state;
     try {
       for (const op of rec.operations) state = applyOperation(state, op);
@@ -39,6 +39,26 @@ export async function replayMigrations(files: readonly MigrationFile[], load: Mi
 /** `recordDown` records what a migration's `down` does. */
 export async function recordDown(migration: Migration, dialect: Dialect): Promise<readonly Operation[]> {
   const rec = recordingContext(dialect);
-  await migration.down(rec.context);
+  await record(() => migration.down(rec.context), migration.id, 'down');
   return rec.operations;
+}
+
+/**
+ * Runs a migration's `up` or `down` against a recording context. A throw there happens before
+ * anything touched the database: it names the migration instead of leaving as an internal error.
+ */
+async function record(run: () => Promise<void>, where: string, direction: 'up' | 'down'): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    if (isTidemarkError(err)) {
+      throw new TidemarkError(err.code, { message: `${where}: ${err.message}`, hint: err.hint, details: { ...err.details, file: where }, cause: err });
+    }
+    throw new TidemarkError('TM_MIGRATION_INVALID', {
+      message: `${where}: ${direction}(db) threw while it was being checked, before anything ran: ${err instanceof Error ? err.message : String(err)}`,
+      hint: 'Tidemark first runs each migration against a recording context, where db.execute returns undefined; make the migration work with that (e.g. `(await db.execute(sql)) ?? []`)',
+      details: { file: where, direction },
+      cause: err,
+    });
+  }
 }
