@@ -29,6 +29,9 @@ const byName = <T extends { name: string }>(list: readonly T[]): T[] => [...list
 export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSnapshot, options: DiffOptions = {}): Promise<SchemaOperation[]> {
   // Compared in canonical form, so key order in `next` is never taken for a change.
   const next = normalizeSnapshot(nextSnapshot);
+  // looked up once per table in every step below: a map keeps 1,000 tables from costing 1,000²
+  const nextByName = new Map(next.tables.map((t) => [t.name, t]));
+  const nextTable = (name: string): TableSnapshot | undefined => nextByName.get(name);
   const policy = options.renames ?? { mode: 'refuse' };
   const hints = options.hints ?? { tables: [], columns: [] };
   const ops: SchemaOperation[] = [];
@@ -59,14 +62,14 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
     for (const r of renames) emit({ kind: 'renameColumn', table: target.name, from: r.from, to: r.to });
   }
 
-  const kept = state.tables.filter((t) => findTable(next, t.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const dropped = state.tables.filter((t) => !findTable(next, t.name));
+  const kept = state.tables.filter((t) => nextTable(t.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const dropped = state.tables.filter((t) => !nextTable(t.name));
   const created = next.tables.filter((t) => !findTable(state, t.name));
 
   // 3. foreign keys that change or go, on kept tables (a dropped table's own keys go with it,
   //    except those closing a cycle between dropped tables, handled in 5)
   for (const t of kept) {
-    const target = findTable(next, t.name)!;
+    const target = nextTable(t.name)!;
     for (const fk of byName(t.foreignKeys)) {
       const wanted = target.foreignKeys.find((f) => f.name === fk.name);
       if (!wanted || !same(wanted, fk)) emit({ kind: 'dropForeignKey', table: t.name, foreignKey: fk.name });
@@ -74,7 +77,7 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
   }
   // 4. indexes that change or go, on kept tables
   for (const t of kept) {
-    const target = findTable(next, t.name)!;
+    const target = nextTable(t.name)!;
     for (const idx of byName(t.indexes)) {
       const wanted = target.indexes.find((i) => i.name === idx.name);
       if (!wanted || !same(wanted, idx)) emit({ kind: 'dropIndex', table: t.name, index: idx.name });
@@ -108,7 +111,7 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
 
   // 7. columns of kept tables: add, re-key, alter, drop
   for (const t of kept) {
-    const target = findTable(next, t.name)!;
+    const target = nextTable(t.name)!;
     const current = findTable(state, t.name)!;
     for (const c of target.columns) {
       if (current.columns.some((x) => x.name === c.name)) continue;
@@ -127,7 +130,7 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
 
   // 8. indexes of kept tables that are new or changed
   for (const t of kept) {
-    const target = findTable(next, t.name)!;
+    const target = nextTable(t.name)!;
     const current = findTable(state, t.name)!;
     for (const idx of byName(target.indexes)) {
       if (!current.indexes.some((i) => i.name === idx.name)) emit({ kind: 'createIndex', table: t.name, index: idx });
@@ -136,7 +139,7 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
 
   // 9. foreign keys last: new or changed ones on kept tables, then those closing cycles
   for (const t of kept) {
-    const target = findTable(next, t.name)!;
+    const target = nextTable(t.name)!;
     const current = findTable(state, t.name)!;
     for (const fk of byName(target.foreignKeys)) {
       if (!current.foreignKeys.some((f) => f.name === fk.name)) emit({ kind: 'addForeignKey', table: t.name, foreignKey: fk });
