@@ -216,3 +216,50 @@ describe('output', () => {
     assert.doesNotMatch(denied.stdout, /\x1b\[/);
   });
 });
+
+describe('migrate:check / migrate:fresh', () => {
+  test('check exits 3 when the models were edited without generating, 0 when they match', async () => {
+    await project.write('models/user.ts', USER_V1);
+    await project.run(['migrate:generate', '-m', 'init']);
+    const ok = await project.run(['migrate:check']);
+    assert.equal(ok.code, 0, ok.stderr);
+    await project.write('models/user.ts', USER_V2);
+    const r = await project.run(['migrate:check']);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /TM_NOT_GENERATED/);
+    assert.match(r.stderr, /\+ column users\.email/);
+  });
+
+  test('check --url exits 3 when the live database drifted from its applied migrations', async () => {
+    await project.write('models/user.ts', USER_V1);
+    await project.run(['migrate:generate', '-m', 'init']);
+    const url = `sqlite:${join(project.dir, 'app.db')}`;
+    assert.equal((await project.run(['migrate:up'])).code, 0);
+    assert.equal((await project.run(['migrate:check', '--url', url])).code, 0);
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(project.dir, 'app.db'));
+    db.exec('ALTER TABLE users ADD COLUMN sneaky TEXT');
+    db.close();
+    const r = await project.run(['migrate:check', '--url', url]);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /TM_DRIFT/);
+    assert.match(r.stderr, /sneaky/);
+  });
+
+  test('fresh drops every table Tidemark manages and applies every migration again', async () => {
+    await project.write('models/user.ts', USER_V1);
+    await project.run(['migrate:generate', '-m', 'init']);
+    assert.equal((await project.run(['migrate:up'])).code, 0);
+    const { default: Database } = await import('better-sqlite3');
+    let db = new Database(join(project.dir, 'app.db'));
+    db.exec("INSERT INTO users (name) VALUES ('gone')");
+    db.close();
+    const r = await project.run(['migrate:fresh']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /✅ Applied 1 migration\(s\)/);
+    db = new Database(join(project.dir, 'app.db'));
+    assert.deepStrictEqual(db.prepare('SELECT count(*) AS n FROM users').get(), { n: 0 });
+    assert.deepStrictEqual(db.prepare('SELECT count(*) AS n FROM _tidemark_migrations').get(), { n: 1 });
+    db.close();
+  });
+});

@@ -139,11 +139,12 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
   }
 
   // Foreign keys go last: they need every table's key columns.
+  const tableByName = new Map(tables.map((t) => [t.name, t]));
   for (const { model: m, property: p, column } of pending) {
     const rel = p.relation!;
     const target = byClass.get(rel.target)!;
-    const targetTable = tables.find((t) => t.name === tableOf(target))!;
-    const table = tables.find((t) => t.name === tableOf(m))!;
+    const targetTable = tableByName.get(tableOf(target))!;
+    const table = tableByName.get(tableOf(m))!;
     if (targetTable.primaryKey.length !== 1) {
       throw modelInvalid(loc(m, p), `${rel.target} has a composite key; @BelongsTo needs a single-column key`, 'declare the foreign key columns and an @Index by hand');
     }
