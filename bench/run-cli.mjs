@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../packages/cli/dist/bundle/tidemark.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../packages/cli/bin/tidemark.mjs', import.meta.url));
 const RSS = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
 
 /** Runs `tidemark <args>` in `cwd`; returns { ms, rssMiB, code, stdout, stderr }. */

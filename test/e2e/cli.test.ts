@@ -192,7 +192,7 @@ describe('migrate:up / status / repair', () => {
 
 describe('the installed binary', () => {
   const run = promisify(execFile);
-  const bin = join(REPO_ROOT, 'packages/cli/dist/bundle/tidemark.mjs');
+  const bin = join(REPO_ROOT, 'packages/cli/bin/tidemark.mjs');
   test('--help exits 0 and lists the commands; an unknown flag exits 2', async () => {
     const help = await run(process.execPath, [bin, '--help']);
     for (const c of ['migrate:generate', 'migrate:up', 'migrate:down', 'migrate:status', 'migrate:repair']) assert.match(help.stdout, new RegExp(c));

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createProject, REPO_ROOT, type TempProject } from '../support/project.js';
 
-const BIN = join(REPO_ROOT, 'packages/cli/dist/bundle/tidemark.mjs');
+const BIN = join(REPO_ROOT, 'packages/cli/bin/tidemark.mjs');
 const ROWS = 20_000;
 const IDS = ['20250101_000000_fill_t1', '20250102_000000_fill_t2', '20250103_000000_fill_t3'];
 
