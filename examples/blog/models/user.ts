@@ -1,4 +1,4 @@
-import { Model, Key, Auto, Unique, Default, HasMany } from '@tidemark/decorators';
+import { Model, Key, Auto, Column, Unique, Default, HasMany } from '@tidemark/decorators';
 import type { Text } from '@tidemark/decorators';
 import { Post } from './post.js';
 import { Comment } from './comment.js';
