@@ -38,8 +38,14 @@ function forget(path: string): void {
  * where tsx's ES-module hooks (a worker thread) cost ~40 ms a file — seconds for a project with
  * a hundred migrations, on every `up` and `generate`. Node ≥ 20.19 lets that CommonJS code
  * `require` the ES-module `@tidemark/core`. (So a migration cannot use top-level await.)
+ * A file whose text has not changed since it was loaded in this process is not loaded again.
  */
+/** Loaded migrations by path, with the checksum of the text they were loaded from. */
+const loaded = new Map<string, { checksum: string; migration: Migration }>();
+
 export const loadMigration: MigrationLoader = async (file) => {
+  const known = loaded.get(file.path);
+  if (known?.checksum === file.checksum) return known.migration;
   const load = await requireTs();
   let mod: { default?: unknown };
   try {
@@ -52,5 +58,6 @@ export const loadMigration: MigrationLoader = async (file) => {
   if (!m || typeof m !== 'object') throw invalid(file, 'has no default export');
   if (typeof m.up !== 'function' || typeof m.down !== 'function') throw invalid(file, 'must define both up(db) and down(db)');
   if (m.id !== file.id) throw invalid(file, `declares id ${JSON.stringify(m.id)} but is named ${file.id}`);
+  loaded.set(file.path, { checksum: file.checksum, migration: m as Migration });
   return m as Migration;
 };
