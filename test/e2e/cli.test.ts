@@ -263,3 +263,16 @@ describe('migrate:check / migrate:fresh', () => {
     db.close();
   });
 });
+
+describe('bad input', () => {
+  test('a broken or unknown config is exit 2 naming the file and what is wrong', async () => {
+    await project.write('tidemark.config.json', '{ "models": ["models/**/*.ts"], ');
+    const broken = await project.run(['migrate:status']);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /TM_CONFIG_INVALID.*tidemark\.config\.json.*not valid JSON/s);
+    await project.write('tidemark.config.json', JSON.stringify({ models: ['models/*.ts'], migration: 'db' }));
+    const typo = await project.run(['migrate:generate', '-m', 'x']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /unknown key\(s\) migration/);
+  });
+});
