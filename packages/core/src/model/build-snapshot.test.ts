@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { TidemarkError } from '../errors/tidemark-error.js';
+import { isTidemarkError, TidemarkError } from '../errors/tidemark-error.js';
 import type { ColumnSnapshot, SchemaSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
 import { buildSnapshot } from './build-snapshot.js';
 import type { ModelDescription, PropertyDescription, TypeRef } from './model-description.js';
@@ -456,5 +456,19 @@ describe('buildSnapshot: errors are TM_MODEL_INVALID naming file:line', () => {
   test('the error details carry file, line, model and property', () => {
     const err = invalid([model('User', [key(), prop('tags', { kind: 'unknown', text: 'Set<string>' }, { line: 99 })])], `${FILE}:99`);
     assert.deepEqual(err.details, { file: FILE, line: 99, model: 'User', property: 'tags' });
+  });
+});
+
+describe('buildSnapshot: @Auto() only on a single-column key', () => {
+  const base = (props: PropertyDescription[]): ModelDescription => ({ className: 'Counter', file: 'models/counter.ts', line: 1, indexes: [], properties: props });
+  const scalar = (name: string, extra: Partial<PropertyDescription> = {}): PropertyDescription =>
+    ({ name, line: 7, type: { kind: 'scalar', type: 'i32' }, optional: false, ...extra });
+  test('refuses @Auto() without @Key(), naming file and line', () => {
+    assert.throws(() => buildSnapshot([base([scalar('id', { key: true }), scalar('hits', { auto: true })])]),
+      (err) => isTidemarkError(err, 'TM_MODEL_INVALID') && /models\/counter\.ts:7/.test(err.message) && /needs @Key/.test(err.message));
+  });
+  test('refuses @Auto() in a composite key', () => {
+    assert.throws(() => buildSnapshot([base([scalar('a', { key: true, auto: true }), scalar('b', { key: true })])]),
+      (err) => isTidemarkError(err, 'TM_MODEL_INVALID') && /composite key/.test(err.message));
   });
 });

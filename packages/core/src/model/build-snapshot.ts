@@ -52,6 +52,13 @@ function buildColumn(m: ModelDescription, p: PropertyDescription, name: string):
   if (p.auto && type !== 'i32' && type !== 'i64') {
     throw modelInvalid(loc(m, p), '@Auto() needs a number or bigint property', 'remove @Auto() or change the type');
   }
+  if (p.auto && !p.key) {
+    // databases number rows automatically only through the key (SQLite: INTEGER PRIMARY KEY)
+    throw modelInvalid(loc(m, p), '@Auto() needs @Key(): only a key column can be numbered automatically', 'add @Key(), or remove @Auto()');
+  }
+  if (p.auto && m.properties.filter((x) => x.key && !x.ignore).length > 1) {
+    throw modelInvalid(loc(m, p), '@Auto() cannot be part of a composite key', 'remove @Auto(), or make this property the only @Key()');
+  }
   const col: ColumnSnapshot = {
     name,
     type,
