@@ -11,6 +11,10 @@ export interface TestDatabase {
   insert(table: string, rows: readonly Row[]): Promise<void>;
   /** Reads the given columns of every row, ordered by `orderBy`, values normalised to plain JS. */
   select(table: string, columns: readonly string[], orderBy: string): Promise<Row[]>;
+  /** Counts a table's rows. */
+  count(table: string): Promise<number>;
+  /** Deletes every row of these tables, whatever references them. */
+  clear(tables: readonly string[]): Promise<void>;
   dispose(): Promise<void>;
 }
 

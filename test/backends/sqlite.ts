@@ -39,6 +39,16 @@ export const sqliteHarness: BackendHarness = {
         )) as Row[];
         return rows.map((r) => ({ ...r }));
       },
+      async count(table) {
+        const [row] = (await connection.applier.execute(`SELECT count(*) AS n FROM ${quote(table)}`)) as { n: number }[];
+        return row!.n;
+      },
+      async clear(tables) {
+        // foreign keys off for the sweep: the order of the tables does not matter then
+        await connection.applier.execute('PRAGMA foreign_keys = OFF');
+        for (const t of tables) await connection.applier.execute(`DELETE FROM ${quote(t)}`);
+        await connection.applier.execute('PRAGMA foreign_keys = ON');
+      },
       async dispose() {
         await connection.close();
         await rm(dir, { recursive: true, force: true });

@@ -135,4 +135,18 @@ await conformanceSuite('schema operations', [
       assert.deepStrictEqual(await select('pairs', ['a', 'b'], 'a'), [{ a: 1, b: 1 }, { a: 2, b: 1 }]);
     },
   },
+  {
+    name: 'a text column becomes boolean only when every value spells true or false',
+    async run({ apply, insert, select, connection }) {
+      await apply(op.createTable({ name: 'flags', columns: [{ name: 'id', type: 'i32' }, { name: 'v', type: 'text', nullable: true }], primaryKey: ['id'] }));
+      await insert('flags', [{ id: 1, v: 'true' }, { id: 2, v: 'maybe' }, { id: 3, v: null }, { id: 4, v: '0' }]);
+      await assert.rejects(
+        connection.withLock(() => connection.transaction(() => connection.applier.apply(op.alterColumn('flags', 'v', { type: 'boolean', nullable: true })))),
+        (err) => isTidemarkError(err, 'TM_PRECHECK_FAILED') && err.details.count === 1 && JSON.stringify(err.details.samples).includes('maybe'),
+      );
+      await connection.applier.execute("UPDATE flags SET v = 'false' WHERE id = 2");
+      await apply(op.alterColumn('flags', 'v', { type: 'boolean', nullable: true }));
+      assert.deepStrictEqual((await select('flags', ['id', 'v'], 'id')).map((r) => [r.id, r.v === null ? null : Boolean(r.v)]), [[1, true], [2, false], [3, null], [4, false]]);
+    },
+  },
 ]);

@@ -472,3 +472,18 @@ describe('buildSnapshot: @Auto() only on a single-column key', () => {
       (err) => isTidemarkError(err, 'TM_MODEL_INVALID') && /composite key/.test(err.message));
   });
 });
+
+describe('buildSnapshot: names must be unique', () => {
+  const prop = (name: string, extra: Partial<PropertyDescription> = {}): PropertyDescription =>
+    ({ name, line: 3, type: { kind: 'scalar', type: 'string' }, optional: false, ...extra });
+  test('the same @Index twice, or @Unique() beside an equal @Index, is a model error naming the index', () => {
+    const model = (indexes: ModelDescription['indexes'], email: Partial<PropertyDescription> = {}): ModelDescription => ({
+      className: 'User', file: 'models/user.ts', line: 2, indexes,
+      properties: [prop('id', { key: true }), prop('email', email), prop('name')],
+    });
+    assert.throws(() => buildSnapshot([model([{ properties: ['email', 'name'] }, { properties: ['email', 'name'] }])]),
+      (err) => isTidemarkError(err, 'TM_MODEL_INVALID') && /idx_users_email_name/.test(err.message) && /models\/user\.ts:2/.test(err.message));
+    assert.throws(() => buildSnapshot([model([{ properties: ['email'], unique: true }], { unique: true })]),
+      (err) => isTidemarkError(err, 'TM_MODEL_INVALID') && /idx_users_email/.test(err.message));
+  });
+});

@@ -178,6 +178,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
     const covered = table.primaryKey[0] === column || table.indexes.some((i) => i.columns[0] === column);
     if (!covered) (table.indexes as IndexSnapshot[]).push({ name: indexName(table.name, [column]), columns: [column], unique: false });
   }
+  for (const t of tables) refuseDuplicateNames(byTable.get(t.name)!, t);
   return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints };
 }
 
@@ -191,4 +192,15 @@ function foreignKeyColumn(m: ModelDescription, p: PropertyDescription): string {
 function relationColumn(m: ModelDescription, prop: string): string | undefined {
   const rel = m.properties.find((p) => p.name === prop && p.relation?.kind === 'belongsTo');
   return rel ? foreignKeyColumn(m, rel) : undefined;
+}
+
+/** Two indexes or foreign keys with one name (the same `@Index` twice, `@Unique()` and an equal `@Index`) cannot both exist. */
+function refuseDuplicateNames(m: ModelDescription, t: TableSnapshot): void {
+  for (const [what, names] of [['indexes', t.indexes.map((i) => i.name)], ['foreign keys', t.foreignKeys.map((f) => f.name)]] as const) {
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) {
+      throw modelInvalid(loc(m), `two ${what} of ${m.className} are named ${twice}`,
+        what === 'indexes' ? 'remove the duplicate @Index/@Unique, or name one: @Index([...], { name: "..." })' : 'give each @BelongsTo its own key property');
+    }
+  }
 }

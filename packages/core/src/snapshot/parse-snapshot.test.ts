@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { TidemarkError } from '../errors/tidemark-error.js';
+import { isTidemarkError, TidemarkError } from '../errors/tidemark-error.js';
 import { parseSnapshot, validateSnapshot } from './parse-snapshot.js';
 
 /** A valid snapshot as plain JSON data, written out by hand. */
@@ -215,5 +215,17 @@ describe('parseSnapshot / validateSnapshot: invalid input is TM_SNAPSHOT_INVALID
     const err = invalid(() => validateSnapshot(d, 'db/.schema.json'));
     assert.ok(err.message.startsWith('db/.schema.json: $.tables[0].columns[1].type'), err.message);
     assert.match(err.hint, /version control/);
+  });
+});
+
+describe('validateSnapshot: names inside a table', () => {
+  const table = (extra: Record<string, unknown>) => ({
+    format: 'tidemark.snapshot', version: 1,
+    tables: [{ name: 't', model: 'T', columns: [{ name: 'a', type: 'i32', nullable: false }], primaryKey: ['a'], indexes: [], foreignKeys: [], ...extra }],
+  });
+  test('a duplicate index name or an index on an unknown column is TM_SNAPSHOT_INVALID with its path', () => {
+    const idx = { name: 'i', columns: ['a'], unique: false };
+    assert.throws(() => validateSnapshot(table({ indexes: [idx, idx] })), (err) => isTidemarkError(err, 'TM_SNAPSHOT_INVALID') && /\$\.tables\[0\]\.indexes: i appears twice/.test(err.message));
+    assert.throws(() => validateSnapshot(table({ indexes: [{ ...idx, columns: ['zz'] }] })), (err) => isTidemarkError(err, 'TM_SNAPSHOT_INVALID') && /names unknown column zz/.test(err.message));
   });
 });

@@ -98,13 +98,27 @@ function readTable(r: Reader, v: unknown, path: string): TableSnapshot {
   const primaryKey = r.strings(o.primaryKey, `${path}.primaryKey`);
   const names = new Set(columns.map((c) => c.name));
   for (const k of primaryKey) if (!names.has(k)) r.fail(`${path}.primaryKey`, `names unknown column ${k}`);
+  const indexes = r.array(o.indexes, `${path}.indexes`).map((x, i) => readIndex(r, x, `${path}.indexes[${i}]`));
+  const foreignKeys = r.array(o.foreignKeys, `${path}.foreignKeys`).map((x, i) => readForeignKey(r, x, `${path}.foreignKeys[${i}]`));
+  for (const [field, list] of [['columns', columns], ['indexes', indexes], ['foreignKeys', foreignKeys]] as const) {
+    const seen = new Set<string>();
+    for (const item of list) {
+      if (seen.has(item.name)) r.fail(`${path}.${field}`, `${item.name} appears twice`);
+      seen.add(item.name);
+    }
+    if (field !== 'columns') {
+      for (const item of list as readonly { name: string; columns: readonly string[] }[]) {
+        for (const c of item.columns) if (!names.has(c)) r.fail(`${path}.${field}`, `${item.name} names unknown column ${c}`);
+      }
+    }
+  }
   return {
     name: r.string(o.name, `${path}.name`),
     model: typeof o.model === 'string' ? o.model : '',
     columns,
     primaryKey,
-    indexes: r.array(o.indexes, `${path}.indexes`).map((x, i) => readIndex(r, x, `${path}.indexes[${i}]`)),
-    foreignKeys: r.array(o.foreignKeys, `${path}.foreignKeys`).map((x, i) => readForeignKey(r, x, `${path}.foreignKeys[${i}]`)),
+    indexes,
+    foreignKeys,
   };
 }
 

@@ -1,17 +1,19 @@
 import type { SchemaOperation, SchemaSnapshot } from '@tidemark/core';
 import type { Precheck } from '@tidemark/sql';
 import type { SqliteExecutor } from '../executor.js';
+import { checkBooleanValues } from './boolean-values.js';
 import { checkDecimalPrecision } from './decimal-precision.js';
 import { checkDuplicates } from './duplicates.js';
 import { checkEnumValues } from './enum-values.js';
 import { checkIntegerRange } from './integer-range.js';
 import { checkNotNull } from './not-null.js';
 import { checkNumericText } from './numeric-text.js';
+import { checkOrphans } from './orphans.js';
 import { checkStringLength } from './string-length.js';
 
 /** `PRECHECKS` lists every SQLite data precheck, in the order they run. */
 export const PRECHECKS = [
-  checkNotNull, checkDuplicates, checkNumericText, checkIntegerRange, checkDecimalPrecision, checkStringLength, checkEnumValues,
+  checkNotNull, checkDuplicates, checkNumericText, checkIntegerRange, checkDecimalPrecision, checkStringLength, checkEnumValues, checkBooleanValues, checkOrphans,
 ] as const;
 
 /**
