@@ -149,4 +149,18 @@ await conformanceSuite('schema operations', [
       assert.deepStrictEqual((await select('flags', ['id', 'v'], 'id')).map((r) => [r.id, r.v === null ? null : Boolean(r.v)]), [[1, true], [2, false], [3, null], [4, false]]);
     },
   },
+  {
+    name: 'a type change that would make values of a unique index repeat is refused with counts',
+    async run({ apply, insert, connection }) {
+      await apply(op.createTable({
+        name: 'codes', columns: [{ name: 'id', type: 'i32' }, { name: 'code', type: 'string', length: 10 }], primaryKey: ['id'],
+        indexes: [{ name: 'idx_codes_code', columns: ['code'], unique: true }],
+      }));
+      await insert('codes', [{ id: 1, code: 'yes' }, { id: 2, code: 'true' }, { id: 3, code: 'no' }]);
+      await assert.rejects(
+        connection.withLock(() => connection.transaction(() => connection.applier.apply(op.alterColumn('codes', 'code', { type: 'boolean' })))),
+        (err) => isTidemarkError(err, 'TM_PRECHECK_FAILED') && err.details.count === 2,
+      );
+    },
+  },
 ]);

@@ -22,16 +22,20 @@ describe('native errors become TM_BACKEND_ERROR', () => {
   });
 
   it('from a statement of an operation, naming the operation', async () => {
+    // a full database half-way through a rebuild: no precheck can see that coming
     await step(db, op.createTable({ name: 't', primaryKey: [], columns: [{ name: 'flag', type: 'text', nullable: true }] }));
-    await db.conn.applier.execute("INSERT INTO t VALUES ('maybe')");
-    await assert.rejects(db.conn.applier.apply(op.alterColumn('t', 'flag', { type: 'boolean', nullable: true })),
+    await db.conn.applier.execute(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO t SELECT printf('%.200c', 'x') FROM n`);
+    const [{ page_count: pages }] = (await db.conn.applier.execute('PRAGMA page_count')) as { page_count: number }[];
+    await db.conn.applier.execute(`PRAGMA max_page_count = ${pages + 2}`);
+    await assert.rejects(db.conn.applier.apply(op.alterColumn('t', 'flag', { type: 'string', length: 255, nullable: true })),
       (err: { code: string; details: Record<string, unknown> }) => {
         assert.equal(err.code, 'TM_BACKEND_ERROR');
         assert.equal(err.details.op, 'alterColumn');
-        assert.equal(err.details.sqliteCode, 'SQLITE_CONSTRAINT_CHECK');
+        assert.equal(err.details.sqliteCode, 'SQLITE_FULL');
         assert.match(String(err.details.statement), /^INSERT INTO "_tidemark_new_t"/);
         return true;
       });
+    await db.conn.applier.execute('PRAGMA max_page_count = 1073741823');
     assert.equal((await db.conn.introspect()).tables[0]!.columns[0]!.type, 'text', 'rolled back');
   });
 

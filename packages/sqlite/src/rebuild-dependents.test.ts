@@ -37,10 +37,14 @@ describe('a table rebuild keeps the views and triggers Tidemark does not model',
   });
 
   it('an operation failing halfway inside withLock, without a transaction, leaves nothing behind', async () => {
-    await db.conn.applier.execute("INSERT INTO users (name, note) VALUES ('bob', 'not a flag')");
+    // the copy step runs out of room (no precheck can foresee a full disk): the new table exists by then
+    await db.conn.applier.execute(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO users (name, note) SELECT 'u' || i, printf('%.200c', 'x') FROM n`);
     const before = await db.conn.introspect();
-    await assert.rejects(db.conn.withLock(() => db.conn.applier.apply(op.alterColumn('users', 'note', { type: 'boolean', nullable: true }))),
+    const [{ page_count: pages }] = (await db.conn.applier.execute('PRAGMA page_count')) as { page_count: number }[];
+    await db.conn.applier.execute(`PRAGMA max_page_count = ${pages + 2}`);
+    await assert.rejects(db.conn.withLock(() => db.conn.applier.apply(op.alterColumn('users', 'note', { type: 'string', length: 255, nullable: true }))),
       { code: 'TM_BACKEND_ERROR' });
+    await db.conn.applier.execute('PRAGMA max_page_count = 1073741823');
     assert.deepEqual(await db.conn.introspect(), before);
     assert.equal((await query(db, "SELECT name FROM sqlite_master WHERE type IN ('view', 'trigger')")).length, 3);
     assert.equal((await query(db, "SELECT name FROM sqlite_master WHERE name LIKE '_tidemark_new_%'")).length, 0);
