@@ -9,4 +9,5 @@ export * from './source/replay.js';
 export * from './run/events.js';
 export * from './run/migration-plan.js';
 export * from './run/status.js';
+export * from './run/run-migration.js';
 export * from './run/migrator.js';

@@ -1,7 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import {
-  checkCapabilities, contextFor, destructiveRefused, isTidemarkError, migrationFailed, TidemarkError,
-  type BackendConnection, type HistoryRecord, type Migration, type Operation, type SchemaOperation, type Warning,
+  checkCapabilities, destructiveRefused, isTidemarkError, TidemarkError,
+  type BackendConnection, type Migration, type Operation, type Warning,
 } from '@tidemark/core';
 import { findFork } from '../source/check-chain.js';
 import { loadMigration, type MigrationLoader } from '../source/load-migration.js';
@@ -9,6 +9,8 @@ import { readMigrationFiles, type MigrationFile } from '../source/migration-file
 import { recordDown, replayMigrations, type ReplayedMigration } from '../source/replay.js';
 import type { EventSink } from './events.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
+import { refusePartialFailures, unknownId, withApplied } from './refusals.js';
+import { runMigration } from './run-migration.js';
 import { migrationStatus, type StatusReport } from './status.js';
 
 /** `MigratorOptions` configure `createMigrator`. */
@@ -110,46 +112,6 @@ export function createMigrator(options: MigratorOptions): Migrator {
     emit({ type: 'dry-run', id: run.replayed.file.id, direction, statements, warnings: run.warnings });
   }
 
-  /** Runs one direction of one migration for real; returns the steps applied. */
-  async function execute(run: PlannedRun, direction: 'up' | 'down', finish: () => Promise<void>): Promise<void> {
-    const { migration, file } = run.replayed;
-    let steps = 0;
-    const context = contextFor({
-      dialect: connection.dialect,
-      apply: async (operation: SchemaOperation) => { await connection.applier.apply(operation); steps++; },
-      execute: async (statement) => { const r = await connection.applier.execute(statement); steps++; return r; },
-    });
-    const transactional = connection.capabilities.transactionalDdl && migration.transaction !== false;
-    emit({ type: 'applying', id: file.id, direction });
-    const started = performance.now();
-    const body = async (): Promise<void> => {
-      await (direction === 'up' ? migration.up(context) : migration.down(context));
-      await finish();
-    };
-    try {
-      if (transactional) await connection.transaction(body);
-      else await body();
-    } catch (err) {
-      if (direction === 'up') {
-        await connection.history.save({
-          id: file.id, checksum: file.checksum, appliedAt: new Date().toISOString(),
-          executionMs: Math.round(performance.now() - started), appliedBy, outcome: 'failed',
-          stepsApplied: transactional ? 0 : steps, error: err instanceof Error ? err.message : String(err),
-        });
-      }
-      if (isTidemarkError(err)) {
-        throw new TidemarkError(err.code, {
-          message: `${file.id} (${direction}) step ${steps + 1}: ${err.message}`,
-          hint: transactional ? `${err.hint}; nothing of ${file.id} was kept (it ran in a transaction)` : err.hint,
-          details: { ...err.details, migration: file.id, step: steps + 1, stepsApplied: transactional ? 0 : steps, transactional },
-          cause: err.cause ?? err,
-        });
-      }
-      throw migrationFailed(file.id, steps + 1, err, [], transactional);
-    }
-    emit({ type: 'applied', id: file.id, direction, ms: Math.round(performance.now() - started) });
-  }
-
   async function up(opts: UpOptions = {}): Promise<RunResult> {
     const files = await readFiles();
     if (opts.to && !files.some((f) => f.id === opts.to)) throw unknownId(opts.to);
@@ -174,7 +136,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
         const { file } = run.replayed;
         const started = performance.now();
         try {
-          await execute(run, 'up', () => connection.history.save({
+          await runMigration({ connection, emit, appliedBy }, run.replayed, 'up', () => connection.history.save({
             id: file.id, checksum: file.checksum, appliedAt: new Date().toISOString(),
             executionMs: Math.round(performance.now() - started), appliedBy, outcome: 'applied',
           }));
@@ -212,7 +174,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
       const done: string[] = [];
       for (const run of runs) {
         try {
-          await execute(run, 'down', () => connection.history.remove(run.replayed.file.id));
+          await runMigration({ connection, emit, appliedBy }, run.replayed, 'down', () => connection.history.remove(run.replayed.file.id));
         } catch (err) {
           throw withApplied(err, done);
         }
@@ -251,29 +213,6 @@ export function createMigrator(options: MigratorOptions): Migrator {
   }
 
   return { up, down, status, repair };
-}
-
-function unknownId(id: string, problem = 'is not a migration in the migrations folder'): TidemarkError {
-  return new TidemarkError('TM_USAGE', { message: `${id} ${problem}`, hint: 'run `tidemark migrate:status` to see the ids', details: { id } });
-}
-
-/** A migration that failed part-way on a backend without transactional DDL needs a person. */
-function refusePartialFailures(records: readonly HistoryRecord[]): void {
-  const partial = records.find((r) => r.outcome === 'failed' && (r.stepsApplied ?? 0) > 0);
-  if (partial) {
-    throw new TidemarkError('TM_MIGRATION_FAILED', {
-      message: `${partial.id} failed after ${partial.stepsApplied} of its steps were applied (${partial.error ?? 'unknown error'})`,
-      hint: `bring the database to the state before or after ${partial.id} by hand, then record it with \`tidemark migrate:repair ${partial.id}\``,
-      details: { id: partial.id, stepsApplied: partial.stepsApplied },
-    });
-  }
-}
-
-function withApplied(err: unknown, done: readonly string[]): unknown {
-  if (isTidemarkError(err)) {
-    return new TidemarkError(err.code, { message: err.message, hint: err.hint, details: { ...err.details, applied: [...done] }, cause: err.cause });
-  }
-  return err;
 }
 
 export type { Migration };
