@@ -276,3 +276,13 @@ describe('bad input', () => {
     assert.match(typo.stderr, /unknown key\(s\) migration/);
   });
 });
+
+describe('backends that are not installed', () => {
+  test('a URL for a backend package that is not installed is exit 2 with the install command, and its password is never printed', async () => {
+    const r = await project.run(['migrate:status', '--url', 'postgres://app:s3cret-pw@db.example:5432/shop']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /TM_BACKEND_MISSING/);
+    assert.match(r.stderr, /npm install @tidemark\/postgres/);
+    assert.doesNotMatch(r.stderr + r.stdout, /s3cret-pw/);
+  });
+});

@@ -25,8 +25,9 @@ export interface CommandContext {
 /** `withConnection` opens the database the flags, environment or config name, and always closes it. */
 export async function withConnection<T>(
   ctx: CommandContext, args: GlobalArgs, fn: (connection: BackendConnection, config: TidemarkConfig) => Promise<T>,
+  loaded?: TidemarkConfig,
 ): Promise<T> {
-  const config = await loadConfig(ctx.cwd, args.config);
+  const config = loaded ?? await loadConfig(ctx.cwd, args.config);
   const url = resolveUrl(args.url, ctx.env, config.url);
   const fromConfig = args.url === undefined && !ctx.env.DATABASE_URL;
   const connection = await connect(fromConfig ? resolveRelativeSqlite(url, config.root) : url);

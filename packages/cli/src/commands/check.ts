@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { comparableSnapshot, diffSnapshots, TidemarkError } from '@tidemark/core';
+import { comparableSnapshot, diffSnapshots, emptySnapshot, TidemarkError } from '@tidemark/core';
 import { loadMigration, readMigrationFiles, replayMigrations } from '@tidemark/migrator';
 import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 import { loadConfig } from '../config.js';
@@ -41,7 +41,7 @@ export function checkCommand(ctx: CommandContext) {
         const applied = new Set(records.filter((r) => r.outcome === 'applied').map((r) => r.id));
         const files = (await readMigrationFiles(dir)).filter((f) => applied.has(f.id));
         const replayed = await replayMigrations(files, loadMigration, connection.dialect);
-        const expected = replayed.at(-1)?.after ?? { format: 'tidemark.snapshot', version: 1, tables: [] } as const;
+        const expected = replayed.at(-1)?.after ?? emptySnapshot();
         const live = await connection.introspect();
         const drift = await diffSnapshots(comparableSnapshot(expected), comparableSnapshot(live), { renames: { mode: 'none' } });
         if (drift.length > 0) {
@@ -53,7 +53,7 @@ export function checkCommand(ctx: CommandContext) {
         }
         ctx.out.result({ ok: true, models: 'match', database: 'match' });
         ctx.out.line(`✅ ${connection.target} matches its ${applied.size} applied migration(s)`);
-      });
+      }, config);
     },
   };
 }

@@ -61,7 +61,7 @@ export function classifyOperation(operation: Operation, before: SchemaSnapshot):
       const table = findTable(before, operation.table);
       const from = table && findColumn(table, operation.column);
       if (from && isNarrowing(from, operation.to)) {
-        return [{ code: 'TM_W_NARROW_TYPE', message: `narrows ${operation.table}.${operation.column} (${describe(from)} → ${describe(operation.to)}); values that do not fit stop the migration` }];
+        return [{ code: 'TM_W_NARROW_TYPE', message: `narrows ${operation.table}.${operation.column} (${describeColumnType(from)} → ${describeColumnType(operation.to)}); values that do not fit stop the migration` }];
       }
       return [];
     }
@@ -78,7 +78,7 @@ export function classifyOperation(operation: Operation, before: SchemaSnapshot):
 }
 
 /** `describeColumnType` renders a column's type for messages: `string(40)`, `decimal(10,2)`. */
-export function describe(c: ColumnSnapshot): string {
+export function describeColumnType(c: ColumnSnapshot): string {
   if (c.type === 'string') return `string(${c.length ?? 255})`;
   if (c.type === 'decimal') return `decimal(${c.precision ?? 10},${c.scale ?? 2})`;
   if (c.type === 'enum') return `enum(${(c.values ?? []).join('|')})`;

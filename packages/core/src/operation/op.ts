@@ -1,4 +1,3 @@
-import type { ReferentialAction } from '../snapshot/schema-snapshot.js';
 import type * as O from './operations.js';
 import {
   toColumnSnapshot, toForeignKeySnapshot, toIndexSnapshot, toTableSnapshot,
@@ -49,4 +48,3 @@ export const op = {
   execute: (statement: O.NativeStatement): O.Execute => freeze({ kind: 'execute', statement }),
 } as const;
 
-export type { ReferentialAction };
