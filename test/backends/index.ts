@@ -1,10 +1,14 @@
 import type { BackendHarness } from './harness.js';
+import { dynamodbHarness } from './dynamodb.js';
+import { mongodbHarness } from './mongodb.js';
+import { mysqlHarness } from './mysql.js';
+import { postgresHarness } from './postgres.js';
 import { sqliteHarness } from './sqlite.js';
 
 export type { BackendHarness, Row, TestDatabase } from './harness.js';
 
 /** Every backend this project has, in the order suites run them. */
-export const HARNESSES: readonly BackendHarness[] = [sqliteHarness];
+export const HARNESSES: readonly BackendHarness[] = [sqliteHarness, postgresHarness, mysqlHarness, mongodbHarness, dynamodbHarness];
 
 /** `BackendUnderTest` is a harness and, when it cannot run, why the suite skips it. */
 export interface BackendUnderTest {

@@ -10,5 +10,6 @@ export const capabilities = {
   inPlaceColumnChanges: [],
   foreignKeys: 'enforced',
   uniqueIndexes: 'enforced',
+  autoIncrement: true,
   alterPrimaryKey: true,
 } as const satisfies Capabilities;

@@ -16,6 +16,11 @@ export interface Capabilities {
   readonly foreignKeys: 'enforced' | 'none';
   /** Whether unique indexes are enforced by the database. */
   readonly uniqueIndexes: 'enforced' | 'none';
+  /**
+   * Whether the database generates `autoIncrement` key values. MongoDB and DynamoDB do not: the
+   * backend refuses such a column rather than pretend (use a Uuid key there).
+   */
+  readonly autoIncrement: boolean;
   /** Whether a table's key can change after it is created. */
   readonly alterPrimaryKey: boolean;
   /** DynamoDB: at most this many secondary indexes per table. */

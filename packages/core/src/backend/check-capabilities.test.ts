@@ -6,7 +6,7 @@ import type { Capabilities } from './capabilities.js';
 import { checkCapabilities } from './check-capabilities.js';
 
 const full: Capabilities = {
-  transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', alterPrimaryKey: true,
+  transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
 };
 const keyValue: Capabilities = { ...full, transactionalDdl: false, foreignKeys: 'none', uniqueIndexes: 'none', alterPrimaryKey: false, maxIndexesPerTable: 1 };
 const table = (indexes: { name: string; columns: string[]; unique?: boolean }[]) =>

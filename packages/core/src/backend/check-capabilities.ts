@@ -1,5 +1,6 @@
 import { unsupportedOperation } from '../errors/factories.js';
 import type { Operation } from '../operation/operations.js';
+import type { IndexSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 
 /**
@@ -15,12 +16,19 @@ export function checkCapabilities(dialect: Dialect, capabilities: Capabilities, 
       throw unsupportedOperation(dialect, `change the key of ${operation.table} in place`,
         'write a migration by hand that copies the data into a new table with the new key');
     }
-    const unique = (operation.kind === 'createIndex' && operation.index.unique)
-      || (operation.kind === 'createTable' && operation.table.indexes.some((i) => i.unique));
+    const dbEnforced = (i: IndexSnapshot): boolean => i.unique && !i.applicationEnforced;
+    const unique = (operation.kind === 'createIndex' && dbEnforced(operation.index))
+      || (operation.kind === 'createTable' && operation.table.indexes.some(dbEnforced));
     if (unique && capabilities.uniqueIndexes === 'none') {
       const table = operation.kind === 'createIndex' ? operation.table : operation.table.name;
-      throw unsupportedOperation(dialect, `enforce a unique index on ${table}`,
-        'enforce uniqueness in the application, or use a backend that enforces unique indexes');
+      throw unsupportedOperation(dialect, `enforce a unique index on ${table} (${dialect} has no unique constraints)`,
+        "mark it @Unique({ enforced: 'application' }) (or `applicationEnforced: true` in the migration) and keep it unique in your code, or use a backend that enforces unique indexes");
+    }
+    const auto = autoIncrementColumn(operation);
+    if (auto && !capabilities.autoIncrement) {
+      const table = auto.table;
+      throw unsupportedOperation(dialect, `generate values for the auto-increment column ${table}.${auto.column} (${dialect} has no sequences)`,
+        'drop @Auto() and give the key a value in the application, for example a Uuid');
     }
     if (capabilities.maxIndexesPerTable !== undefined && operation.kind === 'createTable'
       && operation.table.indexes.length > capabilities.maxIndexesPerTable) {
@@ -28,4 +36,15 @@ export function checkCapabilities(dialect: Dialect, capabilities: Capabilities, 
         'drop some indexes from the model');
     }
   }
+}
+
+/** The auto-increment column an operation creates, if any. */
+function autoIncrementColumn(operation: Operation): { table: string; column: string } | undefined {
+  if (operation.kind === 'createTable') {
+    const c = operation.table.columns.find((x) => x.autoIncrement);
+    return c && { table: operation.table.name, column: c.name };
+  }
+  if (operation.kind === 'addColumn' && operation.column.autoIncrement) return { table: operation.table, column: operation.column.name };
+  if (operation.kind === 'alterColumn' && operation.to.autoIncrement) return { table: operation.table, column: operation.column };
+  return undefined;
 }

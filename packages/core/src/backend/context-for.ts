@@ -1,4 +1,4 @@
-import { op, type AddColumnOptions } from '../operation/op.js';
+import { op, type AddColumnOptions, type CreateIndexOptions } from '../operation/op.js';
 import type { NativeStatement, SchemaOperation } from '../operation/operations.js';
 import type { ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
 import type { Dialect } from './capabilities.js';
@@ -26,7 +26,7 @@ export function contextFor(sink: OperationSink): MigrationContext {
     alterColumn: (table: string, column: string, to: ColumnDefinition) => sink.apply(op.alterColumn(table, column, to)),
     renameColumn: (table: string, from: string, to: string) => sink.apply(op.renameColumn(table, from, to)),
     alterPrimaryKey: (table: string, columns: readonly string[]) => sink.apply(op.alterPrimaryKey(table, columns)),
-    createIndex: (table: string, index: IndexSpec) => sink.apply(op.createIndex(table, index)),
+    createIndex: (table: string, index: IndexSpec, options?: CreateIndexOptions) => sink.apply(op.createIndex(table, index, options)),
     dropIndex: (table: string, index: string) => sink.apply(op.dropIndex(table, index)),
     addForeignKey: (table: string, foreignKey: ForeignKeySpec) => sink.apply(op.addForeignKey(table, foreignKey)),
     dropForeignKey: (table: string, foreignKey: string) => sink.apply(op.dropForeignKey(table, foreignKey)),

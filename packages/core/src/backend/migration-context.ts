@@ -1,4 +1,4 @@
-import type { AddColumnOptions } from '../operation/op.js';
+import type { AddColumnOptions, CreateIndexOptions } from '../operation/op.js';
 import type { NativeStatement } from '../operation/operations.js';
 import type { ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
 import type { Dialect } from './capabilities.js';
@@ -19,7 +19,7 @@ export interface MigrationContext {
   alterColumn(table: string, column: string, to: ColumnDefinition): Promise<void>;
   renameColumn(table: string, from: string, to: string): Promise<void>;
   alterPrimaryKey(table: string, columns: readonly string[]): Promise<void>;
-  createIndex(table: string, index: IndexSpec): Promise<void>;
+  createIndex(table: string, index: IndexSpec, options?: CreateIndexOptions): Promise<void>;
   dropIndex(table: string, index: string): Promise<void>;
   addForeignKey(table: string, foreignKey: ForeignKeySpec): Promise<void>;
   dropForeignKey(table: string, foreignKey: string): Promise<void>;

@@ -2,6 +2,19 @@ import type { NativeStatement, Operation, SchemaOperation } from '../operation/o
 import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 
+/** `ProgressEvent` reports how far a long data step (a back-fill, a rewrite of every item) has got. */
+export interface ProgressEvent {
+  readonly operation: string;
+  readonly table: string;
+  /** Items or documents done so far. */
+  readonly done: number;
+  /** The total, when the backend knows it. */
+  readonly total?: number;
+}
+
+/** `ProgressListener` receives progress events; it must not throw. */
+export type ProgressListener = (event: ProgressEvent) => void;
+
 /**
  * `OperationApplier` is what each backend implements: one `apply` for every operation kind.
  * `apply` MUST run the operation's data prechecks (NULLs before NOT NULL, duplicates before a
@@ -19,4 +32,9 @@ export interface OperationApplier {
    * schema just before the operation (as the migration files describe it).
    */
   render(operation: Operation, before: SchemaSnapshot): string[];
+  /**
+   * Backends whose data steps can run long (MongoDB, DynamoDB back-fills) report progress to
+   * the listener set here; the migrator forwards it to the terminal. Optional.
+   */
+  onProgress?: ProgressListener | undefined;
 }

@@ -20,6 +20,12 @@ export interface AddColumnOptions {
   readonly backfill?: string | number | boolean;
 }
 
+/** Options of `createIndex`. */
+export interface CreateIndexOptions {
+  /** PostgreSQL: build without blocking writes; the migration must set `transaction: false`. */
+  readonly concurrently?: boolean;
+}
+
 /**
  * `op` builds operations: one factory per kind, each filling defaults and returning a frozen
  * plain object.
@@ -40,7 +46,8 @@ export const op = {
   renameColumn: (table: string, from: string, to: string): O.RenameColumn => freeze({ kind: 'renameColumn', table, from, to }),
   alterPrimaryKey: (table: string, columns: readonly string[]): O.AlterPrimaryKey =>
     freeze({ kind: 'alterPrimaryKey', table, columns: [...columns] }),
-  createIndex: (table: string, index: IndexSpec): O.CreateIndex => freeze({ kind: 'createIndex', table, index: toIndexSnapshot(index) }),
+  createIndex: (table: string, index: IndexSpec, options?: CreateIndexOptions): O.CreateIndex =>
+    freeze({ kind: 'createIndex', table, index: toIndexSnapshot(index), ...(options?.concurrently ? { concurrently: true } : {}) }),
   dropIndex: (table: string, index: string): O.DropIndex => freeze({ kind: 'dropIndex', table, index }),
   addForeignKey: (table: string, foreignKey: ForeignKeySpec): O.AddForeignKey =>
     freeze({ kind: 'addForeignKey', table, foreignKey: toForeignKeySnapshot(foreignKey) }),

@@ -28,8 +28,15 @@ export interface AlterColumn { readonly kind: 'alterColumn'; readonly table: str
 export interface RenameColumn { readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string }
 /** `AlterPrimaryKey` replaces a table's key columns. */
 export interface AlterPrimaryKey { readonly kind: 'alterPrimaryKey'; readonly table: string; readonly columns: readonly string[] }
-/** `CreateIndex` creates an index (unique or not). */
-export interface CreateIndex { readonly kind: 'createIndex'; readonly table: string; readonly index: IndexSnapshot }
+/**
+ * `CreateIndex` creates an index (unique or not). `concurrently` asks PostgreSQL to build it
+ * without blocking writes (CREATE INDEX CONCURRENTLY), which only works in a migration that runs
+ * outside a transaction (`transaction: false`); other backends build it as usual.
+ */
+export interface CreateIndex {
+  readonly kind: 'createIndex'; readonly table: string; readonly index: IndexSnapshot;
+  readonly concurrently?: boolean;
+}
 /** `DropIndex` drops an index by name. */
 export interface DropIndex { readonly kind: 'dropIndex'; readonly table: string; readonly index: string }
 /** `AddForeignKey` adds a foreign key constraint. */

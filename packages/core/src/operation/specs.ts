@@ -12,6 +12,8 @@ export interface IndexSpec {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique?: boolean;
+  /** A unique index the application keeps unique, on backends that cannot (DynamoDB). */
+  readonly applicationEnforced?: boolean;
 }
 
 /** `ForeignKeySpec` is a foreign key as a migration file writes it; actions default to 'no action'. */
@@ -40,7 +42,8 @@ export function toColumnSnapshot(spec: ColumnSpec): ColumnSnapshot {
 
 /** `toIndexSnapshot` fills an index spec's defaults. */
 export function toIndexSnapshot(spec: IndexSpec): IndexSnapshot {
-  return { name: spec.name, columns: [...spec.columns], unique: spec.unique ?? false };
+  const unique = spec.unique ?? false;
+  return { name: spec.name, columns: [...spec.columns], unique, ...(unique && spec.applicationEnforced ? { applicationEnforced: true as const } : {}) };
 }
 
 /** `toForeignKeySnapshot` fills a foreign key spec's defaults. */

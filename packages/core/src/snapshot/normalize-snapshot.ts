@@ -1,3 +1,4 @@
+import { shortenIdentifier } from '../identifier-length.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot } from './schema-snapshot.js';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -15,7 +16,7 @@ export function normalizeColumn(c: ColumnSnapshot): ColumnSnapshot {
 }
 
 function normalizeIndex(i: IndexSnapshot): IndexSnapshot {
-  return { name: i.name, columns: [...i.columns], unique: i.unique };
+  return { name: i.name, columns: [...i.columns], unique: i.unique, ...(i.unique && i.applicationEnforced ? { applicationEnforced: true as const } : {}) };
 }
 
 function normalizeForeignKey(f: ForeignKeySnapshot): ForeignKeySnapshot {
@@ -49,15 +50,41 @@ export function normalizeSnapshot(s: SchemaSnapshot): SchemaSnapshot {
   return { format: s.format, version: s.version, tables: s.tables.map(normalizeTable).sort(byName) };
 }
 
+/** `ComparableOptions` say how the backend being compared with stores names. */
+export interface ComparableOptions {
+  /** The backend's identifier limit (`Capabilities.maxIdentifierLength`): longer names are shortened as it does. */
+  readonly maxIdentifierLength?: number;
+  /**
+   * Where the database enforces unique indexes it has no place for `applicationEnforced`
+   * (the index is simply unique), so the flag is not compared.
+   */
+  readonly uniqueIndexes?: 'enforced' | 'none';
+}
+
 /**
  * `comparableSnapshot` is the canonical form used to compare a snapshot with an introspected
  * database: model names are dropped and columns sorted by name, since a live database knows
- * neither class names nor declaration order (ADD COLUMN appends).
+ * neither class names nor declaration order (ADD COLUMN appends). With `maxIdentifierLength`,
+ * every name is shortened the way the backend shortened it (`shortenIdentifier`).
  */
-export function comparableSnapshot(s: SchemaSnapshot): SchemaSnapshot {
+export function comparableSnapshot(s: SchemaSnapshot, options: ComparableOptions = {}): SchemaSnapshot {
+  const short = (name: string): string => shortenIdentifier(name, options.maxIdentifierLength);
+  const shortAll = (names: readonly string[]): string[] => names.map(short);
   const n = normalizeSnapshot(s);
-  return {
-    ...n,
-    tables: n.tables.map((t) => ({ ...t, model: '', columns: [...t.columns].sort(byName) })),
-  };
+  const tables = n.tables.map((t) => ({
+    ...t,
+    name: short(t.name),
+    model: '',
+    columns: t.columns.map((c) => ({ ...c, name: short(c.name) })).sort(byName),
+    primaryKey: shortAll(t.primaryKey),
+    indexes: t.indexes.map((i) => {
+      const { applicationEnforced, ...index } = i;
+      const keepFlag = applicationEnforced && options.uniqueIndexes === 'none';
+      return { ...index, name: short(i.name), columns: shortAll(i.columns), ...(keepFlag ? { applicationEnforced } : {}) };
+    }).sort(byName),
+    foreignKeys: t.foreignKeys.map((f) => ({
+      ...f, name: short(f.name), columns: shortAll(f.columns), referencedTable: short(f.referencedTable), referencedColumns: shortAll(f.referencedColumns),
+    })).sort(byName),
+  }));
+  return { ...n, tables: tables.sort(byName) };
 }

@@ -35,6 +35,11 @@ export interface IndexSnapshot {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique: boolean;
+  /**
+   * A unique index the application keeps unique (`@Unique({ enforced: 'application' })`), for
+   * backends that cannot enforce uniqueness (DynamoDB). Backends that can still enforce it.
+   */
+  readonly applicationEnforced?: true;
 }
 
 /** `ReferentialAction` is what a foreign key does when its target row changes. */

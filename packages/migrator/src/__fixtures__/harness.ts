@@ -125,13 +125,13 @@ export class FakeConnection implements BackendConnection {
   constructor(options: { transactionalDdl?: boolean } = {}) {
     this.capabilities = {
       transactionalDdl: options.transactionalDdl ?? true, inPlaceColumnChanges: [], foreignKeys: 'enforced',
-      uniqueIndexes: 'enforced', alterPrimaryKey: true,
+      uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
     };
   }
 
   readonly applier: OperationApplier = {
     dialect: 'sqlite',
-    capabilities: { transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', alterPrimaryKey: true },
+    capabilities: { transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true },
     apply: async (operation) => {
       if (this.failWhen(operation)) throw new Error(`fake failure on ${operation.kind}`);
       this.calls.push({ kind: 'apply', operation });

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { shortenIdentifier, utf8Length } from './identifier-length.js';
+
+test('a name that fits is kept as it is', () => {
+  assert.equal(shortenIdentifier('idx_users_email', 63), 'idx_users_email');
+  assert.equal(shortenIdentifier('x'.repeat(63), 63), 'x'.repeat(63));
+  assert.equal(shortenIdentifier('x'.repeat(500), undefined), 'x'.repeat(500));
+});
+
+test('a long name is shortened to the limit, deterministically, and long names sharing a prefix stay distinct', () => {
+  const a = `idx_${'a'.repeat(70)}_one`;
+  const b = `idx_${'a'.repeat(70)}_two`;
+  assert.equal(utf8Length(shortenIdentifier(a, 63)), 63);
+  assert.equal(shortenIdentifier(a, 63), shortenIdentifier(a, 63));
+  assert.notEqual(shortenIdentifier(a, 63), shortenIdentifier(b, 63));
+  assert.match(shortenIdentifier(a, 64), /^idx_a+_[0-9a-f]{8}$/);
+});
+
+test('the limit counts UTF-8 bytes and never splits a character', () => {
+  const name = 'ä'.repeat(40); // 80 bytes
+  const short = shortenIdentifier(name, 63);
+  assert.ok(utf8Length(short) <= 63);
+  assert.match(short, /^ä+_[0-9a-f]{8}$/);
+  assert.equal(utf8Length('日本'), 6);
+  assert.equal(utf8Length('😀'), 4);
+});

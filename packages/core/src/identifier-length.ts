@@ -1,0 +1,45 @@
+/**
+ * Identifier limits: PostgreSQL keeps the first 63 bytes of a name and silently drops the rest,
+ * MySQL refuses names over 64 characters. A backend with `maxIdentifierLength` renders every name
+ * through `shortenIdentifier`, so a long generated name (`idx_<table>_<columns>`) becomes one
+ * that fits and is the same on every run, and two long names that share a prefix stay distinct.
+ */
+
+/** UTF-8 length of `name`, without `TextEncoder` (core has no platform imports). */
+export function utf8Length(name: string): number {
+  let n = 0;
+  for (const ch of name) {
+    const cp = ch.codePointAt(0)!;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** FNV-1a (32 bit) over the UTF-16 code units: a stable, synchronous fingerprint, not a secret. */
+function fingerprint(name: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * `shortenIdentifier` returns `name` when it fits in `maxBytes` UTF-8 bytes; otherwise the longest
+ * prefix (whole characters) that leaves room for `_` and an 8-digit hash of the whole name.
+ * @example shortenIdentifier('idx_' + 'x'.repeat(80), 63) // 'idx_xxx…xxx_1a2b3c4d' (63 bytes)
+ */
+export function shortenIdentifier(name: string, maxBytes: number | undefined): string {
+  if (maxBytes === undefined || utf8Length(name) <= maxBytes) return name;
+  const suffix = `_${fingerprint(name)}`;
+  let prefix = '';
+  let bytes = 0;
+  for (const ch of name) {
+    const len = utf8Length(ch);
+    if (bytes + len > maxBytes - suffix.length) break;
+    prefix += ch;
+    bytes += len;
+  }
+  return prefix + suffix;
+}
