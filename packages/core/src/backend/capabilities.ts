@@ -25,6 +25,11 @@ export interface Capabilities {
   readonly alterPrimaryKey: boolean;
   /** DynamoDB: at most this many secondary indexes per table. */
   readonly maxIndexesPerTable?: number;
+  /**
+   * A regular expression (source) that table and index names must match, where the backend
+   * restricts them (DynamoDB: `^[A-Za-z0-9_.-]{3,255}$`); column names are free everywhere.
+   */
+  readonly objectNamePattern?: string;
   /** The longest identifier the backend accepts (PostgreSQL 63, MySQL 64). */
   readonly maxIdentifierLength?: number;
 }
