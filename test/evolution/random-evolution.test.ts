@@ -38,7 +38,7 @@ for (const { harness, skip } of await backendsUnderTest()) {
     test(`${STEPS} random model edits, applied with rows, then rolled back (seed ${SEED})`, async () => {
       console.log(`random evolution on ${harness.name}: TIDEMARK_SEED=${SEED}`);
       const db = await harness.create();
-      const models = new RandomModels(seeded(SEED));
+      const models = new RandomModels(seeded(SEED), harness.capabilities);
       let state = emptySnapshot();
       const applied: { before: SchemaSnapshot; ops: readonly SchemaOperation[] }[] = [];
       let refused = 0;

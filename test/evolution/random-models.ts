@@ -1,7 +1,7 @@
 // Random models and random edits of them, in the terms a user writes (classes, properties,
 // decorators), turned into ModelDescriptions: every schema the evolution test applies is one
 // `buildSnapshot` really produces from models.
-import { tableName, type ColumnDefault, type ModelDescription, type PortableType, type PropertyDescription, type ReferentialAction } from '@tidemark/core';
+import { tableName, type Capabilities, type ColumnDefault, type ModelDescription, type PortableType, type PropertyDescription, type ReferentialAction } from '@tidemark/core';
 import type { Random } from './random.js';
 
 type Kind = PortableType;
@@ -57,11 +57,34 @@ function shape(kind: Kind, r: Random): Pick<Prop, 'length' | 'precision' | 'scal
   return {};
 }
 
-/** `RandomModels` owns a set of models and edits them at random. */
+/**
+ * What the random models may use on a backend, from its capabilities: no @Auto keys where the
+ * database has no sequences, no database-enforced unique indexes where it cannot enforce them,
+ * indexes only on the types it can index.
+ */
+interface Profile {
+  readonly keys: readonly Model['key'][];
+  readonly unique: boolean;
+  readonly indexable: ReadonlySet<Kind>;
+}
+
+function profileFor(c: Capabilities | undefined): Profile {
+  const indexable = new Set([...INDEXABLE].filter((k) => !c?.indexableTypes || c.indexableTypes.includes(k)));
+  return {
+    keys: c && !c.autoIncrement ? ['uuid', 'uuid', 'composite'] : ['auto', 'auto', 'auto64', 'uuid', 'composite'],
+    unique: !c || c.uniqueIndexes === 'enforced',
+    indexable,
+  };
+}
+
+/** `RandomModels` owns a set of models and edits them at random, within what `capabilities` allow. */
 export class RandomModels {
   models: Model[] = [];
   #counter = 0;
-  constructor(readonly r: Random) {}
+  readonly #profile: Profile;
+  constructor(readonly r: Random, capabilities?: Capabilities) {
+    this.#profile = profileFor(capabilities);
+  }
 
   #fresh(prefix: string): string {
     return `${prefix}${++this.#counter}`;
@@ -73,8 +96,8 @@ export class RandomModels {
     const p: Prop = { name: this.#fresh('p'), kind, optional: r.chance(0.5), ...shape(kind, r) };
     const d = defaultFor(p, r);
     if (d !== undefined) p.default = d;
-    if (INDEXABLE.has(kind) && r.chance(0.15)) p.unique = true;
-    else if (INDEXABLE.has(kind) && r.chance(0.15)) p.index = true;
+    if (this.#profile.unique && this.#profile.indexable.has(kind) && r.chance(0.15)) p.unique = true;
+    else if (this.#profile.indexable.has(kind) && r.chance(0.15)) p.index = true;
     return p;
   }
 
@@ -82,7 +105,7 @@ export class RandomModels {
     const r = this.r;
     const m: Model = {
       className: this.#fresh('M'),
-      key: r.pick(['auto', 'auto', 'auto64', 'uuid', 'composite'] as const),
+      key: r.pick(this.#profile.keys),
       props: Array.from({ length: 1 + r.int(4) }, () => this.newProp()),
       rels: [],
       indexes: [],
@@ -135,7 +158,7 @@ export class RandomModels {
         const kind = r.pick(KINDS);
         for (const k of ['default', 'length', 'precision', 'scale', 'values'] as const) delete p[k];
         Object.assign(p, { kind }, shape(kind, r));
-        if (!INDEXABLE.has(kind)) {
+        if (!this.#profile.indexable.has(kind)) {
           delete p.unique;
           delete p.index;
           m.indexes = m.indexes.filter((i) => !i.props.includes(p.name));
@@ -143,14 +166,14 @@ export class RandomModels {
         return `change type of ${p.name} to ${kind}`;
       }
       case 7: if (p) p.optional = !p.optional; return 'toggle optional';
-      case 8: if (p && INDEXABLE.has(p.kind)) { p.unique = !p.unique; delete p.index; } return 'toggle unique';
-      case 9: if (p && INDEXABLE.has(p.kind) && !p.unique) p.index = !p.index; return 'toggle index';
+      case 8: if (p && this.#profile.unique && this.#profile.indexable.has(p.kind)) { p.unique = !p.unique; delete p.index; } return 'toggle unique';
+      case 9: if (p && this.#profile.indexable.has(p.kind) && !p.unique) p.index = !p.index; return 'toggle index';
       case 10: {
-        const cols = m.props.filter((x) => INDEXABLE.has(x.kind));
+        const cols = m.props.filter((x) => this.#profile.indexable.has(x.kind));
         if (cols.length < 2) return 'noop';
         const a = r.pick(cols);
         const b = r.pick(cols.filter((x) => x !== a));
-        m.indexes.push({ props: [a.name, b.name], unique: r.chance(0.3) });
+        m.indexes.push({ props: [a.name, b.name], unique: this.#profile.unique && r.chance(0.3) });
         return 'add composite index';
       }
       case 11: m.indexes.pop(); return 'drop composite index';

@@ -1,4 +1,5 @@
 import type { ColumnChange } from '../diff/column-changes.js';
+import type { PortableType } from '../snapshot/portable-type.js';
 
 /** `Dialect` names a backend. */
 export type Dialect = 'sqlite' | 'postgres' | 'mysql' | 'mongodb' | 'dynamodb';
@@ -30,6 +31,11 @@ export interface Capabilities {
    * restricts them (DynamoDB: `^[A-Za-z0-9_.-]{3,255}$`); column names are free everywhere.
    */
   readonly objectNamePattern?: string;
+  /**
+   * The column types a secondary index can be built on, where the backend restricts them
+   * (DynamoDB: types stored as S, N or B). Absent: every type.
+   */
+  readonly indexableTypes?: readonly PortableType[];
   /** The longest identifier the backend accepts (PostgreSQL 63, MySQL 64). */
   readonly maxIdentifierLength?: number;
 }
