@@ -20,6 +20,7 @@ describe('static and run-time readers', () => {
     const atRunTime = buildSnapshot(readLoadedModels(classesOf(module)));
     assert.deepStrictEqual(atRunTime.snapshot, statically.snapshot);
     assert.deepStrictEqual(atRunTime.hints, statically.hints);
+    assert.deepStrictEqual(atRunTime.concurrentIndexes, statically.concurrentIndexes);
   });
 
   it('cover every column type, relation kind and index kind of the fixture', () => {
@@ -34,5 +35,15 @@ describe('static and run-time readers', () => {
     assert.ok(snapshot.tables.some((t) => t.primaryKey.length === 2));
     assert.ok(snapshot.tables.flatMap((t) => t.indexes).some((i) => i.columns.length === 2));
     assert.equal(snapshot.tables.flatMap((t) => t.foreignKeys).length, 4);
+  });
+
+  it('read application-enforced unique indexes into the snapshot and concurrent indexes into the build hints', () => {
+    const built = buildSnapshot(readModelFiles([fixture]));
+    const indexes = built.snapshot.tables.flatMap((t) => t.indexes.map((i) => ({ table: t.name, ...i })));
+    assert.deepStrictEqual(indexes.filter((i) => i.applicationEnforced).map((i) => i.name).sort(), ['idx_coupons_label', 'uq_purchase_orders_reference']);
+    assert.deepStrictEqual([...built.concurrentIndexes].sort((a, b) => a.index.localeCompare(b.index)), [
+      { table: 'coupons', index: 'idx_coupons_weight' },
+      { table: 'purchase_orders', index: 'idx_purchase_orders_customer_id_placed_on' },
+    ]);
   });
 });

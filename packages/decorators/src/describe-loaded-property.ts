@@ -41,6 +41,8 @@ export function describeLoadedProperty(cls: Function, p: PropertyRecord, initial
     ...(p.auto ? { auto: true } : {}),
     ...(p.unique ? { unique: true } : {}),
     ...(p.index ? { index: true } : {}),
+    ...(p.applicationEnforced ? { applicationEnforced: true } : {}),
+    ...(p.concurrently ? { concurrently: true } : {}),
     ...(p.ignore ? { ignore: true } : {}),
     ...(p.column ? { column: column as ColumnOptions } : {}),
     ...(p.default !== undefined ? { default: p.default } : {}),

@@ -1,4 +1,5 @@
 import { propertyDecorator, type TidemarkPropertyDecorator } from './decorator-kinds.js';
+import type { UniqueOptions } from './options.js';
 
 /** `Key` marks a primary key property; several `@Key()`s make a composite key in declaration order. */
 export function Key(): TidemarkPropertyDecorator {
@@ -14,10 +15,15 @@ export function Auto(): TidemarkPropertyDecorator {
   });
 }
 
-/** `Unique` gives the property's column a unique index (`idx_<table>_<column>`). */
-export function Unique(): TidemarkPropertyDecorator {
+/**
+ * `Unique` gives the property's column a unique index (`idx_<table>_<column>`);
+ * `@Unique({ enforced: 'application' })` where the database cannot enforce it (DynamoDB).
+ */
+export function Unique(options: UniqueOptions = {}): TidemarkPropertyDecorator {
   return propertyDecorator('Unique', (p) => {
     p.unique = true;
+    if (options.enforced === 'application') p.applicationEnforced = true;
+    if (options.concurrently) p.concurrently = true;
   });
 }
 

@@ -1,5 +1,5 @@
 import { classDecorator, propertyDecorator, type TidemarkClassDecorator, type TidemarkPropertyDecorator } from './decorator-kinds.js';
-import type { IndexOptions } from './options.js';
+import type { IndexBuildOptions, IndexOptions } from './options.js';
 
 /**
  * `Index` declares an index. On a property, `@Index()` indexes that property's column
@@ -11,12 +11,14 @@ import type { IndexOptions } from './options.js';
  * export class Post { @Index() slug!: string; }
  * ```
  */
-export function Index(): TidemarkPropertyDecorator;
+export function Index(options?: IndexBuildOptions): TidemarkPropertyDecorator;
 export function Index(properties: readonly string[], options?: IndexOptions): TidemarkClassDecorator;
-export function Index(properties?: readonly string[], options?: IndexOptions): TidemarkPropertyDecorator | TidemarkClassDecorator {
-  if (properties === undefined) {
+export function Index(properties?: readonly string[] | IndexBuildOptions, options?: IndexOptions): TidemarkPropertyDecorator | TidemarkClassDecorator {
+  if (!Array.isArray(properties)) {
+    const build = properties as IndexBuildOptions | undefined;
     return propertyDecorator('Index', (p) => {
       p.index = true;
+      if (build?.concurrently) p.concurrently = true;
     });
   }
   const entry = { properties: [...properties], ...(options ? { options: { ...options } } : {}) };

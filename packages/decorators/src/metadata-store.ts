@@ -9,6 +9,8 @@ export interface PropertyRecord {
   auto?: boolean;
   unique?: boolean;
   index?: boolean;
+  applicationEnforced?: boolean;
+  concurrently?: boolean;
   ignore?: boolean;
   column?: ColumnDecoratorOptions;
   default?: ColumnDefault;

@@ -8,8 +8,25 @@ export interface ModelOptions {
   readonly renamedFrom?: string;
 }
 
+/**
+ * `IndexBuildOptions` say how an index is built. `concurrently`: PostgreSQL builds it with
+ * CREATE INDEX CONCURRENTLY (no write lock), so the generated migration runs outside a
+ * transaction (`transaction: false`); other backends build it as usual.
+ */
+export interface IndexBuildOptions {
+  readonly concurrently?: boolean;
+}
+
+/**
+ * `UniqueOptions` are the options of `@Unique(...)`. `enforced: 'application'` declares a unique
+ * index the database may not enforce (DynamoDB cannot): your code keeps the values unique.
+ */
+export interface UniqueOptions extends IndexBuildOptions {
+  readonly enforced?: 'database' | 'application';
+}
+
 /** `IndexOptions` are the options of a class-level `@Index(columns, options)`. */
-export interface IndexOptions {
+export interface IndexOptions extends UniqueOptions {
   readonly unique?: boolean;
   readonly name?: string;
 }

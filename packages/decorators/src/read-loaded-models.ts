@@ -61,6 +61,8 @@ function describeLoadedModel(cls: Function, construct: boolean): ModelDescriptio
       properties: [...i.properties],
       ...(i.options?.unique !== undefined ? { unique: i.options.unique } : {}),
       ...(i.options?.name !== undefined ? { name: i.options.name } : {}),
+      ...(i.options?.enforced === 'application' ? { applicationEnforced: true } : {}),
+      ...(i.options?.concurrently ? { concurrently: true } : {}),
     })),
     properties,
   };

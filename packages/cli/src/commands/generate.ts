@@ -1,7 +1,8 @@
 import type { Argv } from 'yargs';
-import type { RenamePolicy } from '@tidemark/core';
+import { isTidemarkError, type Capabilities, type Dialect, type RenamePolicy } from '@tidemark/core';
 import type { CommandContext, GlobalArgs } from '../command-context.js';
 import { loadConfig } from '../config.js';
+import { loadBackend } from '../load-backend.js';
 import { loadGenerator } from '../load-generator.js';
 import { describeOperation, describeWarning } from '../output.js';
 import { parseRenameFlags } from '../rename-flags.js';
@@ -13,6 +14,23 @@ interface GenerateArgs extends GlobalArgs {
   readonly dryRun?: boolean;
   /** yargs gives `[false]` for `--no-rename` on an array option. */
   readonly rename?: readonly (string | boolean)[] | false;
+  readonly targetCheck?: boolean;
+}
+
+/**
+ * The backend the migrations are meant for, when a URL names one (`--url`, DATABASE_URL or the
+ * config): its capabilities let `generate` refuse what that backend cannot do. Only the backend
+ * package is loaded (it loads no driver until it connects); none is opened.
+ */
+async function targetOf(url: string | undefined): Promise<{ dialect: Dialect; capabilities: Capabilities } | undefined> {
+  if (!url) return undefined;
+  try {
+    const backend = await loadBackend(url);
+    return { dialect: backend.dialect, capabilities: backend.capabilities };
+  } catch (err) {
+    if (isTidemarkError(err, 'TM_BACKEND_MISSING')) return undefined; // `up` will say so
+    throw err;
+  }
 }
 
 /** `generateCommand` is `migrate:generate`. */
@@ -25,6 +43,10 @@ export function generateCommand(ctx: CommandContext) {
         .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'what the migration does; becomes its file name' })
         .option('empty', { type: 'boolean', describe: 'write a blank migration for hand-written data changes' })
         .option('dry-run', { type: 'boolean', describe: 'print the migration and write nothing' })
+        .option('target-check', {
+          type: 'boolean', default: true,
+          describe: "refuse steps the target database (--url, DATABASE_URL or the config's url) cannot carry out; --no-target-check writes them anyway, for you to replace by hand",
+        })
         .option('rename', {
           type: 'string', array: true,
           describe: 'declare a rename: old=new (table) or table.old=new (column); --no-rename treats removed+added as drop+add',
@@ -36,6 +58,7 @@ export function generateCommand(ctx: CommandContext) {
       const renames: RenamePolicy = noRename
         ? { mode: 'none' }
         : ctx.interactive && !ctx.out.json ? { mode: 'ask', resolver: promptRenames } : { mode: 'refuse' };
+      const target = args.targetCheck === false ? undefined : await targetOf(args.url ?? (ctx.env.DATABASE_URL || undefined) ?? config.url);
       const result = await generate({
         cwd: config.root,
         models: config.models,
@@ -45,6 +68,7 @@ export function generateCommand(ctx: CommandContext) {
         renameHints: parseRenameFlags(Array.isArray(args.rename) ? args.rename.filter((x): x is string => typeof x === 'string') : []),
         ...(args.empty ? { empty: true } : {}),
         ...(args.dryRun ? { dryRun: true } : {}),
+        ...(target ? { target } : {}),
       });
       const { out } = ctx;
       out.result({ ok: true, status: result.status, id: result.id, file: result.file, operations: result.operations, warnings: result.warnings, ...(args.dryRun ? { text: result.text } : {}) });

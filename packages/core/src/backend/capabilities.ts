@@ -24,6 +24,10 @@ export interface Capabilities {
   readonly autoIncrement: boolean;
   /** Whether a table's key can change after it is created. */
   readonly alterPrimaryKey: boolean;
+  /** DynamoDB: a key has at most this many columns (partition, sort). */
+  readonly maxKeyColumns?: number;
+  /** DynamoDB: a secondary index has at most this many columns (partition, sort). */
+  readonly maxIndexColumns?: number;
   /** DynamoDB: at most this many secondary indexes per table. */
   readonly maxIndexesPerTable?: number;
   /**

@@ -25,3 +25,20 @@ test('steps a key-value store cannot do are refused with TM_UNSUPPORTED_OPERATIO
   refused([table([{ name: 'i', columns: ['b'] }, { name: 'j', columns: ['a', 'b'] }])], /2 indexes on t \(at most 1\)/);
   checkCapabilities('dynamodb', keyValue, [table([{ name: 'i', columns: ['b'] }]), op.createIndex('t', { name: 'j', columns: ['b'] })]);
 });
+
+test('an application-enforced unique index is accepted where the database cannot enforce one; an @Auto key is refused where there are no sequences', () => {
+  const kv: Capabilities = { ...keyValue, autoIncrement: false, maxKeyColumns: 2, maxIndexColumns: 2, maxIndexesPerTable: 20 };
+  checkCapabilities('dynamodb', kv, [
+    table([{ name: 'i', columns: ['b'], unique: true, applicationEnforced: true } as never]),
+    op.createIndex('t', { name: 'j', columns: ['a', 'b'], unique: true, applicationEnforced: true }),
+  ]);
+  const refused = (ops: Parameters<typeof checkCapabilities>[2], what: RegExp) =>
+    assert.throws(() => checkCapabilities('dynamodb', kv, ops), (err) => isTidemarkError(err, 'TM_UNSUPPORTED_OPERATION') && what.test(err.message) && err.hint.length > 0);
+  refused([op.createTable({ name: 'u', columns: [{ name: 'id', type: 'i32', autoIncrement: true }], primaryKey: ['id'] })], /auto-increment column u\.id/);
+  refused([op.addColumn('t', { name: 'n', type: 'i64', autoIncrement: true })], /auto-increment column t\.n/);
+  refused([op.createTable({ name: 'k', columns: [{ name: 'a', type: 'i32' }, { name: 'b', type: 'i32' }, { name: 'c', type: 'i32' }], primaryKey: ['a', 'b', 'c'] })], /key of 3 columns \(a, b, c\) on k/);
+  refused([op.createIndex('t', { name: 'wide', columns: ['a', 'b', 'a'] })], /index wide on 3 columns/);
+  // the key-change refusal explains the copy it would need
+  assert.throws(() => checkCapabilities('dynamodb', kv, [op.alterPrimaryKey('t', ['b'])]),
+    (err) => isTidemarkError(err) && /copy every item/.test(err.hint) && /--no-target-check/.test(err.hint));
+});

@@ -13,8 +13,23 @@ import type { Capabilities, Dialect } from './capabilities.js';
 export function checkCapabilities(dialect: Dialect, capabilities: Capabilities, operations: readonly Operation[]): void {
   for (const operation of operations) {
     if (operation.kind === 'alterPrimaryKey' && !capabilities.alterPrimaryKey) {
-      throw unsupportedOperation(dialect, `change the key of ${operation.table} in place`,
-        'write a migration by hand that copies the data into a new table with the new key');
+      throw unsupportedOperation(dialect, `change the key of ${operation.table} to (${operation.columns.join(', ')}) in place: ${dialect} fixes a table's key when the table is created`,
+        `the change needs a copy: create a new table with the new key (db.createTable), copy every item into it (db.execute with the backend's native commands, or your own script), point the application at it, then drop the old table (db.dropTable). `
+        + 'Write that migration by hand: run `tidemark migrate:generate --no-target-check`, then replace the db.alterPrimaryKey(...) step with the copy');
+    }
+    const keyTable = operation.kind === 'createTable' ? operation.table : undefined;
+    const key = keyTable?.primaryKey ?? (operation.kind === 'alterPrimaryKey' ? operation.columns : undefined);
+    if (key && capabilities.maxKeyColumns !== undefined && key.length > capabilities.maxKeyColumns) {
+      const table = keyTable?.name ?? (operation as { table: string }).table;
+      throw unsupportedOperation(dialect, `use a key of ${key.length} columns (${key.join(', ')}) on ${table}: ${dialect} keys have at most ${capabilities.maxKeyColumns} (partition${capabilities.maxKeyColumns > 1 ? ', sort' : ''})`,
+        'give the model at most two @Key() properties, or one key built from the others (e.g. a string "a#b")');
+    }
+    const indexes = operation.kind === 'createIndex' ? [operation.index] : keyTable?.indexes ?? [];
+    for (const index of indexes) {
+      if (capabilities.maxIndexColumns !== undefined && index.columns.length > capabilities.maxIndexColumns) {
+        throw unsupportedOperation(dialect, `build index ${index.name} on ${index.columns.length} columns: ${dialect} indexes have at most ${capabilities.maxIndexColumns} (partition, sort)`,
+          'index at most two properties');
+      }
     }
     const dbEnforced = (i: IndexSnapshot): boolean => i.unique && !i.applicationEnforced;
     const unique = (operation.kind === 'createIndex' && dbEnforced(operation.index))

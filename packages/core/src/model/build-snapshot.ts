@@ -8,10 +8,14 @@ import {
 } from '../snapshot/schema-snapshot.js';
 import type { ModelDescription, PropertyDescription, RenameHints } from './model-description.js';
 
-/** `BuiltSchema` is a snapshot plus the rename hints the models declared. */
+/**
+ * `BuiltSchema` is a snapshot plus what the models say about how to get there: the renames they
+ * declare, and the indexes to build CONCURRENTLY (an operation option, not part of the schema).
+ */
 export interface BuiltSchema {
   readonly snapshot: SchemaSnapshot;
   readonly hints: RenameHints;
+  readonly concurrentIndexes: readonly { readonly table: string; readonly index: string }[];
 }
 
 const loc = (m: ModelDescription, p?: PropertyDescription) => ({
@@ -101,6 +105,12 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
   const hints = { tables: [] as { from: string; to: string }[], columns: [] as { table: string; from: string; to: string }[] };
   const tables: TableSnapshot[] = [];
   const pending: PendingForeignKey[] = [];
+  const concurrentIndexes: { table: string; index: string }[] = [];
+  /** An index as the decorators describe it: unique ones may be application-enforced. */
+  const indexOf = (table: string, name: string, columns: string[], unique: boolean, o: { applicationEnforced?: boolean; concurrently?: boolean }): IndexSnapshot => {
+    if (o.concurrently) concurrentIndexes.push({ table, index: name });
+    return { name, columns, unique, ...(unique && o.applicationEnforced ? { applicationEnforced: true as const } : {}) };
+  };
 
   for (const m of models) {
     const table = tableOf(m);
@@ -128,8 +138,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
       columnOf.set(p.name, name);
       if (p.column?.renamedFrom) hints.columns.push({ table, from: p.column.renamedFrom, to: name });
       if (p.key) primaryKey.push(name);
-      if (p.unique) indexes.push({ name: indexName(table, [name]), columns: [name], unique: true });
-      else if (p.index) indexes.push({ name: indexName(table, [name]), columns: [name], unique: false });
+      if (p.unique || p.index) indexes.push(indexOf(table, indexName(table, [name]), [name], !!p.unique, p));
     }
     if (primaryKey.length === 0) {
       throw modelInvalid(loc(m), `model ${m.className} has no @Key()`, 'mark its key property with @Key() (and @Auto() for an auto-increment id)');
@@ -140,7 +149,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
         if (!c) throw modelInvalid({ ...loc(m), line: idx.line ?? m.line }, `@Index names unknown property ${prop}`, 'use property names of this class');
         return c;
       });
-      indexes.push({ name: idx.name ?? indexName(table, cols), columns: cols, unique: idx.unique ?? false });
+      indexes.push(indexOf(table, idx.name ?? indexName(table, cols), cols, idx.unique ?? false, idx));
     }
     tables.push({ name: table, model: m.className, columns, primaryKey, indexes, foreignKeys: [] });
   }
@@ -179,7 +188,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
     if (!covered) (table.indexes as IndexSnapshot[]).push({ name: indexName(table.name, [column]), columns: [column], unique: false });
   }
   for (const t of tables) refuseDuplicateNames(byTable.get(t.name)!, t);
-  return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints };
+  return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints, concurrentIndexes };
 }
 
 /** The foreign key column of a `@BelongsTo`: its key property's column (declared or not). */

@@ -23,6 +23,10 @@ export interface ClassIndexDescription {
   readonly properties: readonly string[];
   readonly unique?: boolean;
   readonly name?: string;
+  /** `enforced: 'application'`: a unique index the application keeps unique (see `IndexSnapshot`). */
+  readonly applicationEnforced?: boolean;
+  /** `concurrently: true`: build it with CREATE INDEX CONCURRENTLY on PostgreSQL, outside a transaction. */
+  readonly concurrently?: boolean;
   readonly line?: number;
 }
 
@@ -73,6 +77,10 @@ export interface PropertyDescription {
   readonly auto?: boolean;
   readonly unique?: boolean;
   readonly index?: boolean;
+  /** `@Unique({ enforced: 'application' })`. */
+  readonly applicationEnforced?: boolean;
+  /** `@Index({ concurrently: true })` or `@Unique({ concurrently: true })`. */
+  readonly concurrently?: boolean;
   readonly ignore?: boolean;
   readonly column?: ColumnOptions;
   /** `@Default(value)`; `Default.now` is `{ fn: 'now' }`. */

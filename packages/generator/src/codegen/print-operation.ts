@@ -43,7 +43,10 @@ export function printOperation(operation: Operation, indent: string): string {
     }
     case 'renameColumn': return `await db.renameColumn(${s(operation.table)}, ${s(operation.from)}, ${s(operation.to)});`;
     case 'alterPrimaryKey': return `await db.alterPrimaryKey(${s(operation.table)}, ${printLiteral(operation.columns)});`;
-    case 'createIndex': return `await db.createIndex(${s(operation.table)}, ${printLiteral(operation.index)});`;
+    case 'createIndex': {
+      const options = operation.concurrently ? ', { concurrently: true }' : '';
+      return `await db.createIndex(${s(operation.table)}, ${printLiteral(operation.index)}${options});`;
+    }
     case 'dropIndex': return `await db.dropIndex(${s(operation.table)}, ${s(operation.index)});`;
     case 'addForeignKey': return `await db.addForeignKey(${s(operation.table)}, ${printLiteral(operation.foreignKey)});`;
     case 'dropForeignKey': return `await db.dropForeignKey(${s(operation.table)}, ${s(operation.foreignKey)});`;

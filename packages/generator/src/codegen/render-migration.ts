@@ -87,6 +87,12 @@ export function renderMigration(source: MigrationSource): RenderedMigration {
     header.push('//', '// Foreign keys are enforced by SQLite, PostgreSQL and MySQL; MongoDB and DynamoDB cannot enforce them.');
   }
 
+  // CREATE INDEX CONCURRENTLY cannot run inside a transaction; say what that costs.
+  const outsideTransaction = operations.some((o) => o.kind === 'createIndex' && o.concurrently);
+  if (outsideTransaction) {
+    header.push('//', '// transaction: false — an index is built CONCURRENTLY (PostgreSQL), which cannot run in a transaction.',
+      '// If a step fails, the steps before it stay applied; `migrate:status` says which.');
+  }
   const upBody = operations.length === 0
     ? `${BODY}// Write the change here, e.g. await db.execute('UPDATE users SET active = 1');`
     : renderSteps(operations.map((operation, i) => ({ operation, warnings: upWarnings[i]! })));
@@ -100,6 +106,7 @@ export function renderMigration(source: MigrationSource): RenderedMigration {
     '',
     'export default defineMigration({',
     `  id: ${printString(source.id)},`,
+    ...(outsideTransaction ? ['  transaction: false,'] : []),
     '  async up(db) {',
     upBody,
     '  },',

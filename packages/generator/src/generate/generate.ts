@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import {
-  buildSnapshot, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
-  type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
+  buildSnapshot, checkCapabilities, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
+  type BuiltSchema, type Capabilities, type Dialect, type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
 } from '@tidemark/core';
 import { findFork, loadMigration, readMigrationFiles, replayMigrations, type MigrationLoader } from '@tidemark/migrator';
 import { newMigrationId } from '../codegen/migration-id.js';
@@ -28,6 +28,12 @@ export interface GenerateOptions {
   readonly renameHints?: RenameHints;
   readonly now?: Date;
   readonly load?: MigrationLoader;
+  /**
+   * The backend the migrations will run on (from the URL), when known: a step it cannot carry
+   * out (a key change on DynamoDB, a unique index it cannot enforce) is refused now, with what to
+   * do instead, rather than at `migrate:up`.
+   */
+  readonly target?: { readonly dialect: Dialect; readonly capabilities: Capabilities };
 }
 
 /** `GenerateResult` says what `migrate:generate` did. */
@@ -75,6 +81,16 @@ export async function readModels(cwd: string, globs: readonly string[]): Promise
 }
 
 /**
+ * `markConcurrent` asks for CREATE INDEX CONCURRENTLY on the indexes the models mark so. Only
+ * an index added to an existing table is built on its own; one in `createTable` is built with
+ * the (empty) table.
+ */
+function markConcurrent(operations: readonly Operation[], concurrent: BuiltSchema['concurrentIndexes']): Operation[] {
+  return operations.map((o) => (o.kind === 'createIndex' && concurrent.some((c) => c.table === o.table && c.index === o.index.name)
+    ? { ...o, concurrently: true } : o));
+}
+
+/**
  * `generate` diffs the models against `.schema.json` and writes one migration plus the new
  * snapshot (both atomically), or nothing when nothing changed. Bad input of any kind throws
  * before anything is written.
@@ -87,7 +103,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     tables: [...(options.renameHints?.tables ?? []), ...built.hints.tables],
     columns: [...(options.renameHints?.columns ?? []), ...built.hints.columns],
   };
-  const operations = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) });
+  const diffed = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) });
+  const operations = markConcurrent(diffed, built.concurrentIndexes);
+  if (options.target) checkCapabilities(options.target.dialect, options.target.capabilities, operations);
   const next = options.empty ? prev : built.snapshot;
   if (operations.length === 0 && !options.empty) return { status: 'no-changes', operations, warnings: [], snapshot: prev };
 

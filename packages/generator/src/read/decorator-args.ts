@@ -19,6 +19,7 @@ export const is = {
   boolean: ['true or false', (v: Literal) => typeof v === 'boolean'],
   portableType: ['a portable type (i32, i64, f64, decimal, string, text, boolean, uuid, date, timestamp, json, bytes, enum)', (v: Literal) => isPortableType(v)],
   action: ["'cascade', 'restrict', 'set null' or 'no action'", (v: Literal) => typeof v === 'string' && ['cascade', 'restrict', 'set null', 'no action'].includes(v)],
+  enforcement: ["'database' or 'application'", (v: Literal) => v === 'database' || v === 'application'],
   enumValues: ['a list of strings or a string enum', (v: Literal) => v instanceof EnumObject || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))],
 } as const;
 

@@ -50,6 +50,8 @@ function flags(d: PropertyDecorators): Partial<PropertyDescription> {
     ...(d.auto ? { auto: true } : {}),
     ...(d.unique ? { unique: true } : {}),
     ...(d.index ? { index: true } : {}),
+    ...(d.applicationEnforced ? { applicationEnforced: true } : {}),
+    ...(d.concurrently ? { concurrently: true } : {}),
     ...(d.ignore ? { ignore: true } : {}),
     ...(d.column ? { column: d.column } : {}),
     ...(d.default !== undefined ? { default: d.default } : {}),

@@ -30,11 +30,14 @@ export function readClassDecorators(cls: ts.ClassDeclaration, where: Where): Cla
       if (!Array.isArray(properties) || properties.length === 0 || !properties.every((p) => typeof p === 'string')) {
         throw invalid(where, dec.node, '@Index on a class needs a list of property names', "write @Index(['authorId', 'publishedAt'])");
       }
-      const { unique, name } = optionsArg(dec, 1, { unique: is.boolean, name: is.string }, where) as { unique?: boolean; name?: string };
+      const { unique, name, enforced, concurrently } = optionsArg(dec, 1, { unique: is.boolean, name: is.string, enforced: is.enforcement, concurrently: is.boolean }, where) as
+        { unique?: boolean; name?: string; enforced?: string; concurrently?: boolean };
       indexes.push({
         properties: properties as string[],
         ...(unique !== undefined ? { unique } : {}),
         ...(name !== undefined ? { name } : {}),
+        ...(enforced === 'application' ? { applicationEnforced: true } : {}),
+        ...(concurrently ? { concurrently: true } : {}),
         line: lineNumber(dec.node),
       });
     } else {

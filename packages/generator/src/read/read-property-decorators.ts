@@ -9,6 +9,8 @@ const COLUMN: OptionSpec = {
   name: is.string, type: is.portableType, length: is.number, precision: is.number, scale: is.number,
   nullable: is.boolean, renamedFrom: is.string, enum: is.enumValues,
 };
+const UNIQUE: OptionSpec = { enforced: is.enforcement, concurrently: is.boolean };
+const INDEX: OptionSpec = { concurrently: is.boolean };
 const BELONGS_TO: OptionSpec = { key: is.string, onDelete: is.action, onUpdate: is.action, nullable: is.boolean };
 
 /** `PropertyDecorators` is what a property's decorators say. @internal */
@@ -17,6 +19,8 @@ export interface PropertyDecorators {
   auto?: true;
   unique?: true;
   index?: true;
+  applicationEnforced?: true;
+  concurrently?: true;
   ignore?: true;
   column?: ColumnOptions;
   /** `@Column({ enum })`: the values, which override the declared type's. */
@@ -40,14 +44,23 @@ export function readPropertyDecorators(prop: ts.PropertyDeclaration, where: Wher
     switch (dec.name) {
       case 'Key': args(dec, where); out.key = true; break;
       case 'Auto': args(dec, where); out.auto = true; break;
-      case 'Unique': args(dec, where); out.unique = true; break;
+      case 'Unique': {
+        const { enforced, concurrently } = optionsArg(dec, 0, UNIQUE, where) as { enforced?: string; concurrently?: boolean };
+        out.unique = true;
+        if (enforced === 'application') out.applicationEnforced = true;
+        if (concurrently) out.concurrently = true;
+        break;
+      }
       case 'Ignore': args(dec, where); out.ignore = true; break;
-      case 'Index':
-        if (args(dec, where).length > 0) {
+      case 'Index': {
+        if (Array.isArray(literalArg(dec, 0, where))) {
           throw invalid(where, dec.node, '@Index(columns) belongs on the class', 'write @Index() on the property, or move @Index([...]) to the class');
         }
+        const { concurrently } = optionsArg(dec, 0, INDEX, where) as { concurrently?: boolean };
         out.index = true;
+        if (concurrently) out.concurrently = true;
         break;
+      }
       case 'Column': {
         const { enum: values, ...column } = optionsArg(dec, 0, COLUMN, where);
         out.column = { ...out.column, ...(column as ColumnOptions) };
