@@ -95,6 +95,15 @@ export class Output {
         e.state === 'failed' ? this.#pc.red(`failed after ${e.stepsApplied ?? 0} applied step(s): ${e.error ?? ''}`) : '',
       ].filter(Boolean).join('  ');
       this.line(`  ${state} ${e.id}${extra ? `  ${extra}` : ''}`);
+      for (const step of e.steps ?? []) {
+        const mark = step.state === 'applied' ? pc.green('applied    ') : step.state === 'failed' ? pc.red('FAILED     ') : pc.dim('not applied');
+        this.line(`      ${mark} ${String(step.index).padStart(2)}. ${describeOperation(step.operation)}`);
+      }
+      if (e.state === 'failed') {
+        this.line(this.#pc.dim((e.stepsApplied ?? 0) > 0
+          ? `      the applied steps stay in the database (no transactional DDL here): undo them by hand, or finish the rest by hand and run \`tidemark migrate:repair ${e.id}\``
+          : '      nothing of it stayed applied: fix the cause and run `tidemark migrate:up` again'));
+      }
     }
     const count = (s: string) => report.entries.filter((e) => e.state === s).length;
     this.line(`${count('applied')} applied, ${count('pending')} pending${['changed', 'missing', 'failed'].map((s) => (count(s) ? `, ${count(s)} ${s}` : '')).join('')}`);

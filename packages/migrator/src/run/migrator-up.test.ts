@@ -294,6 +294,8 @@ describe('up: a failing migration', () => {
     const entry = (await migrator.status()).entries.find((e) => e.id === A);
     assert.equal(entry?.state, 'failed');
     assert.equal(entry?.stepsApplied, 1);
+    // status loads the failed file and says, step by step, what is in the database
+    assert.deepEqual(entry?.steps?.map((s) => [s.index, s.state, s.operation.kind]), [[1, 'applied', 'createTable'], [2, 'failed', 'execute'], [3, 'not applied', 'execute']]);
     conn.failWhen = () => false;
     await assert.rejects(migrator.up(), (err: unknown) => isTidemarkError(err, 'TM_MIGRATION_FAILED') && err.hint.includes(`migrate:repair ${A}`));
     assert.deepEqual(conn.described(), ['createTable b'], 'nothing more ran');

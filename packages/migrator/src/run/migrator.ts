@@ -1,5 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import {
+  recordingContext,
   checkCapabilities, destructiveRefused, isTidemarkError, TidemarkError,
   type BackendConnection, type Migration, type Operation, type Warning,
 } from '@tidemark/core';
@@ -11,7 +12,7 @@ import type { EventSink } from './events.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
 import { refusePartialFailures, unknownId, withApplied } from './refusals.js';
 import { runMigration } from './run-migration.js';
-import { migrationStatus, type StatusReport } from './status.js';
+import { failedSteps, migrationStatus, type StatusReport } from './status.js';
 
 /** `MigratorOptions` configure `createMigrator`. */
 export interface MigratorOptions {
@@ -189,7 +190,21 @@ export function createMigrator(options: MigratorOptions): Migrator {
   async function status(): Promise<StatusReport> {
     const files = await readMigrationFiles(options.directory);
     await connection.history.ensure();
-    return migrationStatus(files, await connection.history.list(), await findFork(files));
+    const report = migrationStatus(files, await connection.history.list(), await findFork(files));
+    // Only a failed migration's file is loaded (status stays cheap otherwise): its steps say
+    // exactly what is in the database now.
+    const entries = await Promise.all(report.entries.map(async (e) => {
+      const file = e.state === 'failed' ? files.find((f) => f.id === e.id) : undefined;
+      if (!file) return e;
+      try {
+        const recording = recordingContext(connection.dialect);
+        await (await load(file)).up(recording.context);
+        return { ...e, steps: failedSteps(recording.operations, e.stepsApplied ?? 0) };
+      } catch {
+        return e; // the file no longer loads: the recorded count and error still say what happened
+      }
+    }));
+    return { ...report, entries };
   }
 
   async function repair(id?: string): Promise<string[]> {

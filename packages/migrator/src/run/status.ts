@@ -1,4 +1,4 @@
-import type { HistoryRecord, TidemarkError } from '@tidemark/core';
+import type { HistoryRecord, Operation, TidemarkError } from '@tidemark/core';
 import type { MigrationFile } from '../source/migration-file.js';
 
 /** `MigrationState` is where one migration stands on a database. */
@@ -16,6 +16,28 @@ export interface StatusEntry {
   /** For a failed migration: what was left applied and why it failed. */
   readonly stepsApplied?: number;
   readonly error?: string;
+  /**
+   * For a failed migration whose file is there: each of its `up` steps and where it stands, so
+   * the user sees exactly what is in the database (on backends without transactional DDL,
+   * the steps before the failing one stay applied).
+   */
+  readonly steps?: readonly FailedStep[];
+}
+
+/** `FailedStep` is one step of a failed migration: applied (and kept), the one that failed, or not applied. */
+export interface FailedStep {
+  readonly index: number;
+  readonly state: 'applied' | 'failed' | 'not applied';
+  readonly operation: Operation;
+}
+
+/** `failedSteps` lays out a failed migration's recorded `up` steps around the one that failed. */
+export function failedSteps(operations: readonly Operation[], stepsApplied: number): FailedStep[] {
+  return operations.map((operation, i) => ({
+    index: i + 1,
+    state: i < stepsApplied ? 'applied' : i === stepsApplied ? 'failed' : 'not applied',
+    operation,
+  }));
 }
 
 /** `StatusReport` is the whole of `migrate:status`. */
