@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { isTidemarkError } from '@tidemark/core';
 import { createProject, REPO_ROOT, type TempProject } from '../support/project.js';
 
 const HEADER = "import { Model, Key, Auto, Column, Unique } from '@tidemark/decorators';\n";
@@ -278,11 +279,17 @@ describe('bad input', () => {
 });
 
 describe('backends that are not installed', () => {
-  test('a URL for a backend package that is not installed is exit 2 with the install command, and its password is never printed', async () => {
-    const r = await project.run(['migrate:status', '--url', 'postgres://app:s3cret-pw@db.example:5432/shop']);
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /TM_BACKEND_MISSING/);
-    assert.match(r.stderr, /npm install @tidemark\/postgres/);
+  test('a backend package that is not installed is exit 2 with the install command', async () => {
+    const { importBackend } = await import('../../packages/cli/src/load-backend.js');
+    const missing = { pkg: '@tidemark/oracle', load: () => import('@tidemark/oracle' as string) as never };
+    await assert.rejects(importBackend('oracle', missing), (err: unknown) =>
+      isTidemarkError(err, 'TM_BACKEND_MISSING') && /npm install @tidemark\/oracle/.test(`${err.message} ${err.hint}`));
+  });
+
+  test('a database that cannot be reached is exit 1, and the password in its URL is never printed', async () => {
+    const r = await project.run(['migrate:status', '--url', 'postgres://app:s3cret-pw@127.0.0.1:1/shop']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /127\.0\.0\.1:1/);
     assert.doesNotMatch(r.stderr + r.stdout, /s3cret-pw/);
   });
 });

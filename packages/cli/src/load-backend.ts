@@ -6,25 +6,32 @@ interface BackendEntry {
   readonly load: () => Promise<Backend>;
 }
 
-/** Imports a backend package that is not part of this build yet, by name. */
-async function importByName(pkg: string, exportName: string): Promise<Backend> {
-  const mod = (await import(pkg)) as Record<string, unknown>;
-  return mod[exportName] as Backend;
-}
-
 /**
  * Which package serves each URL scheme (PRODUCT.md §5). Each loader is a dynamic import with a
- * literal specifier, so the CLI bundle keeps every backend in its own lazily loaded chunk and a
- * command that needs no database (or another one) never loads it, nor its driver.
+ * literal specifier, so the CLI bundle keeps every backend external and a command that needs no
+ * database (or another one) never loads it, nor its driver. Backends are optional peers: a
+ * project installs the ones it uses.
  */
 const BACKENDS: Record<string, BackendEntry> = {
   sqlite: { pkg: '@tidemark/sqlite', load: async () => (await import('@tidemark/sqlite')).sqliteBackend },
-  postgres: { pkg: '@tidemark/postgres', load: () => importByName('@tidemark/postgres', 'postgresBackend') },
-  postgresql: { pkg: '@tidemark/postgres', load: () => importByName('@tidemark/postgres', 'postgresBackend') },
-  mysql: { pkg: '@tidemark/mysql', load: () => importByName('@tidemark/mysql', 'mysqlBackend') },
-  mongodb: { pkg: '@tidemark/mongodb', load: () => importByName('@tidemark/mongodb', 'mongodbBackend') },
-  dynamodb: { pkg: '@tidemark/dynamodb', load: () => importByName('@tidemark/dynamodb', 'dynamodbBackend') },
+  postgres: { pkg: '@tidemark/postgres', load: async () => (await import('@tidemark/postgres')).postgresBackend },
+  postgresql: { pkg: '@tidemark/postgres', load: async () => (await import('@tidemark/postgres')).postgresBackend },
+  mysql: { pkg: '@tidemark/mysql', load: async () => (await import('@tidemark/mysql')).mysqlBackend },
+  mongodb: { pkg: '@tidemark/mongodb', load: async () => (await import('@tidemark/mongodb')).mongodbBackend },
+  'mongodb+srv': { pkg: '@tidemark/mongodb', load: async () => (await import('@tidemark/mongodb')).mongodbBackend },
+  dynamodb: { pkg: '@tidemark/dynamodb', load: async () => (await import('@tidemark/dynamodb')).dynamodbBackend },
 };
+
+/** `importBackend` runs a backend loader; a package that is not installed is TM_BACKEND_MISSING with the install command. */
+export async function importBackend(scheme: string, entry: BackendEntry): Promise<Backend> {
+  try {
+    return await entry.load();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw backendMissing(scheme, entry.pkg, err);
+    throw err;
+  }
+}
 
 /** `schemeOf` returns the URL's scheme (`sqlite` for `sqlite:dev.db`). */
 export function schemeOf(url: string): string {
@@ -38,13 +45,7 @@ export async function loadBackend(url: string): Promise<Backend> {
   const scheme = schemeOf(url);
   const entry = BACKENDS[scheme];
   if (!entry) throw urlInvalid(url, `unknown scheme ${scheme}:`);
-  try {
-    return await entry.load();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw backendMissing(scheme, entry.pkg, err);
-    throw err;
-  }
+  return importBackend(scheme, entry);
 }
 
 /** `connect` opens the database a URL names. */
