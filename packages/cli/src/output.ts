@@ -74,6 +74,11 @@ export class Output {
       case 'destructive-allowed':
         for (const w of e.warnings) this.warn(`${e.id}: ${w.code} ${w.message} (allowed by --allow-destructive)`);
         break;
+      case 'progress': {
+        const { operation, table, done, total } = e.progress;
+        this.line(this.#pc.dim(`    … ${operation} on ${table}: ${done}${total !== undefined ? ` of ${total}` : ''} item(s) done`));
+        break;
+      }
     }
   }
 

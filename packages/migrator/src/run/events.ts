@@ -1,4 +1,4 @@
-import type { Warning } from '@tidemark/core';
+import type { ProgressEvent, Warning } from '@tidemark/core';
 
 /** `MigratorEvent` is what the migrator reports while it works; the CLI prints it, tests collect it. */
 export type MigratorEvent =
@@ -6,7 +6,9 @@ export type MigratorEvent =
   | { readonly type: 'applied'; readonly id: string; readonly direction: 'up' | 'down'; readonly ms: number }
   | { readonly type: 'dry-run'; readonly id: string; readonly direction: 'up' | 'down'; readonly statements: readonly string[]; readonly warnings: readonly Warning[] }
   | { readonly type: 'out-of-order'; readonly id: string; readonly newestApplied: string }
-  | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[] };
+  | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[] }
+  /** A long data step (a back-fill, a rewrite of every item) reports how far it has got. */
+  | { readonly type: 'progress'; readonly id: string; readonly progress: ProgressEvent };
 
 /** `EventSink` receives migrator events. */
 export type EventSink = (event: MigratorEvent) => void;

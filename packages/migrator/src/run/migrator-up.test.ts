@@ -241,6 +241,21 @@ describe('up', () => {
   });
 });
 
+describe('up: progress of long data steps', () => {
+  test("the applier's progress reaches the event sink, tagged with the migration, and the listener is removed afterwards", async () => {
+    const inner = conn.applier.apply.bind(conn.applier);
+    (conn.applier as { apply: typeof inner }).apply = async (operation) => {
+      conn.applier.onProgress?.({ operation: 'backfill', table: 'a', done: 500, total: 1000 });
+      conn.applier.onProgress?.({ operation: 'backfill', table: 'a', done: 1000, total: 1000 });
+      return inner(operation);
+    };
+    await createTableMigration(A, 'a');
+    await migrator.up();
+    assert.deepEqual(ofType('progress').map((e) => [e.id, e.progress.done]), [[A, 500], [A, 1000]]);
+    assert.equal(conn.applier.onProgress, undefined);
+  });
+});
+
 describe('up: a failing migration', () => {
   const failing = (id: string) => tmp.write({
     id, up: `${body.createTable('b')}\nawait db.execute('BOOM');\nawait db.execute('after');`, down: body.dropTable('b'),

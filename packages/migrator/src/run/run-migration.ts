@@ -35,6 +35,10 @@ export async function runMigration(ctx: RunContext, replayed: ReplayedMigration,
     await (direction === 'up' ? migration.up(context) : migration.down(context));
     await finish();
   };
+  // NoSQL back-fills can take minutes: their progress goes to the same sink as everything else
+  const applier = connection.applier;
+  const previousListener = applier.onProgress;
+  applier.onProgress = (progress) => emit({ type: 'progress', id: file.id, progress });
   try {
     if (transactional) await connection.transaction(body);
     else await body();
@@ -55,6 +59,8 @@ export async function runMigration(ctx: RunContext, replayed: ReplayedMigration,
       });
     }
     throw migrationFailed(file.id, steps + 1, err, [], transactional);
+  } finally {
+    applier.onProgress = previousListener;
   }
   emit({ type: 'applied', id: file.id, direction, ms: Math.round(performance.now() - started) });
 }
