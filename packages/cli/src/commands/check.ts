@@ -43,7 +43,7 @@ export function checkCommand(ctx: CommandContext) {
         const replayed = await replayMigrations(files, loadMigration, connection.dialect);
         const expected = replayed.at(-1)?.after ?? emptySnapshot();
         const live = await connection.introspect();
-        const drift = await diffSnapshots(comparableSnapshot(expected), comparableSnapshot(live), { renames: { mode: 'none' } });
+        const drift = await diffSnapshots(comparableSnapshot(expected, connection.capabilities), comparableSnapshot(live, connection.capabilities), { renames: { mode: 'none' } });
         if (drift.length > 0) {
           throw new TidemarkError('TM_DRIFT', {
             message: `${connection.target} drifted from its applied migrations: ${drift.map(describeOperation).join('; ')}`,
