@@ -241,6 +241,15 @@ describe('up', () => {
   });
 });
 
+describe('up: an index built CONCURRENTLY', () => {
+  test('in a migration that would run in a transaction is refused before anything runs', async () => {
+    await createTableMigration(A, 'a');
+    await tmp.write({ id: B, up: "await db.createIndex('a', { name: 'idx_a_id', columns: ['id'] }, { concurrently: true });", down: "await db.dropIndex('a', 'idx_a_id');" });
+    await assert.rejects(migrator.up(), (err: unknown) => isTidemarkError(err, 'TM_UNSUPPORTED_OPERATION') && /transaction: false/.test(err.hint) && /nothing was applied/.test(err.message));
+    assert.deepEqual(conn.described(), []);
+  });
+});
+
 describe('up: progress of long data steps', () => {
   test("the applier's progress reaches the event sink, tagged with the migration, and the listener is removed afterwards", async () => {
     const inner = conn.applier.apply.bind(conn.applier);

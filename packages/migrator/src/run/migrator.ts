@@ -10,7 +10,7 @@ import { readMigrationFiles, type MigrationFile } from '../source/migration-file
 import { recordDown, replayMigrations, type ReplayedMigration } from '../source/replay.js';
 import type { EventSink } from './events.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
-import { refusePartialFailures, unknownId, withApplied } from './refusals.js';
+import { refuseConcurrentInTransaction, refusePartialFailures, unknownId, withApplied } from './refusals.js';
 import { runMigration } from './run-migration.js';
 import { failedSteps, migrationStatus, type StatusReport } from './status.js';
 
@@ -92,6 +92,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
   function plan(replayed: ReplayedMigration, operations: readonly Operation[], before = replayed.before): PlannedRun {
     try {
       checkCapabilities(connection.dialect, connection.capabilities, operations);
+      refuseConcurrentInTransaction(replayed, operations, connection.capabilities.transactionalDdl);
     } catch (err) {
       if (!isTidemarkError(err)) throw err;
       throw new TidemarkError(err.code, { message: `${replayed.file.id}: ${err.message}; nothing was applied`, hint: err.hint, details: { ...err.details, migration: replayed.file.id } });

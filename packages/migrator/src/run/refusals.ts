@@ -1,4 +1,5 @@
-import { isTidemarkError, TidemarkError, type HistoryRecord } from '@tidemark/core';
+import { isTidemarkError, TidemarkError, type HistoryRecord, type Operation } from '@tidemark/core';
+import type { ReplayedMigration } from '../source/replay.js';
 
 /** `unknownId` reports a migration id the command line named that does not fit. @internal */
 export function unknownId(id: string, problem = 'is not a migration in the migrations folder'): TidemarkError {
@@ -25,3 +26,20 @@ export function withApplied(err: unknown, done: readonly string[]): unknown {
   return err;
 }
 
+
+/**
+ * `refuseConcurrentInTransaction`: CREATE INDEX CONCURRENTLY cannot run inside a transaction, so a
+ * migration that asks for it and would run in one is refused before anything runs (not at that
+ * step, after the migrations before it were applied). @internal
+ */
+export function refuseConcurrentInTransaction(replayed: ReplayedMigration, operations: readonly Operation[], transactionalDdl: boolean): void {
+  if (!transactionalDdl || replayed.migration.transaction === false) return;
+  const concurrent = operations.find((o) => o.kind === 'createIndex' && o.concurrently);
+  if (concurrent?.kind === 'createIndex') {
+    throw new TidemarkError('TM_UNSUPPORTED_OPERATION', {
+      message: `index ${concurrent.index.name} is built CONCURRENTLY, which cannot run inside the migration's transaction`,
+      hint: 'add `transaction: false,` to the migration (migrate:generate does this for @Index({ concurrently: true })), or drop the { concurrently: true } option',
+      details: { index: concurrent.index.name, table: concurrent.table },
+    });
+  }
+}
