@@ -1,0 +1,14 @@
+import type { Backend, BackendConnection } from '@tidemark/core';
+import { capabilities } from './capabilities.js';
+import { connectPostgres } from './connect.js';
+
+/**
+ * `postgresBackend` is Tidemark's PostgreSQL backend, for `postgres://` and `postgresql://` URLs
+ * (see url.ts for what they may say).
+ * @example const conn = await postgresBackend.connect('postgres://app@localhost:5432/shop?schema=public');
+ */
+export const postgresBackend = {
+  dialect: 'postgres',
+  capabilities,
+  connect: (url: string): Promise<BackendConnection> => connectPostgres(url),
+} as const satisfies Backend;

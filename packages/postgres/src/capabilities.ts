@@ -1,0 +1,17 @@
+import type { Capabilities } from '@tidemark/core';
+import { MAX_IDENTIFIER_LENGTH } from './dialect/names.js';
+
+/**
+ * `capabilities` is what PostgreSQL can do, importable without loading `pg`: DDL is
+ * transactional, foreign keys and unique indexes are enforced, identity columns generate keys,
+ * every column change is an in-place ALTER TABLE, and names are cut at 63 bytes.
+ */
+export const capabilities = {
+  transactionalDdl: true,
+  inPlaceColumnChanges: ['type', 'nullable', 'default', 'length', 'precision', 'values', 'autoIncrement'],
+  foreignKeys: 'enforced',
+  uniqueIndexes: 'enforced',
+  autoIncrement: true,
+  alterPrimaryKey: true,
+  maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
+} as const satisfies Capabilities;

@@ -1,0 +1,16 @@
+import { quoteIdentifier } from './dialect/index.js';
+import type { PgExecutor } from './executor.js';
+
+/**
+ * `dropAllPostgres` drops every table of the managed schema, the history included, for
+ * `migrate:fresh`, in one statement. CASCADE takes foreign keys from tables outside the list and
+ * the views that read these tables with them; the schema itself stays.
+ */
+export async function dropAllPostgres(executor: PgExecutor, schema: string): Promise<void> {
+  const tables = await executor.all<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1)
+     AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`, [schema]);
+  if (tables.length === 0) return;
+  const list = tables.map((t) => `${quoteIdentifier(schema)}.${quoteIdentifier(t.name)}`).join(', ');
+  await executor.run(`DROP TABLE IF EXISTS ${list} CASCADE`, { op: 'dropAll' });
+}
