@@ -1,0 +1,15 @@
+import type { Backend, BackendConnection } from '@tidemark/core';
+import { capabilities } from './capabilities.js';
+import { connectMongo } from './connect.js';
+
+/**
+ * `mongodbBackend` is Tidemark's MongoDB backend: a model is a collection whose `$jsonSchema`
+ * validator the migrations keep in step, its key a unique index, its data rewritten where a
+ * change needs it. Loaded by the CLI for `mongodb://` and `mongodb+srv://` URLs.
+ * @example const conn = await mongodbBackend.connect('mongodb://localhost:27017/shop');
+ */
+export const mongodbBackend = {
+  dialect: 'mongodb',
+  capabilities,
+  connect: (url: string): Promise<BackendConnection> => connectMongo(url),
+} as const satisfies Backend;
