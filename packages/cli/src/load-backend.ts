@@ -17,6 +17,7 @@ const BACKENDS: Record<string, BackendEntry> = {
   postgres: { pkg: '@tidemark/postgres', load: async () => (await import('@tidemark/postgres')).postgresBackend },
   postgresql: { pkg: '@tidemark/postgres', load: async () => (await import('@tidemark/postgres')).postgresBackend },
   mysql: { pkg: '@tidemark/mysql', load: async () => (await import('@tidemark/mysql')).mysqlBackend },
+  mariadb: { pkg: '@tidemark/mysql', load: async () => (await import('@tidemark/mysql')).mysqlBackend },
   mongodb: { pkg: '@tidemark/mongodb', load: async () => (await import('@tidemark/mongodb')).mongodbBackend },
   'mongodb+srv': { pkg: '@tidemark/mongodb', load: async () => (await import('@tidemark/mongodb')).mongodbBackend },
   dynamodb: { pkg: '@tidemark/dynamodb', load: async () => (await import('@tidemark/dynamodb')).dynamodbBackend },

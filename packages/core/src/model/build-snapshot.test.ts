@@ -487,3 +487,19 @@ describe('buildSnapshot: names must be unique', () => {
       (err) => isTidemarkError(err, 'TM_MODEL_INVALID') && /idx_users_email/.test(err.message));
   });
 });
+
+test("onDelete: 'set null' on a relation whose column is NOT NULL is TM_MODEL_INVALID naming the property", () => {
+  const models: ModelDescription[] = [
+    { className: 'User', file: 'user.ts', line: 1, indexes: [], properties: [{ name: 'id', type: { kind: 'scalar', type: 'i32' }, optional: false, key: true }] },
+    {
+      className: 'Post', file: 'post.ts', line: 1, indexes: [],
+      properties: [
+        { name: 'id', type: { kind: 'scalar', type: 'i32' }, optional: false, key: true },
+        { name: 'author', line: 4, type: { kind: 'model', name: 'User', array: false }, optional: false, relation: { kind: 'belongsTo', target: 'User', options: { onDelete: 'set null' } } },
+      ],
+    },
+  ];
+  assert.throws(() => buildSnapshot(models), (err) => isTidemarkError(err, 'TM_MODEL_INVALID') && /set null/.test(err.message) && /author/.test(err.message) && /optional/.test(err.hint));
+  const optional = models.map((m) => (m.className === 'Post' ? { ...m, properties: m.properties.map((p) => (p.name === 'author' ? { ...p, optional: true } : p)) } : m));
+  assert.equal(buildSnapshot(optional).snapshot.tables.find((t) => t.name === 'posts')!.foreignKeys[0]!.onDelete, 'set null');
+});

@@ -175,6 +175,13 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
       };
       (table.columns as ColumnSnapshot[]).push(fkCol);
     }
+    // SET NULL on a NOT NULL column can never work: MySQL refuses the constraint, SQLite and
+    // PostgreSQL accept it and fail on the first delete. Say so where the model is written.
+    const setNull = (['onDelete', 'onUpdate'] as const).find((k) => rel.options?.[k] === 'set null');
+    if (setNull && !fkCol.nullable) {
+      throw modelInvalid(loc(m, p), `${setNull}: 'set null' on ${p.name}, whose column ${column} is NOT NULL`,
+        `make the relation optional (${p.name}?: ${rel.target} | null), or choose 'cascade', 'restrict' or 'no action'`);
+    }
     const fk: ForeignKeySnapshot = {
       name: foreignKeyName(table.name, [column]),
       columns: [column],

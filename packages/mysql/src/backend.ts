@@ -1,0 +1,14 @@
+import type { Backend, BackendConnection } from '@tidemark/core';
+import { capabilities } from './capabilities.js';
+import { connectMysql } from './connect.js';
+
+/**
+ * `mysqlBackend` is Tidemark's MySQL backend (MySQL 8.0.13+ and MariaDB 10.5+, on mysql2):
+ * `connect('mysql://user:password@host:3306/database')`.
+ * @example const conn = await mysqlBackend.connect('mysql://root@127.0.0.1:3306/app');
+ */
+export const mysqlBackend = {
+  dialect: 'mysql',
+  capabilities,
+  connect: (url: string): Promise<BackendConnection> => connectMysql(url),
+} as const satisfies Backend;

@@ -1,0 +1,19 @@
+import type { Capabilities } from '@tidemark/core';
+import { MAX_IDENTIFIER_LENGTH } from './dialect/names.js';
+
+/**
+ * `capabilities` is what MySQL (8.0.13+) and MariaDB (10.5+) can do, importable without loading
+ * mysql2: DDL commits on its own (not transactional), foreign keys and unique indexes are
+ * enforced (InnoDB), every column change is an in-place ALTER TABLE … MODIFY, names are at most
+ * 64 characters, and a JSON column cannot be indexed (text and bytes are, through a prefix).
+ */
+export const capabilities = {
+  transactionalDdl: false,
+  inPlaceColumnChanges: ['type', 'nullable', 'default', 'length', 'precision', 'values', 'autoIncrement'],
+  foreignKeys: 'enforced',
+  uniqueIndexes: 'enforced',
+  autoIncrement: true,
+  alterPrimaryKey: true,
+  maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
+  indexableTypes: ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp', 'bytes', 'enum'],
+} as const satisfies Capabilities;

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { op, utf8Length } from '@tidemark/core';
+import { quoteIdentifier, shortenOperation, shortName } from './names.js';
+
+describe('names', () => {
+  it('quotes with backquotes, doubling embedded ones', () => {
+    assert.equal(quoteIdentifier('order'), '`order`');
+    assert.equal(quoteIdentifier('say `hi`'), '`say ``hi```');
+    assert.equal(quoteIdentifier(`it's "x" ünï 表`), "`it's \"x\" ünï 表`");
+  });
+
+  it('shortens names over 64 bytes to a stable, distinct 64-byte name, and leaves others alone', () => {
+    const a = `idx_${'a'.repeat(70)}_one`;
+    const b = `idx_${'a'.repeat(70)}_two`;
+    assert.equal(shortName('short'), 'short');
+    assert.equal(utf8Length(shortName(a)), 64);
+    assert.notEqual(shortName(a), shortName(b));
+    assert.equal(shortName(a), shortName(a));
+    assert.equal(shortName(shortName(a)), shortName(a), 'shortening twice changes nothing');
+    assert.ok(utf8Length(shortName('ü'.repeat(40))) <= 64, 'counts bytes, not characters');
+  });
+
+  it('shortens every name an operation carries', () => {
+    const long = 'c'.repeat(70);
+    const o = shortenOperation(op.addForeignKey('t'.repeat(70), { name: 'f'.repeat(70), columns: [long], referencedTable: 'p'.repeat(70), referencedColumns: ['id'] }));
+    assert.deepEqual([o.table, o.foreignKey.name, o.foreignKey.columns[0]!, o.foreignKey.referencedTable].map((n) => utf8Length(n)), [64, 64, 64, 64]);
+    assert.equal(o.foreignKey.referencedColumns[0], 'id');
+  });
+});

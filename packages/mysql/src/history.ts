@@ -1,0 +1,94 @@
+import { internalError, type HistoryRecord, type MigrationHistory, type MigrationOutcome } from '@tidemark/core';
+import { TABLE_OPTIONS } from './dialect/render-table.js';
+import type { MysqlExecutor } from './executor.js';
+
+/** `HISTORY_TABLE` is Tidemark's tracking table (PRODUCT.md §6); introspection skips it. */
+export const HISTORY_TABLE = '_tidemark_migrations';
+
+interface HistoryRow {
+  readonly id: string;
+  readonly checksum: string;
+  readonly applied_at: string;
+  readonly execution_ms: number | string;
+  readonly applied_by: string;
+  readonly outcome: MigrationOutcome;
+  readonly steps_applied: number | string | null;
+  readonly error: string | null;
+}
+
+const CREATE = `CREATE TABLE IF NOT EXISTS \`${HISTORY_TABLE}\` (
+  \`id\` VARCHAR(255) NOT NULL,
+  \`checksum\` VARCHAR(128) NOT NULL,
+  \`applied_at\` DATETIME(3) NOT NULL,
+  \`execution_ms\` BIGINT NOT NULL,
+  \`applied_by\` VARCHAR(255) NOT NULL,
+  \`outcome\` ENUM('applied', 'failed') NOT NULL,
+  \`steps_applied\` INT NULL,
+  \`error\` LONGTEXT NULL,
+  PRIMARY KEY (\`id\`)
+) ${TABLE_OPTIONS}`;
+
+const EXISTS = `SELECT 1 AS found FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '${HISTORY_TABLE}'`;
+
+/** DATETIME(3) text ('2025-01-17 12:00:00.123', UTC: every session runs in +00:00) ⇄ ISO-8601. */
+function toDatetime(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) throw internalError(`history record time ${JSON.stringify(iso)} is not an ISO-8601 time`);
+  return time.toISOString().replace('T', ' ').replace(/Z$/, '');
+}
+const toIso = (datetime: string): string => new Date(`${datetime.replace(' ', 'T')}Z`).toISOString();
+
+/**
+ * `MysqlHistory` keeps `_tidemark_migrations` in the database it tracks, as an InnoDB table.
+ * `save` is one REPLACE (an upsert on the id, valid on MySQL and MariaDB alike).
+ */
+export class MysqlHistory implements MigrationHistory {
+  readonly #executor: MysqlExecutor;
+
+  constructor(executor: MysqlExecutor) {
+    this.#executor = executor;
+  }
+
+  /** `ensure` creates the table if it is missing; it is idempotent. */
+  async ensure(): Promise<void> {
+    await this.#executor.run(CREATE, { op: 'history' });
+  }
+
+  async #exists(): Promise<boolean> {
+    return (await this.#executor.all(EXISTS)).length > 0;
+  }
+
+  /** `list` returns every record in id order; an empty list before the table exists. */
+  async list(): Promise<HistoryRecord[]> {
+    if (!(await this.#exists())) return [];
+    const rows = await this.#executor.all<HistoryRow>(`SELECT * FROM \`${HISTORY_TABLE}\` ORDER BY \`id\``);
+    return rows.map((r) => ({
+      id: r.id,
+      checksum: r.checksum,
+      appliedAt: toIso(String(r.applied_at)),
+      executionMs: Number(r.execution_ms),
+      appliedBy: r.applied_by,
+      outcome: r.outcome,
+      ...(r.steps_applied !== null ? { stepsApplied: Number(r.steps_applied) } : {}),
+      ...(r.error !== null ? { error: r.error } : {}),
+    }));
+  }
+
+  /** `save` inserts or replaces the record with the same id. */
+  async save(record: HistoryRecord): Promise<void> {
+    await this.ensure();
+    await this.#executor.run(
+      `REPLACE INTO \`${HISTORY_TABLE}\` (\`id\`, \`checksum\`, \`applied_at\`, \`execution_ms\`, \`applied_by\`, \`outcome\`, \`steps_applied\`, \`error\`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      {
+        op: 'history',
+        params: [record.id, record.checksum, toDatetime(record.appliedAt), Math.round(record.executionMs), record.appliedBy, record.outcome,
+          record.stepsApplied ?? null, record.error ?? null],
+      },
+    );
+  }
+
+  /** `remove` deletes the record of `id` (after a rollback); a missing one is not an error. */
+  async remove(id: string): Promise<void> {
+    if (await this.#exists()) await this.#executor.run(`DELETE FROM \`${HISTORY_TABLE}\` WHERE \`id\` = ?`, { op: 'history', params: [id] });
+  }
+}
