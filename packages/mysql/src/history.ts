@@ -1,4 +1,4 @@
-import { internalError, type HistoryRecord, type MigrationHistory, type MigrationOutcome } from '@tidemark/core';
+import { internalError, isTidemarkError, type HistoryRecord, type MigrationHistory, type MigrationOutcome } from '@tidemark/core';
 import { TABLE_OPTIONS } from './dialect/render-table.js';
 import type { MysqlExecutor } from './executor.js';
 
@@ -28,7 +28,8 @@ const CREATE = `CREATE TABLE IF NOT EXISTS \`${HISTORY_TABLE}\` (
   PRIMARY KEY (\`id\`)
 ) ${TABLE_OPTIONS}`;
 
-const EXISTS = `SELECT 1 AS found FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '${HISTORY_TABLE}'`;
+/** Whether `err` says the history table does not exist (yet). */
+const isMissingTable = (err: unknown): boolean => isTidemarkError(err) && err.details.mysqlCode === 'ER_NO_SUCH_TABLE';
 
 /** DATETIME(3) text ('2025-01-17 12:00:00.123', UTC: every session runs in +00:00) ⇄ ISO-8601. */
 function toDatetime(iso: string): string {
@@ -54,14 +55,16 @@ export class MysqlHistory implements MigrationHistory {
     await this.#executor.run(CREATE, { op: 'history' });
   }
 
-  async #exists(): Promise<boolean> {
-    return (await this.#executor.all(EXISTS)).length > 0;
-  }
-
   /** `list` returns every record in id order; an empty list before the table exists. */
   async list(): Promise<HistoryRecord[]> {
-    if (!(await this.#exists())) return [];
-    const rows = await this.#executor.all<HistoryRow>(`SELECT * FROM \`${HISTORY_TABLE}\` ORDER BY \`id\``);
+    let rows: HistoryRow[];
+    try {
+      rows = await this.#executor.all<HistoryRow>(`SELECT * FROM \`${HISTORY_TABLE}\` ORDER BY \`id\``);
+    } catch (err) {
+      // asking first cost a round trip on every run; a failed SELECT changes nothing on MySQL
+      if (isMissingTable(err)) return [];
+      throw err;
+    }
     return rows.map((r) => ({
       id: r.id,
       checksum: r.checksum,
@@ -89,6 +92,10 @@ export class MysqlHistory implements MigrationHistory {
 
   /** `remove` deletes the record of `id` (after a rollback); a missing one is not an error. */
   async remove(id: string): Promise<void> {
-    if (await this.#exists()) await this.#executor.run(`DELETE FROM \`${HISTORY_TABLE}\` WHERE \`id\` = ?`, { op: 'history', params: [id] });
+    try {
+      await this.#executor.run(`DELETE FROM \`${HISTORY_TABLE}\` WHERE \`id\` = ?`, { op: 'history', params: [id] });
+    } catch (err) {
+      if (!isMissingTable(err)) throw err;
+    }
   }
 }

@@ -16,6 +16,8 @@ import { withTransaction } from './transaction.js';
  * prechecks, statements), each operation atomically: in its own SAVEPOINT inside a migration's
  * transaction, in its own transaction outside one (a migration with `transaction: false`).
  * CREATE INDEX CONCURRENTLY is the exception: PostgreSQL runs it only outside a transaction.
+ * SAVEPOINT and RELEASE travel with the operation's statements (see `PgExecutor.defer`), so the
+ * savepoint costs no round trip of its own.
  */
 export class PostgresApplier implements OperationApplier {
   readonly dialect: Dialect = 'postgres';
@@ -56,7 +58,8 @@ export class PostgresApplier implements OperationApplier {
       return;
     }
     try {
-      await withTransaction(this.#executor, this.#state, () => this.#applyOne(short));
+      // #applyOne lets every statement error through, so its RELEASE can wait for the next statement
+      await withTransaction(this.#executor, this.#state, () => this.#applyOne(short), { deferRelease: true });
     } finally {
       // applied on its own, outside the lock: nothing says the schema stays as we left it
       if (!this.#state.locked && this.#state.depth === 0) this.forgetSchema();

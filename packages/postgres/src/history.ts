@@ -1,5 +1,5 @@
 import type { HistoryRecord, MigrationHistory, MigrationOutcome } from '@tidemark/core';
-import { quoteIdentifier } from './dialect/index.js';
+import { quoteIdentifier, renderLiteral } from './dialect/index.js';
 import { sqlState } from './errors.js';
 import type { PgExecutor } from './executor.js';
 
@@ -47,7 +47,9 @@ export class PostgresHistory implements MigrationHistory {
   }
 
   async #exists(): Promise<boolean> {
-    const [row] = await this.#executor.all<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [this.#qualified]);
+    // a literal, not a parameter: without parameters the query can carry a deferred RELEASE
+    // SAVEPOINT (see PgExecutor.defer) instead of that costing a round trip of its own
+    const [row] = await this.#executor.all<{ present: boolean }>(`SELECT to_regclass(${renderLiteral(this.#qualified)}) IS NOT NULL AS present`);
     return row?.present === true;
   }
 

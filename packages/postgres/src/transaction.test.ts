@@ -52,6 +52,31 @@ describe('transactions roll DDL back', { skip: SKIP }, () => {
     assert.deepEqual((await db.conn.introspect()).tables[0]!.columns.map((c) => c.name), ['id', 'ok']);
   });
 
+  it('an operation failing right after another (its SAVEPOINT sent with the RELEASE before it) undoes only itself', async () => {
+    await step(db, table('t'));
+    await db.conn.applier.execute('INSERT INTO t (id) VALUES (1)');
+    await db.conn.transaction(async () => {
+      await db.conn.applier.apply(op.addColumn('t', { name: 'ok', type: 'i32', nullable: true }));
+      await assert.rejects(
+        db.conn.applier.apply(op.addColumn('t', { name: 'kind', type: 'enum', values: ['a'] }, { backfill: 'zzz' })),
+        (err) => isTidemarkError(err, 'TM_BACKEND_ERROR') && err.details.sqlState === '23514');
+      await db.conn.applier.apply(op.addColumn('t', { name: 'also', type: 'i32', nullable: true }));
+    });
+    assert.deepEqual((await db.conn.introspect()).tables[0]!.columns.map((c) => c.name), ['id', 'ok', 'also']);
+  });
+
+  it('a nested transaction that swallowed a failure fails at its own end', async () => {
+    await assert.rejects(db.conn.transaction(async () => {
+      await db.conn.applier.apply(table('a'));
+      await assert.rejects(db.conn.transaction(async () => {
+        await db.conn.applier.apply(table('b'));
+        await db.conn.applier.execute('SELECT 1/0').catch(() => undefined);
+      }), (err) => isTidemarkError(err, 'TM_BACKEND_ERROR') && err.details.sqlState === '25P02');
+      throw new Error('gave up');
+    }), /gave up/);
+    assert.deepEqual(await names(db), []);
+  });
+
   it('a COMMIT that PostgreSQL turns into ROLLBACK is an error, not a silent loss', async () => {
     await assert.rejects(db.conn.transaction(async () => {
       await db.conn.applier.apply(table('lost'));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { op, utf8Length } from '@tidemark/core';
-import { quoteIdentifier, shortenOperation, shortName } from './names.js';
+import { applyOperation, emptySnapshot, op, utf8Length } from '@tidemark/core';
+import { quoteIdentifier, shortenOperation, shortenSnapshot, shortenTable, shortName } from './names.js';
 
 describe('names', () => {
   it('quotes with backquotes, doubling embedded ones', () => {
@@ -26,5 +26,18 @@ describe('names', () => {
     const o = shortenOperation(op.addForeignKey('t'.repeat(70), { name: 'f'.repeat(70), columns: [long], referencedTable: 'p'.repeat(70), referencedColumns: ['id'] }));
     assert.deepEqual([o.table, o.foreignKey.name, o.foreignKey.columns[0]!, o.foreignKey.referencedTable].map((n) => utf8Length(n)), [64, 64, 64, 64]);
     assert.equal(o.foreignKey.referencedColumns[0], 'id');
+  });
+
+  it('shortens each table of a snapshot once, keeping the result right as the schema grows', () => {
+    const long = (c: string) => c.repeat(70);
+    const create = (name: string) => op.createTable({ name, columns: [{ name: long('c'), type: 'i32' }], primaryKey: [long('c')] });
+    const one = applyOperation(emptySnapshot(), create(long('a')));
+    const two = applyOperation(one, create(long('b')));
+    const shortOne = shortenSnapshot(one);
+    assert.equal(shortenSnapshot(one), shortOne, 'the same snapshot is shortened once');
+    const shortTwo = shortenSnapshot(two);
+    assert.equal(shortTwo.tables[0], shortOne.tables[0], 'an untouched table is shortened once');
+    assert.deepEqual(shortTwo.tables, two.tables.map(shortenTable));
+    assert.deepEqual(shortenSnapshot(shortTwo), shortTwo, 'a short snapshot stays as it is');
   });
 });

@@ -45,12 +45,33 @@ export function shortenTable(t: TableSnapshot): TableSnapshot {
   };
 }
 
+// Snapshots are immutable and the reducer keeps every table a step does not touch, so each table
+// is shortened once, not once per step: rendering N createTables against the growing live schema
+// shortened N² tables (most of applying 200 tables' CPU time).
+const shortTables = new WeakMap<TableSnapshot, TableSnapshot>();
+const shortSnapshots = new WeakMap<SchemaSnapshot, SchemaSnapshot>();
+
+function shortenTableOnce(t: TableSnapshot): TableSnapshot {
+  let out = shortTables.get(t);
+  if (!out) {
+    out = shortenTable(t);
+    shortTables.set(t, out);
+    shortTables.set(out, out); // shortening is idempotent: a short name fits
+  }
+  return out;
+}
+
 /**
  * `shortenSnapshot` is a snapshot in MySQL's names. The live schema is introspected in these
  * names, so operations are shortened too (`shortenOperation`) before they meet it.
  */
 export function shortenSnapshot(s: SchemaSnapshot): SchemaSnapshot {
-  return { ...s, tables: s.tables.map(shortenTable) };
+  let out = shortSnapshots.get(s);
+  if (!out) {
+    out = { ...s, tables: s.tables.map(shortenTableOnce) };
+    shortSnapshots.set(s, out);
+  }
+  return out;
 }
 
 /** `shortenOperation` is `operation` with every name shortened as MySQL stores it. */

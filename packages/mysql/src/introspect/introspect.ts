@@ -66,12 +66,14 @@ async function jsonColumns(query: IntrospectionQuery, server: ServerInfo): Promi
 /**
  * `introspectMysql` reads the live schema of the connection's database as a snapshot (model ''
  * for every table), skipping Tidemark's `_tidemark_*` tables: five information_schema queries
- * for the whole database, not a round of them per table. Indexes exclude the key (PRIMARY) and
- * the helper index of a foreign key (see foreign-key-index.ts). Compare it with a file's snapshot
- * through `comparableSnapshot`.
+ * for the whole database, not a round of them per table (one when it has no table). Indexes
+ * exclude the key (PRIMARY) and the helper index of a foreign key (see foreign-key-index.ts).
+ * Compare it with a file's snapshot through `comparableSnapshot`.
  */
 export async function introspectMysql(query: IntrospectionQuery, server: ServerInfo): Promise<SchemaSnapshot> {
   const names = (await query.all<Record<string, unknown>>(QUERIES.tables)).map((r) => str(r.t_name)).filter(isManagedTable);
+  // Every table comes from this list: with none (a new database) the other queries have nothing to add.
+  if (names.length === 0) return normalizeSnapshot({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, tables: [] });
   const columns = groupBy(await query.all<Record<string, unknown>>(QUERIES.columns), (r) => str(r.t_name));
   const indexRows = groupBy(await query.all<Record<string, unknown>>(QUERIES.indexes), (r) => str(r.t_name));
   const fkRows = groupBy(await query.all<Record<string, unknown>>(QUERIES.foreignKeys), (r) => str(r.t_name));

@@ -137,16 +137,20 @@ function readTable(name: string, columns: readonly ColumnRow[], constraints: rea
 
 /**
  * `introspectPostgres` reads the live schema `schema` as a snapshot (model '' for every table)
- * from pg_catalog, in three queries whatever the number of tables: columns with their types,
- * defaults and identity; constraints (key, foreign keys, the CHECKs that make enums); indexes.
+ * from pg_catalog, in three queries whatever the number of tables (one when there is none):
+ * columns with their types, defaults and identity; constraints (key, foreign keys, the CHECKs
+ * that make enums); indexes.
  * Tidemark's `_tidemark_*` tables are skipped. Compare it with a file's snapshot through
  * `comparableSnapshot`.
  */
 export async function introspectPostgres(executor: SqlExecutor, schema: string): Promise<SchemaSnapshot> {
   const columns = groupBy(await executor.all<ColumnRow>(COLUMNS, [schema]));
+  const names = [...columns.keys()].filter(isManagedTable);
+  // The columns query lists every table; with none (a new database) the other two have nothing
+  // to add, and they are the slow ones on a fresh session's cold catalog cache.
+  if (names.length === 0) return markShort(normalizeSnapshot({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, tables: [] }));
   const constraints = groupBy(await executor.all<ConstraintRow>(CONSTRAINTS, [schema]));
   const indexes = groupBy(await executor.all<IndexRow>(INDEXES, [schema]));
-  const tables = [...columns.keys()].filter(isManagedTable)
-    .map((name) => readTable(name, columns.get(name)!, constraints.get(name) ?? [], indexes.get(name) ?? []));
+  const tables = names.map((name) => readTable(name, columns.get(name)!, constraints.get(name) ?? [], indexes.get(name) ?? []));
   return markShort(normalizeSnapshot({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, tables }));
 }
