@@ -1,0 +1,15 @@
+import type { Backend, BackendConnection } from '@tidemark/core';
+import { capabilities } from './capabilities.js';
+import { connectDynamoDb } from './connect.js';
+
+/**
+ * `dynamodbBackend` is Tidemark's DynamoDB backend: `connect('dynamodb://localhost:8000')` talks
+ * to a local endpoint (DynamoDB Local), `connect('dynamodb://aws?region=eu-west-1')` to AWS with
+ * the default credential chain.
+ * @example const conn = await dynamodbBackend.connect('dynamodb://localhost:8000');
+ */
+export const dynamodbBackend = {
+  dialect: 'dynamodb',
+  capabilities,
+  connect: (url: string): Promise<BackendConnection> => connectDynamoDb(url),
+} as const satisfies Backend;

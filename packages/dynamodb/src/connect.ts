@@ -1,0 +1,45 @@
+import { redactUrl } from '@tidemark/core';
+import { DynamoConnection } from './connection.js';
+import { openGateway } from './gateway.js';
+import { DEFAULT_LOCK_TTL_MS } from './lock.js';
+import { parseDynamoDbUrl } from './url.js';
+import { waitTimeoutFromEnv, type WaitEvent } from './wait.js';
+
+/** `DEFAULT_LOCK_TIMEOUT_MS` is how long a run waits for another run's lock by default. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+
+/** `DynamoConnectOptions` tune `connectDynamoDb`. */
+export interface DynamoConnectOptions {
+  /** How long to wait for another run's lock; default TIDEMARK_LOCK_TIMEOUT_MS or 60000. */
+  readonly lockTimeoutMs?: number;
+  /** How long a lock item lives unless renewed; default 30000. */
+  readonly lockTtlMs?: number;
+  /** How long to wait for one table or index change; default TIDEMARK_DYNAMODB_WAIT_TIMEOUT_MS or 30 minutes. */
+  readonly waitTimeoutMs?: number;
+  /** Hears every look at a table or index that was not ready yet (tests, diagnostics). */
+  readonly onWait?: (event: WaitEvent) => void;
+}
+
+/** `lockTimeoutFromEnv` reads TIDEMARK_LOCK_TIMEOUT_MS, falling back on the default for a missing or bad value. */
+export function lockTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.TIDEMARK_LOCK_TIMEOUT_MS);
+  return env.TIDEMARK_LOCK_TIMEOUT_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_LOCK_TIMEOUT_MS;
+}
+
+/**
+ * `connectDynamoDb` opens a client for a `dynamodb:` URL and returns its `BackendConnection`.
+ * No request is made until the first command needs one.
+ * @example const conn = await connectDynamoDb('dynamodb://localhost:8000'); try { … } finally { await conn.close(); }
+ */
+export async function connectDynamoDb(url: string, options: DynamoConnectOptions = {}): Promise<DynamoConnection> {
+  const location = parseDynamoDbUrl(url);
+  const target = redactUrl(url);
+  const db = await openGateway(location, target);
+  return new DynamoConnection(db, {
+    target,
+    isLocal: location.isLocal,
+    lockTimeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(),
+    lockTtlMs: options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS,
+    wait: { timeoutMs: options.waitTimeoutMs ?? waitTimeoutFromEnv(), onWait: options.onWait },
+  });
+}

@@ -1,0 +1,96 @@
+import type { BackendConnection, Capabilities, Dialect, MigrationHistory, OperationApplier, SchemaSnapshot } from '@tidemark/core';
+import { DynamoApplier } from './applier.js';
+import { capabilities } from './capabilities.js';
+import { dropAllDynamoDb } from './drop-all.js';
+import type { DynamoGateway } from './gateway.js';
+import { DynamoHistory } from './history.js';
+import { introspectDynamoDb } from './introspect.js';
+import { withDynamoLock } from './lock.js';
+import type { WaitOptions } from './wait.js';
+
+/** `DynamoConnectionOptions` describe an opened client. */
+export interface DynamoConnectionOptions {
+  /** The URL with any secret hidden, for messages. */
+  readonly target: string;
+  readonly isLocal: boolean;
+  readonly lockTimeoutMs: number;
+  readonly lockTtlMs: number;
+  readonly wait: WaitOptions;
+}
+
+/**
+ * `DynamoConnection` is a `BackendConnection` over one DynamoDB client: the tables of one account
+ * and region. Nothing is transactional (`transaction` just runs `fn`): a failed migration keeps
+ * its finished steps and the migrator records how many.
+ */
+export class DynamoConnection implements BackendConnection {
+  readonly dialect: Dialect = 'dynamodb';
+  readonly capabilities: Capabilities = capabilities;
+  readonly target: string;
+  readonly isLocal: boolean;
+  readonly applier: OperationApplier;
+  readonly history: MigrationHistory;
+  readonly #applier: DynamoApplier;
+  readonly #history: DynamoHistory;
+  readonly #db: DynamoGateway;
+  readonly #options: DynamoConnectionOptions;
+  #locked = false;
+
+  constructor(db: DynamoGateway, options: DynamoConnectionOptions) {
+    this.#db = db;
+    this.#options = options;
+    this.target = options.target;
+    this.isLocal = options.isLocal;
+    this.#applier = new DynamoApplier(db, options.wait);
+    this.applier = this.#applier;
+    this.#history = new DynamoHistory(db, options.wait);
+    this.history = this.#history;
+  }
+
+  /** `withLock` runs `fn` holding the migration lock item (see `withDynamoLock`); a nested call just runs `fn`. */
+  async withLock<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#locked) return fn();
+    this.#locked = true;
+    try {
+      const { target, lockTimeoutMs: timeoutMs, lockTtlMs: ttlMs, wait } = this.#options;
+      return await withDynamoLock(this.#db, { target, timeoutMs, ttlMs, wait }, async () => {
+        // another run may have changed the schema before we had the lock, and may after we let go
+        this.#applier.lockChanged(true);
+        try {
+          return await fn();
+        } finally {
+          this.#applier.lockChanged(false);
+        }
+      });
+    } finally {
+      this.#locked = false;
+    }
+  }
+
+  /** `transaction` runs `fn`: DynamoDB has no transactions over table and index changes. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      this.#applier.forgetSchema();
+      throw err;
+    }
+  }
+
+  /** `introspect` reads the tables Tidemark manages: keys and indexes as DynamoDB has them, the rest from Tidemark's metadata. */
+  introspect(): Promise<SchemaSnapshot> {
+    return introspectDynamoDb(this.#db);
+  }
+
+  /** `dropAll` deletes every table Tidemark manages, its metadata and its history. */
+  async dropAll(): Promise<void> {
+    this.#applier.forgetSchema();
+    this.#history.forget();
+    await dropAllDynamoDb(this.#db, this.#options.wait);
+  }
+
+  /** `close` releases the client; closing twice is harmless. */
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+}
