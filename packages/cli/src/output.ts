@@ -65,7 +65,7 @@ export class Output {
       case 'dry-run':
         this.line(this.#pc.bold(`-- ${e.id} (${e.direction})`));
         for (const w of e.warnings) this.line(this.#pc.yellow(`-- ${w.code}: ${w.message}`));
-        for (const s of e.statements) this.line(s.endsWith(';') ? s : `${s};`);
+        for (const s of e.statements) this.line(!e.sql || s.endsWith(';') ? s : `${s};`);
         this.line();
         break;
       case 'out-of-order':

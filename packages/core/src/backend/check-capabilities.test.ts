@@ -38,6 +38,12 @@ test('an application-enforced unique index is accepted where the database cannot
   refused([op.addColumn('t', { name: 'n', type: 'i64', autoIncrement: true })], /auto-increment column t\.n/);
   refused([op.createTable({ name: 'k', columns: [{ name: 'a', type: 'i32' }, { name: 'b', type: 'i32' }, { name: 'c', type: 'i32' }], primaryKey: ['a', 'b', 'c'] })], /key of 3 columns \(a, b, c\) on k/);
   refused([op.createIndex('t', { name: 'wide', columns: ['a', 'b', 'a'] })], /index wide on 3 columns/);
+  const named: Capabilities = { ...kv, objectNamePattern: '^[A-Za-z0-9_.-]{3,255}$' };
+  assert.throws(() => checkCapabilities('dynamodb', named, [op.createTable({ name: 'my table', columns: [{ name: 'a', type: 'i32' }], primaryKey: ['a'] })]),
+    (err) => isTidemarkError(err, 'TM_UNSUPPORTED_OPERATION') && /name a table "my table"/.test(err.message));
+  assert.throws(() => checkCapabilities('dynamodb', named, [op.renameTable('t', 'x')]), /name a table "x"/);
+  assert.throws(() => checkCapabilities('dynamodb', named, [op.createIndex('t', { name: 'idx "q"', columns: ['a'] })]), /name a index|name an index|idx "q"/);
+  checkCapabilities('dynamodb', named, [op.renameTable('t', 'new_t'), op.createIndex('t', { name: 'idx_t_a', columns: ['a'] })]);
   // the key-change refusal explains the copy it would need
   assert.throws(() => checkCapabilities('dynamodb', kv, [op.alterPrimaryKey('t', ['b'])]),
     (err) => isTidemarkError(err) && /copy every item/.test(err.hint) && /--no-target-check/.test(err.hint));

@@ -24,6 +24,19 @@ export function checkCapabilities(dialect: Dialect, capabilities: Capabilities, 
       throw unsupportedOperation(dialect, `use a key of ${key.length} columns (${key.join(', ')}) on ${table}: ${dialect} keys have at most ${capabilities.maxKeyColumns} (partition${capabilities.maxKeyColumns > 1 ? ', sort' : ''})`,
         'give the model at most two @Key() properties, or one key built from the others (e.g. a string "a#b")');
     }
+    if (capabilities.objectNamePattern !== undefined) {
+      const pattern = new RegExp(capabilities.objectNamePattern);
+      const names = [
+        ...(keyTable ? [['table', keyTable.name], ...keyTable.indexes.map((i) => ['index', i.name])] : []),
+        ...(operation.kind === 'renameTable' ? [['table', operation.to]] : []),
+        ...(operation.kind === 'createIndex' ? [['index', operation.index.name]] : []),
+      ];
+      const bad = names.find(([, name]) => !pattern.test(name!));
+      if (bad) {
+        throw unsupportedOperation(dialect, `name a ${bad[0]} ${JSON.stringify(bad[1])}: ${dialect} ${bad[0]} names must match ${capabilities.objectNamePattern}`,
+          bad[0] === 'table' ? "give the model a name that fits: @Model({ table: 'my_table' })" : "name the index: @Index([...], { name: 'idx_name' })");
+      }
+    }
     const indexes = operation.kind === 'createIndex' ? [operation.index] : keyTable?.indexes ?? [];
     for (const index of indexes) {
       if (capabilities.maxIndexColumns !== undefined && index.columns.length > capabilities.maxIndexColumns) {

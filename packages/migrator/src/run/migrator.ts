@@ -111,7 +111,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
 
   function emitDryRun(run: PlannedRun, direction: 'up' | 'down'): void {
     const statements = run.steps.flatMap((s) => connection.applier.render(s.operation, s.before));
-    emit({ type: 'dry-run', id: run.replayed.file.id, direction, statements, warnings: run.warnings });
+    emit({ type: 'dry-run', id: run.replayed.file.id, direction, statements, warnings: run.warnings, sql: ['sqlite', 'postgres', 'mysql'].includes(connection.dialect) });
   }
 
   async function up(opts: UpOptions = {}): Promise<RunResult> {
