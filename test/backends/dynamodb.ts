@@ -56,6 +56,8 @@ function compare(a: Row[string], b: Row[string]): number {
 export const dynamodbHarness: BackendHarness = {
   name: 'dynamodb',
   capabilities,
+  // each index change waits for a real build (about 0.5 s to create, 1 s to delete on DynamoDB Local)
+  evolutionSteps: 100,
   async unreachable() {
     const base = process.env.TIDEMARK_DYNAMODB_URL;
     if (!base) {

@@ -28,5 +28,10 @@ export interface BackendHarness {
   readonly capabilities: Capabilities;
   /** `undefined` when reachable; otherwise how to enable it (a server to start, a variable to set). */
   unreachable(): Promise<string | undefined>;
+  /**
+   * How many random edits the evolution test makes by default on this backend: fewer where every
+   * index change is a real asynchronous build the backend must wait for (DynamoDB).
+   */
+  readonly evolutionSteps?: number;
   create(): Promise<TestDatabase>;
 }

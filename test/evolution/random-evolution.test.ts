@@ -3,7 +3,7 @@
 // snapshot and no table lost a row; a step whose data does not fit (a precheck refuses it)
 // leaves the database exactly as it was. At the end every step is rolled back, newest first,
 // to an empty schema. The seed is printed; TIDEMARK_SEED=<n> replays a run and
-// TIDEMARK_EVOLUTION_STEPS sets its length (150 by default).
+// TIDEMARK_EVOLUTION_STEPS sets its length (300 by default; fewer on DynamoDB, whose index builds take real time).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
@@ -15,7 +15,8 @@ import { seeded } from './random.js';
 import { RandomModels } from './random-models.js';
 import { insertRow } from './rows.js';
 
-const STEPS = Number(process.env.TIDEMARK_EVOLUTION_STEPS ?? 150);
+/** TIDEMARK_EVOLUTION_STEPS overrides the harness's own default (300 edits unless it says fewer). */
+const stepsFor = (harness: { evolutionSteps?: number }): number => Number(process.env.TIDEMARK_EVOLUTION_STEPS ?? harness.evolutionSteps ?? 300);
 // CI runs a fixed seed, so a red run always means a change broke something; locally every run
 // explores a new one (printed, and named in any failure, for replay).
 const SEED = Number(process.env.TIDEMARK_SEED ?? (process.env.CI ? 20261121 : Math.floor(Math.random() * 2 ** 31)));
@@ -55,6 +56,7 @@ async function counts(db: TestDatabase, schema: SchemaSnapshot): Promise<Map<str
 }
 
 for (const { harness, skip } of await backendsUnderTest()) {
+  const STEPS = stepsFor(harness);
   describe(`random evolution [${harness.name}]`, { skip }, () => {
     test(`${STEPS} random model edits, applied with rows, then rolled back (seed ${SEED})`, async () => {
       console.log(`random evolution on ${harness.name}: TIDEMARK_SEED=${SEED}`);
