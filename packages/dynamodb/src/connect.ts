@@ -1,12 +1,10 @@
-import { redactUrl } from '@tidemark/core';
+import { DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, redactUrl } from '@tidemark/core';
 import { DynamoConnection } from './connection.js';
 import { openGateway } from './gateway.js';
 import { DEFAULT_LOCK_TTL_MS } from './lock.js';
 import { parseDynamoDbUrl } from './url.js';
 import { waitTimeoutFromEnv, type WaitEvent } from './wait.js';
 
-/** `DEFAULT_LOCK_TIMEOUT_MS` is how long a run waits for another run's lock by default. */
-export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
 /** `DynamoConnectOptions` tune `connectDynamoDb`. */
 export interface DynamoConnectOptions {
@@ -18,12 +16,6 @@ export interface DynamoConnectOptions {
   readonly waitTimeoutMs?: number;
   /** Hears every look at a table or index that was not ready yet (tests, diagnostics). */
   readonly onWait?: (event: WaitEvent) => void;
-}
-
-/** `lockTimeoutFromEnv` reads TIDEMARK_LOCK_TIMEOUT_MS, falling back on the default for a missing or bad value. */
-export function lockTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.TIDEMARK_LOCK_TIMEOUT_MS);
-  return env.TIDEMARK_LOCK_TIMEOUT_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_LOCK_TIMEOUT_MS;
 }
 
 /**
@@ -38,8 +30,11 @@ export async function connectDynamoDb(url: string, options: DynamoConnectOptions
   return new DynamoConnection(db, {
     target,
     isLocal: location.isLocal,
-    lockTimeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(),
+    lockTimeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(process.env),
     lockTtlMs: options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS,
     wait: { timeoutMs: options.waitTimeoutMs ?? waitTimeoutFromEnv(), onWait: options.onWait },
   });
 }
+
+// kept under this package's name too: the lock timeout is read the same way by every backend
+export { DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv };

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
-import { backendMissing, redactUrl, urlInvalid } from '@tidemark/core';
+import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, redactUrl, urlInvalid } from '@tidemark/core';
 import { MongoConnection } from './connection.js';
 import type { DriverClient, MongoDriver } from './driver.js';
 import { DriverCommandRunner } from './driver-runner.js';
 import { translateMongoError } from './errors.js';
 import { parseMongoUrl } from './url.js';
 
-/** `DEFAULT_LOCK_TIMEOUT_MS` is how long a run waits for another run's lock by default. */
-export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 /** `DEFAULT_LOCK_LEASE_MS` is how long a lock lasts without renewal (renewed every third of it). */
 export const DEFAULT_LOCK_LEASE_MS = 60_000;
 
@@ -22,12 +20,6 @@ export interface MongoConnectOptions {
   readonly batchSize?: number;
   /** How long the driver looks for a server before giving up; default the URL's serverSelectionTimeoutMS, or 10000. */
   readonly serverSelectionTimeoutMs?: number;
-}
-
-/** `lockTimeoutFromEnv` reads TIDEMARK_LOCK_TIMEOUT_MS, falling back on the default for a missing or bad value. */
-export function lockTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.TIDEMARK_LOCK_TIMEOUT_MS);
-  return env.TIDEMARK_LOCK_TIMEOUT_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_LOCK_TIMEOUT_MS;
 }
 
 async function loadDriver(): Promise<MongoDriver> {
@@ -83,7 +75,7 @@ export async function connectMongo(url: string, options: MongoConnectOptions = {
     isLocal: location.isLocal,
     ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
     lock: {
-      timeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(),
+      timeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(process.env),
       leaseMs: options.lockLeaseMs ?? DEFAULT_LOCK_LEASE_MS,
       pollMs: options.lockPollMs ?? 250,
       owner: owner(),
@@ -95,3 +87,6 @@ export async function connectMongo(url: string, options: MongoConnectOptions = {
     },
   });
 }
+
+// kept under this package's name too: the lock timeout is read the same way by every backend
+export { DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv };

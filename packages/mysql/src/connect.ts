@@ -70,7 +70,7 @@ export async function connectMysql(url: string, options: MysqlConnectOptions = {
     target,
     database: location.database,
     isLocal: isLocalLocation(location),
-    lockTimeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(),
+    lockTimeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(process.env),
     server: serverInfo(version),
   });
 }

@@ -1,15 +1,7 @@
-import { backendError, lockTimeout, shortenIdentifier } from '@tidemark/core';
+import { backendError, DEFAULT_LOCK_TIMEOUT_MS, lockTimeout, lockTimeoutFromEnv, shortenIdentifier } from '@tidemark/core';
 import type { MysqlExecutor } from './executor.js';
 import type { ServerInfo } from './server.js';
 
-/** `DEFAULT_LOCK_TIMEOUT_MS` is how long a run waits for another run's lock by default. */
-export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
-
-/** `lockTimeoutFromEnv` reads TIDEMARK_LOCK_TIMEOUT_MS, falling back on the default for a missing or bad value. */
-export function lockTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.TIDEMARK_LOCK_TIMEOUT_MS);
-  return env.TIDEMARK_LOCK_TIMEOUT_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_LOCK_TIMEOUT_MS;
-}
 
 /**
  * `lockName` is the GET_LOCK name of a database's migration lock. GET_LOCK names are global to
@@ -69,3 +61,6 @@ export async function withMysqlLock<T>(executor: MysqlExecutor, options: LockOpt
   if (failure) throw failure.error;
   return result as T;
 }
+
+// kept under this package's name too: the lock timeout is read the same way by every backend
+export { DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv };

@@ -96,6 +96,6 @@ export async function connectPostgres(url: string, options: PostgresConnectOptio
     schema: location.schema,
     isLocal: location.isLocal,
     lockKey: advisoryLockKey(database, location.schema),
-    lockTimeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(),
+    lockTimeoutMs: options.lockTimeoutMs ?? lockTimeoutFromEnv(process.env),
   });
 }

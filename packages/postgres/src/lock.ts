@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lockTimeout } from '@tidemark/core';
+import { DEFAULT_LOCK_TIMEOUT_MS, lockTimeout, lockTimeoutFromEnv } from '@tidemark/core';
 import type { PgExecutor } from './executor.js';
 
-/** `DEFAULT_LOCK_TIMEOUT_MS` is how long a run waits for another run's lock by default. */
-export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
 /** How often a waiting run asks for the lock again. */
 const POLL_MS = 100;
-
-/** `lockTimeoutFromEnv` reads TIDEMARK_LOCK_TIMEOUT_MS, falling back on the default for a missing or bad value. */
-export function lockTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.TIDEMARK_LOCK_TIMEOUT_MS);
-  return env.TIDEMARK_LOCK_TIMEOUT_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_LOCK_TIMEOUT_MS;
-}
 
 /**
  * `advisoryLockKey` is the 64-bit advisory lock key of one database and schema: the first eight
@@ -60,3 +52,6 @@ export async function withAdvisoryLock<T>(executor: PgExecutor, options: LockOpt
   await unlock();
   return result;
 }
+
+// kept under this package's name too: the lock timeout is read the same way by every backend
+export { DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv };

@@ -1,12 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
-import { backendMissing } from '@tidemark/core';
+import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv } from '@tidemark/core';
 import { SqliteConnection } from './connection.js';
 import type { SqliteDatabase, SqliteDriver } from './driver.js';
 import { translateSqliteError } from './errors.js';
 import { parseSqliteUrl } from './url.js';
 
-/** `DEFAULT_LOCK_TIMEOUT_MS` is how long a run waits for another run's lock by default. */
-export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 
 /** `SqliteConnectOptions` tune `connectSqlite`. */
 export interface SqliteConnectOptions {
@@ -14,12 +12,6 @@ export interface SqliteConnectOptions {
   readonly lockTimeoutMs?: number;
   /** Relative paths resolve against this directory; default `process.cwd()`. */
   readonly cwd?: string;
-}
-
-/** `lockTimeoutFromEnv` reads TIDEMARK_LOCK_TIMEOUT_MS, falling back on the default for a missing or bad value. */
-export function lockTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.TIDEMARK_LOCK_TIMEOUT_MS);
-  return env.TIDEMARK_LOCK_TIMEOUT_MS !== undefined && Number.isFinite(n) && n >= 0 ? n : DEFAULT_LOCK_TIMEOUT_MS;
 }
 
 async function loadDriver(): Promise<SqliteDriver> {
@@ -40,7 +32,7 @@ async function loadDriver(): Promise<SqliteDriver> {
 export async function connectSqlite(url: string, options: SqliteConnectOptions = {}): Promise<SqliteConnection> {
   const location = parseSqliteUrl(url);
   const Driver = await loadDriver();
-  const lockTimeoutMs = options.lockTimeoutMs ?? lockTimeoutFromEnv();
+  const lockTimeoutMs = options.lockTimeoutMs ?? lockTimeoutFromEnv(process.env);
   const file = location.kind === 'memory' ? ':memory:'
     : isAbsolute(location.path) ? location.path : resolve(options.cwd ?? process.cwd(), location.path);
   let db: SqliteDatabase;
@@ -57,3 +49,6 @@ export async function connectSqlite(url: string, options: SqliteConnectOptions =
   }
   return new SqliteConnection(db, { target: url, lockTimeoutMs });
 }
+
+// kept under this package's name too: the lock timeout is read the same way by every backend
+export { DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv };

@@ -6,3 +6,4 @@ export * from './recording-context.js';
 export * from './backend.js';
 export * from './migration-history.js';
 export * from './check-capabilities.js';
+export * from './lock-timeout.js';
