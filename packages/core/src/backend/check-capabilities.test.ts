@@ -48,3 +48,17 @@ test('an application-enforced unique index is accepted where the database cannot
   assert.throws(() => checkCapabilities('dynamodb', kv, [op.alterPrimaryKey('t', ['b'])]),
     (err) => isTidemarkError(err) && /copy every item/.test(err.hint) && /--no-target-check/.test(err.hint));
 });
+
+test('with the schema before the steps, an index on a type the backend cannot index is refused, also after a type change', () => {
+  const kv: Capabilities = { ...keyValue, autoIncrement: false, maxIndexesPerTable: 20, indexableTypes: ['i32', 'string'] };
+  const flags = op.createTable({ name: 'f', columns: [{ name: 'id', type: 'string' }, { name: 'on', type: 'boolean' }, { name: 'n', type: 'i32' }], primaryKey: ['id'] });
+  const empty = { format: 'tidemark.snapshot', version: 1, tables: [] } as const;
+  const refused = (ops: Parameters<typeof checkCapabilities>[2], what: RegExp) =>
+    assert.throws(() => checkCapabilities('dynamodb', kv, ops, empty), (err) => isTidemarkError(err, 'TM_UNSUPPORTED_OPERATION') && what.test(err.message));
+  refused([flags, op.createIndex('f', { name: 'idx_f_on', columns: ['on'] })], /index idx_f_on on f\.on, a boolean column/);
+  refused([op.createTable({ name: 'g', columns: [{ name: 'id', type: 'string' }, { name: 'j', type: 'json' }], primaryKey: ['id'], indexes: [{ name: 'idx_g_j', columns: ['j'] }] })], /a json column/);
+  refused([flags, op.createIndex('f', { name: 'idx_f_n', columns: ['n'] }), op.alterColumn('f', 'n', { type: 'f64' })], /index idx_f_n on f\.n, a f64 column/);
+  checkCapabilities('dynamodb', kv, [flags, op.createIndex('f', { name: 'idx_f_n', columns: ['n'] })], empty);
+  // without the schema (a single operation out of context) only what the operation itself says is checked
+  checkCapabilities('dynamodb', kv, [op.createIndex('f', { name: 'idx_f_on', columns: ['on'] })]);
+});

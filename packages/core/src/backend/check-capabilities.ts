@@ -1,6 +1,8 @@
 import { unsupportedOperation } from '../errors/factories.js';
 import type { Operation } from '../operation/operations.js';
-import type { IndexSnapshot } from '../snapshot/schema-snapshot.js';
+import { applyOperation } from '../operation/apply-operation.js';
+import { findColumn, findTable, type IndexSnapshot, type SchemaSnapshot } from '../snapshot/schema-snapshot.js';
+import type { PortableType } from '../snapshot/portable-type.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 
 /**
@@ -10,8 +12,14 @@ import type { Capabilities, Dialect } from './capabilities.js';
  * operations of every pending migration, so a non-transactional backend never stops half-way
  * on a step it could never have done.
  */
-export function checkCapabilities(dialect: Dialect, capabilities: Capabilities, operations: readonly Operation[]): void {
+export function checkCapabilities(dialect: Dialect, capabilities: Capabilities, operations: readonly Operation[], before?: SchemaSnapshot): void {
+  // the schema as each operation finds it, when known: index column types need it
+  let schema = before;
   for (const operation of operations) {
+    if (schema && capabilities.indexableTypes) refuseUnindexableTypes(dialect, capabilities.indexableTypes, operation, schema);
+    if (schema && operation.kind !== 'execute') {
+      try { schema = applyOperation(schema, operation); } catch { schema = undefined; } // the migrator reports a bad step itself
+    }
     if (operation.kind === 'alterPrimaryKey' && !capabilities.alterPrimaryKey) {
       throw unsupportedOperation(dialect, `change the key of ${operation.table} to (${operation.columns.join(', ')}) in place: ${dialect} fixes a table's key when the table is created`,
         `the change needs a copy: create a new table with the new key (db.createTable), copy every item into it (db.execute with the backend's native commands, or your own script), point the application at it, then drop the old table (db.dropTable). `
@@ -75,4 +83,33 @@ function autoIncrementColumn(operation: Operation): { table: string; column: str
   if (operation.kind === 'addColumn' && operation.column.autoIncrement) return { table: operation.table, column: operation.column.name };
   if (operation.kind === 'alterColumn' && operation.to.autoIncrement) return { table: operation.table, column: operation.column };
   return undefined;
+}
+
+/**
+ * `refuseUnindexableTypes`: a backend that can index only some types (DynamoDB: key attributes
+ * are S, N or B) refuses an index on, or a type change of an indexed column to, another type.
+ */
+function refuseUnindexableTypes(dialect: Dialect, indexable: readonly PortableType[], operation: Operation, schema: SchemaSnapshot): void {
+  const refuse = (table: string, index: string, column: string, type: PortableType): never => {
+    throw unsupportedOperation(dialect, `index ${index} on ${table}.${column}, a ${type} column: ${dialect} can index only ${indexable.join(', ')}`,
+      `drop the index, or index another column (a ${type} cannot be an index key on ${dialect})`);
+  };
+  const check = (table: string, indexes: readonly IndexSnapshot[], typeOf: (column: string) => PortableType | undefined): void => {
+    for (const index of indexes) {
+      for (const column of index.columns) {
+        const type = typeOf(column);
+        if (type && !indexable.includes(type)) refuse(table, index.name, column, type);
+      }
+    }
+  };
+  if (operation.kind === 'createTable') {
+    check(operation.table.name, operation.table.indexes, (c) => operation.table.columns.find((x) => x.name === c)?.type);
+  } else if (operation.kind === 'createIndex') {
+    const table = findTable(schema, operation.table);
+    if (table) check(table.name, [operation.index], (c) => findColumn(table, c)?.type);
+  } else if (operation.kind === 'alterColumn' && !indexable.includes(operation.to.type)) {
+    const table = findTable(schema, operation.table);
+    const index = table?.indexes.find((i) => i.columns.includes(operation.column));
+    if (table && index) refuse(table.name, index.name, operation.column, operation.to.type);
+  }
 }

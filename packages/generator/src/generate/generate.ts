@@ -105,7 +105,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
   const diffed = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) });
   const operations = markConcurrent(diffed, built.concurrentIndexes);
-  if (options.target) checkCapabilities(options.target.dialect, options.target.capabilities, operations);
+  if (options.target) checkCapabilities(options.target.dialect, options.target.capabilities, operations, prev);
   const next = options.empty ? prev : built.snapshot;
   if (operations.length === 0 && !options.empty) return { status: 'no-changes', operations, warnings: [], snapshot: prev };
 

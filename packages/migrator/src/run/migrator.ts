@@ -91,7 +91,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
 
   function plan(replayed: ReplayedMigration, operations: readonly Operation[], before = replayed.before): PlannedRun {
     try {
-      checkCapabilities(connection.dialect, connection.capabilities, operations);
+      checkCapabilities(connection.dialect, connection.capabilities, operations, before);
       refuseConcurrentInTransaction(replayed, operations, connection.capabilities.transactionalDdl);
     } catch (err) {
       if (!isTidemarkError(err)) throw err;
