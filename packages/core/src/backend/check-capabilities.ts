@@ -13,8 +13,8 @@ import type { Capabilities, Dialect } from './capabilities.js';
  * on a step it could never have done.
  */
 export function checkCapabilities(dialect: Dialect, capabilities: Capabilities, operations: readonly Operation[], before?: SchemaSnapshot): void {
-  // the schema as each operation finds it, when known: index column types need it
-  let schema = before;
+  // the schema as each operation finds it, when known and needed (index column types)
+  let schema = capabilities.indexableTypes ? before : undefined;
   for (const operation of operations) {
     if (schema && capabilities.indexableTypes) refuseUnindexableTypes(dialect, capabilities.indexableTypes, operation, schema);
     if (schema && operation.kind !== 'execute') {
