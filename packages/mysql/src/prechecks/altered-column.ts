@@ -1,16 +1,11 @@
-import { findColumn, findTable, type ColumnSnapshot, type PortableType, type SchemaOperation, type SchemaSnapshot, type TableSnapshot } from '@tidemark/core';
+import type { PortableType, SchemaOperation, SchemaSnapshot } from '@tidemark/core';
+import { alteredColumn as sharedAlteredColumn, type AlteredColumn as SharedAlteredColumn } from '@tidemark/sql';
 import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../dialect/alter-column.js';
 import { renderLiteral } from '../dialect/literal.js';
 import { quoteIdentifier } from '../dialect/names.js';
 
-/** `AlteredColumn` is what a narrowing precheck looks at: the table and the column before and after. */
-export interface AlteredColumn {
-  readonly table: TableSnapshot;
-  readonly from: ColumnSnapshot;
-  readonly to: ColumnSnapshot;
-  /** `table.column`, for messages. */
-  readonly target: string;
-  /** The column, quoted, for SQL. */
+/** `AlteredColumn` is the shared one plus the column, quoted, for SQL. */
+export interface AlteredColumn extends SharedAlteredColumn {
   readonly sql: string;
 }
 
@@ -19,11 +14,8 @@ export interface AlteredColumn {
  * The operation and schema are in MySQL's (shortened) names.
  */
 export function alteredColumn(operation: SchemaOperation, before: SchemaSnapshot): AlteredColumn | undefined {
-  if (operation.kind !== 'alterColumn') return undefined;
-  const table = findTable(before, operation.table);
-  const from = table && findColumn(table, operation.column);
-  if (!table || !from) return undefined;
-  return { table, from, to: operation.to, target: `${operation.table}.${operation.column}`, sql: quoteIdentifier(from.name) };
+  const altered = sharedAlteredColumn(operation, before);
+  return altered && { ...altered, sql: quoteIdentifier(altered.from.name) };
 }
 
 /** `NUMBER_TYPES` are stored as numbers (booleans as TINYINT(1) 1/0). */

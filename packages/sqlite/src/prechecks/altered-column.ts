@@ -1,22 +1,7 @@
-import { findColumn, findTable, type ColumnSnapshot, type PortableType, type SchemaOperation, type SchemaSnapshot, type TableSnapshot } from '@tidemark/core';
+import type { PortableType } from '@tidemark/core';
 
-/** `AlteredColumn` is what a narrowing precheck looks at: the table and the column before and after. */
-export interface AlteredColumn {
-  readonly table: TableSnapshot;
-  readonly from: ColumnSnapshot;
-  readonly to: ColumnSnapshot;
-  /** `table.column`, for messages. */
-  readonly target: string;
-}
-
-/** `alteredColumn` returns the column an alterColumn changes, or undefined for other operations. */
-export function alteredColumn(operation: SchemaOperation, before: SchemaSnapshot): AlteredColumn | undefined {
-  if (operation.kind !== 'alterColumn') return undefined;
-  const table = findTable(before, operation.table);
-  const from = table && findColumn(table, operation.column);
-  if (!table || !from) return undefined;
-  return { table, from, to: operation.to, target: `${operation.table}.${operation.column}` };
-}
+// shared by every SQL backend's prechecks
+export { alteredColumn, type AlteredColumn } from '@tidemark/sql';
 
 /** `NUMBER_TYPES` hold numbers in SQLite (booleans too, as 0/1). */
 export const NUMBER_TYPES: readonly PortableType[] = ['i32', 'i64', 'f64', 'decimal', 'boolean'];
