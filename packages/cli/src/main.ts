@@ -6,6 +6,7 @@ import { downCommand } from './commands/down.js';
 import { freshCommand } from './commands/fresh.js';
 import { generateCommand } from './commands/generate.js';
 import { repairCommand } from './commands/repair.js';
+import { resolveCommand } from './commands/resolve.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
 import { Output, useColors } from './output.js';
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(checkCommand(ctx))
       .command(freshCommand(ctx))
       .command(repairCommand(ctx))
+      .command(resolveCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
       .help()

@@ -57,13 +57,21 @@ export class Output {
   event(e: MigratorEvent): void {
     switch (e.type) {
       case 'applying':
-        this.line(e.direction === 'up' ? `Applying migration: ${e.id}` : `Rolling back migration: ${e.id}`);
+        this.line(e.direction === 'up'
+          ? `Applying migration: ${e.id}${e.resumeAt ? ` (resuming at step ${e.resumeAt}; the steps before it are in the database)` : ''}`
+          : `Rolling back migration: ${e.id}`);
+        break;
+      case 'interrupted':
+        this.warn(`${e.id}: an earlier run stopped part-way; ${e.decided} (read from the live schema), ${e.stepsApplied} step(s) are in the database; continuing from there`);
+        break;
+      case 'rolled-back-failed':
+        this.line(`  ${e.id} had failed part-way: ${e.steps === 0 ? 'nothing of it was applied; its failure record is removed' : `its ${e.steps} applied step(s) were undone, newest first`}`);
         break;
       case 'applied':
         this.line(e.direction === 'up' ? `  ✅ Applied: ${e.id} ${this.#pc.dim(`(${e.ms} ms)`)}` : `  ✅ Rolled back: ${e.id} ${this.#pc.dim(`(${e.ms} ms)`)}`);
         break;
       case 'dry-run':
-        this.line(this.#pc.bold(`-- ${e.id} (${e.direction})`));
+        this.line(this.#pc.bold(`-- ${e.id} (${e.direction}${e.resumeAt ? `, resuming at step ${e.resumeAt}` : ''})`));
         for (const w of e.warnings) this.line(this.#pc.yellow(`-- ${w.code}: ${w.message}`));
         for (const s of e.statements) this.line(!e.sql || s.endsWith(';') ? s : `${s};`);
         this.line();
@@ -88,7 +96,7 @@ export class Output {
     if (report.entries.length === 0) this.line('  (no migrations)');
     const pc = this.#pc;
     const paint: Record<string, (s: string) => string> = {
-      applied: pc.green, pending: pc.cyan, changed: pc.red, missing: pc.red, failed: pc.red,
+      applied: pc.green, pending: pc.cyan, changed: pc.red, missing: pc.red, failed: pc.red, running: pc.yellow,
     };
     for (const e of report.entries) {
       const state = paint[e.state]!(e.state.padEnd(8));
@@ -97,21 +105,26 @@ export class Output {
         e.outOfOrder ? this.#pc.yellow('older than the newest applied (merged branch); will run in id order') : '',
         e.state === 'changed' ? this.#pc.red(`edited after it was applied: restore it or run \`tidemark migrate:repair ${e.id}\``) : '',
         e.state === 'missing' ? this.#pc.red('file missing: restore it from version control') : '',
-        e.state === 'failed' ? this.#pc.red(`failed after ${e.stepsApplied ?? 0} applied step(s): ${e.error ?? ''}`) : '',
+        e.state === 'failed' ? this.#pc.red(`failed at step ${e.failedStep ?? (e.stepsApplied ?? 0) + 1}, ${e.stepsApplied ?? 0} step(s) stay applied: ${e.error ?? ''}`) : '',
+        e.state === 'running' ? this.#pc.yellow(`running, or interrupted, in step ${(e.stepsApplied ?? 0) + 1} with ${e.stepsApplied ?? 0} step(s) done; the next \`tidemark migrate:up\` settles it`) : '',
       ].filter(Boolean).join('  ');
       this.line(`  ${state} ${e.id}${extra ? `  ${extra}` : ''}`);
       for (const step of e.steps ?? []) {
-        const mark = step.state === 'applied' ? pc.green('applied    ') : step.state === 'failed' ? pc.red('FAILED     ') : pc.dim('not applied');
+        const mark = step.state === 'applied' ? pc.green('applied    ') : step.state === 'failed' ? pc.red('FAILED     ')
+          : step.state === 'running' ? pc.yellow('RUNNING?   ') : pc.dim('not applied');
         this.line(`      ${mark} ${String(step.index).padStart(2)}. ${describeOperation(step.operation)}`);
       }
       if (e.state === 'failed') {
         this.line(this.#pc.dim((e.stepsApplied ?? 0) > 0
-          ? `      the applied steps stay in the database (no transactional DDL here): undo them by hand, or finish the rest by hand and run \`tidemark migrate:repair ${e.id}\``
+          ? `      the applied steps stay in the database (no transactional DDL here). Fix the cause, then: \`tidemark migrate:up --resume\` finishes it, \`tidemark migrate:down\` undoes its applied steps; settled by hand: \`tidemark migrate:resolve ${e.id} --applied\` or \`--rolled-back\``
           : '      nothing of it stayed applied: fix the cause and run `tidemark migrate:up` again'));
+      }
+      if (e.state === 'running') {
+        this.line(this.#pc.dim(`      if no run is in progress, it was interrupted: \`tidemark migrate:up\` continues it where the schema shows how far it got; where it cannot tell (a native statement), \`tidemark migrate:resolve ${e.id} --steps-applied <n>\` records what you find`));
       }
     }
     const count = (s: string) => report.entries.filter((e) => e.state === s).length;
-    this.line(`${count('applied')} applied, ${count('pending')} pending${['changed', 'missing', 'failed'].map((s) => (count(s) ? `, ${count(s)} ${s}` : '')).join('')}`);
+    this.line(`${count('applied')} applied, ${count('pending')} pending${['changed', 'missing', 'failed', 'running'].map((s) => (count(s) ? `, ${count(s)} ${s}` : '')).join('')}`);
     if (report.fork) this.line(`${this.#pc.red(`error ${report.fork.code}`)}: ${report.fork.message}\n${this.#pc.dim('hint:')} ${report.fork.hint}`);
   }
 }

@@ -15,6 +15,7 @@ function toItem(r: HistoryRecord): Record<string, AttributeValue> {
     appliedBy: { S: r.appliedBy },
     outcome: { S: r.outcome },
     ...(r.stepsApplied !== undefined ? { stepsApplied: { N: String(r.stepsApplied) } } : {}),
+    ...(r.failedStep !== undefined ? { failedStep: { N: String(r.failedStep) } } : {}),
     ...(r.error !== undefined ? { error: { S: r.error } } : {}),
   };
 }
@@ -28,6 +29,7 @@ function fromItem(item: Record<string, AttributeValue>): HistoryRecord {
     appliedBy: item.appliedBy?.S ?? '',
     outcome: (item.outcome?.S ?? 'failed') as MigrationOutcome,
     ...(item.stepsApplied?.N !== undefined ? { stepsApplied: Number(item.stepsApplied.N) } : {}),
+    ...(item.failedStep?.N !== undefined ? { failedStep: Number(item.failedStep.N) } : {}),
     ...(item.error?.S !== undefined ? { error: item.error.S } : {}),
   };
 }

@@ -17,6 +17,7 @@ function toRecord(d: Document): HistoryRecord {
     appliedBy: String(d.appliedBy),
     outcome: d.outcome as MigrationOutcome,
     ...(typeof d.stepsApplied === 'number' ? { stepsApplied: d.stepsApplied } : {}),
+    ...(typeof d.failedStep === 'number' ? { failedStep: d.failedStep } : {}),
     ...(typeof d.error === 'string' ? { error: d.error } : {}),
   };
 }
@@ -25,7 +26,7 @@ function toRecord(d: Document): HistoryRecord {
  * `MongoHistory` keeps `_tidemark_migrations` in the database it tracks: one document per
  * migration, the id as `_id` (unique by construction) and the other fields of the SQL history
  * table in camelCase: checksum, appliedAt (ISO-8601 text), executionMs, appliedBy, outcome,
- * stepsApplied and error when the migration failed.
+ * stepsApplied, failedStep and error when the migration failed or is running.
  */
 export class MongoHistory implements MigrationHistory {
   readonly #runner: MongoCommandRunner;
@@ -59,6 +60,7 @@ export class MongoHistory implements MigrationHistory {
       appliedBy: record.appliedBy,
       outcome: record.outcome,
       ...(record.stepsApplied !== undefined ? { stepsApplied: record.stepsApplied } : {}),
+      ...(record.failedStep !== undefined ? { failedStep: record.failedStep } : {}),
       ...(record.error !== undefined ? { error: record.error } : {}),
     };
     await runCommand(this.#runner, { update: HISTORY_COLLECTION, updates: [{ q: { _id: record.id }, u: doc, upsert: true }] }, { op: 'history' });

@@ -13,6 +13,7 @@ interface HistoryRow {
   readonly applied_by: string;
   readonly outcome: MigrationOutcome;
   readonly steps_applied: number | string | null;
+  readonly failed_step: number | string | null;
   readonly error: string | null;
 }
 
@@ -22,8 +23,9 @@ const CREATE = `CREATE TABLE IF NOT EXISTS \`${HISTORY_TABLE}\` (
   \`applied_at\` DATETIME(3) NOT NULL,
   \`execution_ms\` BIGINT NOT NULL,
   \`applied_by\` VARCHAR(255) NOT NULL,
-  \`outcome\` ENUM('applied', 'failed') NOT NULL,
+  \`outcome\` ENUM('applied', 'failed', 'running') NOT NULL,
   \`steps_applied\` INT NULL,
+  \`failed_step\` INT NULL,
   \`error\` LONGTEXT NULL,
   PRIMARY KEY (\`id\`)
 ) ${TABLE_OPTIONS}`;
@@ -73,6 +75,7 @@ export class MysqlHistory implements MigrationHistory {
       appliedBy: r.applied_by,
       outcome: r.outcome,
       ...(r.steps_applied !== null ? { stepsApplied: Number(r.steps_applied) } : {}),
+      ...(r.failed_step !== null ? { failedStep: Number(r.failed_step) } : {}),
       ...(r.error !== null ? { error: r.error } : {}),
     }));
   }
@@ -81,11 +84,11 @@ export class MysqlHistory implements MigrationHistory {
   async save(record: HistoryRecord): Promise<void> {
     await this.ensure();
     await this.#executor.run(
-      `REPLACE INTO \`${HISTORY_TABLE}\` (\`id\`, \`checksum\`, \`applied_at\`, \`execution_ms\`, \`applied_by\`, \`outcome\`, \`steps_applied\`, \`error\`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `REPLACE INTO \`${HISTORY_TABLE}\` (\`id\`, \`checksum\`, \`applied_at\`, \`execution_ms\`, \`applied_by\`, \`outcome\`, \`steps_applied\`, \`failed_step\`, \`error\`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       {
         op: 'history',
         params: [record.id, record.checksum, toDatetime(record.appliedAt), Math.round(record.executionMs), record.appliedBy, record.outcome,
-          record.stepsApplied ?? null, record.error ?? null],
+          record.stepsApplied ?? null, record.failedStep ?? null, record.error ?? null],
       },
     );
   }

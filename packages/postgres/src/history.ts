@@ -14,6 +14,7 @@ interface HistoryRow {
   readonly applied_by: string;
   readonly outcome: MigrationOutcome;
   readonly steps_applied: number | null;
+  readonly failed_step: number | null;
   readonly error: string | null;
 }
 
@@ -25,15 +26,16 @@ const CREATE = `CREATE TABLE IF NOT EXISTS ${T} (
   "applied_at" timestamptz NOT NULL,
   "execution_ms" integer NOT NULL,
   "applied_by" text NOT NULL,
-  "outcome" text NOT NULL CHECK ("outcome" IN ('applied', 'failed')),
+  "outcome" text NOT NULL CHECK ("outcome" IN ('applied', 'failed', 'running')),
   "steps_applied" integer,
+  "failed_step" integer,
   "error" text
 )`;
 
-const COLUMNS = ['id', 'checksum', 'applied_at', 'execution_ms', 'applied_by', 'outcome', 'steps_applied', 'error'];
+const COLUMNS = ['id', 'checksum', 'applied_at', 'execution_ms', 'applied_by', 'outcome', 'steps_applied', 'failed_step', 'error'];
 
 // INSERT … ON CONFLICT: one statement, so a concurrent reader never sees the record missing
-const UPSERT = `INSERT INTO ${T} (${COLUMNS.map(quoteIdentifier).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+const UPSERT = `INSERT INTO ${T} (${COLUMNS.map(quoteIdentifier).join(', ')}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 ON CONFLICT ("id") DO UPDATE SET ${COLUMNS.slice(1).map((c) => `${quoteIdentifier(c)} = EXCLUDED.${quoteIdentifier(c)}`).join(', ')}`;
 
 /** `PostgresHistory` keeps `_tidemark_migrations` in the schema it tracks. */
@@ -78,6 +80,7 @@ export class PostgresHistory implements MigrationHistory {
       appliedBy: r.applied_by,
       outcome: r.outcome,
       ...(r.steps_applied !== null ? { stepsApplied: r.steps_applied } : {}),
+      ...(r.failed_step !== null ? { failedStep: r.failed_step } : {}),
       ...(r.error !== null ? { error: r.error } : {}),
     }));
   }
@@ -88,7 +91,7 @@ export class PostgresHistory implements MigrationHistory {
     await this.#executor.run(UPSERT, {
       op: 'history',
       params: [record.id, record.checksum, record.appliedAt, Math.round(record.executionMs), record.appliedBy, record.outcome,
-        record.stepsApplied ?? null, record.error ?? null],
+        record.stepsApplied ?? null, record.failedStep ?? null, record.error ?? null],
     });
   }
 

@@ -36,7 +36,7 @@ describe('SqliteHistory (_tidemark_migrations)', () => {
   it('has the documented columns and is not introspected', async () => {
     await db.conn.history.ensure();
     const cols = await query(db, "SELECT name, type, pk FROM pragma_table_info('_tidemark_migrations')");
-    assert.deepEqual(cols.map((c) => c.name), ['id', 'checksum', 'applied_at', 'execution_ms', 'applied_by', 'outcome', 'steps_applied', 'error']);
+    assert.deepEqual(cols.map((c) => c.name), ['id', 'checksum', 'applied_at', 'execution_ms', 'applied_by', 'outcome', 'steps_applied', 'failed_step', 'error']);
     assert.deepEqual((await db.conn.introspect()).tables, []);
   });
 });

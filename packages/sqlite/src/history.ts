@@ -12,6 +12,7 @@ interface HistoryRow {
   readonly applied_by: string;
   readonly outcome: MigrationOutcome;
   readonly steps_applied: number | null;
+  readonly failed_step: number | null;
   readonly error: string | null;
 }
 
@@ -21,8 +22,9 @@ const CREATE = `CREATE TABLE IF NOT EXISTS "${HISTORY_TABLE}" (
   "applied_at" TEXT NOT NULL,
   "execution_ms" INTEGER NOT NULL,
   "applied_by" TEXT NOT NULL,
-  "outcome" TEXT NOT NULL CHECK ("outcome" IN ('applied', 'failed')),
+  "outcome" TEXT NOT NULL CHECK ("outcome" IN ('applied', 'failed', 'running')),
   "steps_applied" INTEGER,
+  "failed_step" INTEGER,
   "error" TEXT
 )`;
 
@@ -52,6 +54,7 @@ export class SqliteHistory implements MigrationHistory {
       appliedBy: r.applied_by,
       outcome: r.outcome,
       ...(r.steps_applied !== null ? { stepsApplied: r.steps_applied } : {}),
+      ...(r.failed_step !== null ? { failedStep: r.failed_step } : {}),
       ...(r.error !== null ? { error: r.error } : {}),
     }));
   }
@@ -60,11 +63,11 @@ export class SqliteHistory implements MigrationHistory {
   async save(record: HistoryRecord): Promise<void> {
     await this.ensure();
     this.#executor.runSync(
-      `INSERT OR REPLACE INTO "${HISTORY_TABLE}" ("id", "checksum", "applied_at", "execution_ms", "applied_by", "outcome", "steps_applied", "error") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO "${HISTORY_TABLE}" ("id", "checksum", "applied_at", "execution_ms", "applied_by", "outcome", "steps_applied", "failed_step", "error") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       {
         op: 'history',
         params: [record.id, record.checksum, record.appliedAt, Math.round(record.executionMs), record.appliedBy, record.outcome,
-          record.stepsApplied ?? null, record.error ?? null],
+          record.stepsApplied ?? null, record.failedStep ?? null, record.error ?? null],
       },
     );
   }

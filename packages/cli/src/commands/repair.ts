@@ -9,7 +9,7 @@ interface RepairArgs extends GlobalArgs {
 export function repairCommand(ctx: CommandContext) {
   return {
     command: 'migrate:repair [id]',
-    describe: 'accept the current text of applied migrations edited on purpose (records the new checksum), or mark a failed one as applied',
+    describe: 'accept the current text of applied migrations edited on purpose (records the new checksum); a failed one is settled with migrate:resolve',
     builder: (y: Argv<GlobalArgs>) => y.positional('id', { type: 'string', describe: 'only this migration' }),
     handler: (args: RepairArgs) =>
       withConnection(ctx, args, async (connection, config) => {

@@ -17,7 +17,7 @@ export function statusCommand(ctx: CommandContext, setExit: (code: number) => vo
         ctx.out.status(report, connection.target);
         const has = (s: string) => report.entries.some((e) => e.state === s);
         if (report.fork || has('changed') || has('missing')) setExit(3);
-        else if (has('failed')) setExit(1);
+        else if (has('failed') || has('running')) setExit(1);
       }),
   };
 }

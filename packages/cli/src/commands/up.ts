@@ -5,6 +5,7 @@ interface UpArgs extends GlobalArgs {
   readonly to?: string;
   readonly dryRun?: boolean;
   readonly allowDestructive?: boolean;
+  readonly resume?: boolean;
 }
 
 /** `upCommand` is `migrate:up`. */
@@ -16,12 +17,14 @@ export function upCommand(ctx: CommandContext) {
       y
         .option('to', { type: 'string', describe: 'stop after this migration id' })
         .option('dry-run', { type: 'boolean', describe: 'print what would run (SQL for SQL backends) and apply nothing' })
-        .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' }),
+        .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' })
+        .option('resume', { type: 'boolean', describe: 'continue a migration that failed part-way from the step that failed (fix its cause first)' }),
     handler: (args: UpArgs) =>
       withConnection(ctx, args, async (connection, config) => {
         const { migrator, events } = openMigrator(ctx, connection, config);
         const result = await migrator.up({
           ...(args.to ? { to: args.to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
+          resume: Boolean(args.resume),
         });
         ctx.out.result({ ok: true, ...result, events });
         if (result.dryRun) ctx.out.line(`(dry run: ${result.ids.length} migration(s) would be applied; nothing was changed)`);

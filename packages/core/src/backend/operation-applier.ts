@@ -1,4 +1,5 @@
 import type { NativeStatement, Operation, SchemaOperation } from '../operation/operations.js';
+import type { TidemarkError } from '../errors/tidemark-error.js';
 import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 
@@ -27,6 +28,12 @@ export interface OperationApplier {
   readonly capabilities: Capabilities;
   apply(operation: SchemaOperation): Promise<void>;
   execute(statement: NativeStatement): Promise<unknown>;
+  /**
+   * `precheck` runs every data precheck of `operation` read-only against the live data, as `apply`
+   * would just before its statements, and returns ALL failures (TM_PRECHECK_FAILED each), or [].
+   * The migrator runs it before a migration's first step for the steps whose data exists before it.
+   */
+  precheck?(operation: SchemaOperation): Promise<readonly TidemarkError[]>;
   /**
    * `render` returns the native statements `apply` would run, for `--dry-run`, given the
    * schema just before the operation (as the migration files describe it).

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   TM_PRECHECK_FAILED: 1,
   TM_LOCK_TIMEOUT: 1,
   TM_MIGRATION_FAILED: 1,
+  TM_MIGRATION_INTERRUPTED: 1,
   TM_INTERNAL: 1,
 } as const satisfies Record<string, 1 | 2 | 3>;
 

@@ -2,7 +2,12 @@ import type { ProgressEvent, Warning } from '@tidemark/core';
 
 /** `MigratorEvent` is what the migrator reports while it works; the CLI prints it, tests collect it. */
 export type MigratorEvent =
-  | { readonly type: 'applying'; readonly id: string; readonly direction: 'up' | 'down' }
+  /** `resumeAt`: a resumed migration starts at this 1-based step (the ones before it are in the database). */
+  | { readonly type: 'applying'; readonly id: string; readonly direction: 'up' | 'down'; readonly resumeAt?: number }
+  /** A run killed part-way was found under the lock and its step decided from the live schema. */
+  | { readonly type: 'interrupted'; readonly id: string; readonly stepsApplied: number; readonly decided: string }
+  /** `down` undid the applied steps of a failed migration (`steps` of them), newest first. */
+  | { readonly type: 'rolled-back-failed'; readonly id: string; readonly steps: number }
   | { readonly type: 'applied'; readonly id: string; readonly direction: 'up' | 'down'; readonly ms: number }
   | {
     readonly type: 'dry-run'; readonly id: string; readonly direction: 'up' | 'down';
@@ -10,6 +15,8 @@ export type MigratorEvent =
     readonly statements: readonly string[]; readonly warnings: readonly Warning[];
     /** Whether `statements` are SQL (printed with a terminating `;`). */
     readonly sql: boolean;
+    /** A resumed migration would start at this 1-based step. */
+    readonly resumeAt?: number;
   }
   | { readonly type: 'out-of-order'; readonly id: string; readonly newestApplied: string }
   | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[] }

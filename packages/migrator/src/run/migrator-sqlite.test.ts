@@ -135,7 +135,7 @@ describe('a failing migration on SQLite', () => {
 });
 
 describe('a migration with transaction: false on SQLite', () => {
-  test('a failure keeps the steps before it, records how many, and blocks up until repaired', async () => {
+  test('a failure keeps the steps before it, records how many, and blocks up until resolved', async () => {
     await write({ id: A, transaction: false, up: `${itemsTable}\nawait db.execute('SELECT * FROM missing_table');\n${body.createTable('never')}`, down: body.dropTable('items') });
     await write({ id: B, up: body.createTable('second'), down: body.dropTable('second') });
     await assert.rejects(migrator.up(), (err: unknown) => {
@@ -151,11 +151,11 @@ describe('a migration with transaction: false on SQLite', () => {
     assert.deepEqual([entry.state, entry.stepsApplied], ['failed', 1]);
     await assert.rejects(migrator.up(), (err: unknown) => {
       assert.ok(isTidemarkError(err, 'TM_MIGRATION_FAILED'), String(err));
-      assert.match(err.hint, new RegExp(`migrate:repair ${A}`));
+      assert.match(err.hint, new RegExp(`migrate:resolve ${A} --applied`));
       return true;
     });
     assert.deepEqual(await tables(), ['items'], 'nothing more ran');
-    assert.deepEqual(await migrator.repair(A), [A]);
+    await migrator.resolve(A, { applied: true });
     assert.deepEqual((await migrator.up()).ids, [B]);
     assert.deepEqual(await tables(), ['items', 'second']);
   });
@@ -278,12 +278,13 @@ describe('repair on SQLite', () => {
     assert.deepEqual((await migrator.status()).entries.map((e) => e.state), ['changed', 'applied']);
   });
 
-  test('a failed migration is marked applied only when named', async () => {
+  test('a failed migration is settled with resolve, never accepted by repair', async () => {
     await write({ id: A, up: `${itemsTable}\nawait db.execute('SELECT * FROM missing_table');`, down: body.dropTable('items') });
     await assert.rejects(migrator.up());
-    assert.deepEqual(await migrator.repair(), [], 'an unnamed repair does not accept a failed migration');
+    assert.deepEqual(await migrator.repair(), [], 'an unnamed repair does not touch a failed migration');
+    await assert.rejects(migrator.repair(A), (err: unknown) => isTidemarkError(err, 'TM_USAGE') && err.hint.includes(`migrate:resolve ${A}`));
     assert.equal((await history())[0]!.outcome, 'failed');
-    assert.deepEqual(await migrator.repair(A), [A]);
+    await migrator.resolve(A, { applied: true });
     const [row] = await history();
     assert.deepEqual([row!.outcome, row!.steps, row!.error], ['applied', null, null]);
     assert.deepEqual((await migrator.status()).entries.map((e) => e.state), ['applied']);

@@ -301,7 +301,7 @@ describe('up: a failing migration', () => {
     assert.equal(conn.records.get(B)?.error, undefined);
   });
 
-  test('non-transactional: the steps applied are recorded and up refuses until repaired', async () => {
+  test('non-transactional: the steps applied are recorded and up refuses until resumed', async () => {
     conn = new FakeConnection({ transactionalDdl: false });
     conn.failWhen = (o) => o.kind === 'execute' && o.statement === 'BOOM';
     migrator = createMigrator({ connection: conn, directory: tmp.dir, onEvent: (e) => events.push(e) });
@@ -321,10 +321,10 @@ describe('up: a failing migration', () => {
     // status loads the failed file and says, step by step, what is in the database
     assert.deepEqual(entry?.steps?.map((s) => [s.index, s.state, s.operation.kind]), [[1, 'applied', 'createTable'], [2, 'failed', 'execute'], [3, 'not applied', 'execute']]);
     conn.failWhen = () => false;
-    await assert.rejects(migrator.up(), (err: unknown) => isTidemarkError(err, 'TM_MIGRATION_FAILED') && err.hint.includes(`migrate:repair ${A}`));
+    await assert.rejects(migrator.up(), (err: unknown) => isTidemarkError(err, 'TM_MIGRATION_FAILED') && err.hint.includes('migrate:up --resume'));
     assert.deepEqual(conn.described(), ['createTable b'], 'nothing more ran');
-    // the user finished it by hand and says so
-    assert.deepEqual(await migrator.repair(A), [A]);
-    assert.deepEqual((await migrator.up()).ids, [B]);
+    // the cause is fixed: resume runs the failed step and the rest, never step 1 again
+    assert.deepEqual((await migrator.up({ resume: true })).ids, [A, B]);
+    assert.deepEqual(conn.described(), ['createTable b', 'execute BOOM', 'execute after', 'createTable other']);
   });
 });

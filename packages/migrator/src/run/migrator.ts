@@ -1,8 +1,8 @@
 import { hostname, userInfo } from 'node:os';
 import {
   recordingContext,
-  checkCapabilities, destructiveRefused, isTidemarkError, TidemarkError,
-  type BackendConnection, type Migration, type Operation, type Warning,
+  checkCapabilities, destructiveRefused, fileMissing, isTidemarkError, TidemarkError,
+  type BackendConnection, type HistoryRecord, type Migration, type Operation, type Warning,
 } from '@tidemark/core';
 import { findFork } from '../source/check-chain.js';
 import { loadMigration, type MigrationLoader } from '../source/load-migration.js';
@@ -10,9 +10,11 @@ import { readMigrationFiles, type MigrationFile } from '../source/migration-file
 import { recordDown, replayMigrations, type ReplayedMigration } from '../source/replay.js';
 import type { EventSink } from './events.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
-import { refuseConcurrentInTransaction, refusePartialFailures, unknownId, withApplied } from './refusals.js';
+import { refuseConcurrentInTransaction, unknownId, withApplied } from './refusals.js';
 import { runMigration } from './run-migration.js';
 import { failedSteps, migrationStatus, type StatusReport } from './status.js';
+import { undoAppliedSteps } from './undo-applied-steps.js';
+import { decideInterrupted, isUnsettled, schemaAfterSteps, unsettledRefused } from './unsettled.js';
 
 /** `MigratorOptions` configure `createMigrator`. */
 export interface MigratorOptions {
@@ -31,7 +33,19 @@ export interface UpOptions {
   readonly to?: string;
   readonly dryRun?: boolean;
   readonly allowDestructive?: boolean;
+  /**
+   * Continue a migration that failed part-way from the step that failed (the steps before it
+   * stay as they are), once its cause is fixed.
+   */
+  readonly resume?: boolean;
 }
+
+/** How `resolve` records a failed or interrupted migration that the user settled. */
+export type Resolution =
+  | { readonly applied: true }
+  | { readonly rolledBack: true }
+  /** The user looked: this many of its steps are in the database (the rest are not). */
+  | { readonly stepsApplied: number };
 
 /** Options of `down`. */
 export interface DownOptions {
@@ -55,6 +69,8 @@ export interface Migrator {
   down(options?: DownOptions): Promise<RunResult>;
   status(): Promise<StatusReport>;
   repair(id?: string): Promise<string[]>;
+  /** `resolve` records how the user settled a failed or interrupted migration (Prisma's `migrate resolve`). */
+  resolve(id: string, resolution: Resolution): Promise<HistoryRecord | undefined>;
 }
 
 interface PlannedRun {
@@ -62,6 +78,8 @@ interface PlannedRun {
   readonly operations: readonly Operation[];
   readonly steps: readonly StepCheck[];
   readonly warnings: readonly Warning[];
+  /** Steps already in the database: a resumed migration starts after them. */
+  readonly skip: number;
 }
 
 function defaultAppliedBy(): string {
@@ -89,7 +107,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
     return files;
   }
 
-  function plan(replayed: ReplayedMigration, operations: readonly Operation[], before = replayed.before): PlannedRun {
+  function plan(replayed: ReplayedMigration, operations: readonly Operation[], before = replayed.before, skip = 0): PlannedRun {
     try {
       checkCapabilities(connection.dialect, connection.capabilities, operations, before);
       refuseConcurrentInTransaction(replayed, operations, connection.capabilities.transactionalDdl);
@@ -98,7 +116,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
       throw new TidemarkError(err.code, { message: `${replayed.file.id}: ${err.message}; nothing was applied`, hint: err.hint, details: { ...err.details, migration: replayed.file.id } });
     }
     const steps = checkSteps(operations, before);
-    return { replayed, operations, steps, warnings: steps.flatMap((s) => s.warnings) };
+    return { replayed, operations, steps, warnings: steps.slice(skip).flatMap((s) => s.warnings), skip };
   }
 
   function refuseDestructive(runs: readonly PlannedRun[], allow: boolean | undefined): void {
@@ -110,8 +128,32 @@ export function createMigrator(options: MigratorOptions): Migrator {
   }
 
   function emitDryRun(run: PlannedRun, direction: 'up' | 'down'): void {
-    const statements = run.steps.flatMap((s) => connection.applier.render(s.operation, s.before));
-    emit({ type: 'dry-run', id: run.replayed.file.id, direction, statements, warnings: run.warnings, sql: ['sqlite', 'postgres', 'mysql'].includes(connection.dialect) });
+    const statements = run.steps.slice(run.skip).flatMap((s) => connection.applier.render(s.operation, s.before));
+    emit({ type: 'dry-run', id: run.replayed.file.id, direction, statements, warnings: run.warnings, sql: ['sqlite', 'postgres', 'mysql'].includes(connection.dialect), ...(run.skip > 0 ? { resumeAt: run.skip + 1 } : {}) });
+  }
+
+  /**
+   * `settle` turns the unsettled records (read under the lock) into how many steps of each
+   * migration are in the database: a `running` record is a run that died (we hold the lock), and
+   * its step is decided from the live schema or refused (TM_MIGRATION_INTERRUPTED); a `failed` one
+   * with steps applied is refused unless `resume` says to continue it.
+   */
+  async function settle(records: readonly HistoryRecord[], replayed: readonly ReplayedMigration[], resume: boolean): Promise<Map<string, number>> {
+    const skips = new Map<string, number>();
+    for (const r of records.filter(isUnsettled)) {
+      const migration = replayed.find((x) => x.file.id === r.id);
+      if (!migration) continue; // verifyApplied reports a missing file only for applied ones; the run below names it
+      if (r.outcome === 'running') {
+        const k = await decideInterrupted(r, migration, connection);
+        const was = r.stepsApplied ?? 0;
+        emit({ type: 'interrupted', id: r.id, stepsApplied: k, decided: k > was ? `step ${k} had taken effect` : `step ${was + 1} had not taken effect` });
+        skips.set(r.id, k);
+      } else {
+        if (!resume) throw unsettledRefused(r);
+        skips.set(r.id, r.stepsApplied ?? 0);
+      }
+    }
+    return skips;
   }
 
   async function up(opts: UpOptions = {}): Promise<RunResult> {
@@ -120,14 +162,19 @@ export function createMigrator(options: MigratorOptions): Migrator {
     const work = async (): Promise<RunResult> => {
       const records = await connection.history.list();
       verifyApplied(records, files);
-      refusePartialFailures(records);
       const appliedIds = new Set(records.filter((r) => r.outcome === 'applied').map((r) => r.id));
+      const unsettled = new Set(records.filter(isUnsettled).map((r) => r.id));
       const newest = [...appliedIds].sort().at(-1);
-      const pendingFiles = files.filter((f) => !appliedIds.has(f.id) && (!opts.to || f.id <= opts.to));
+      const pendingFiles = files.filter((f) => !appliedIds.has(f.id) && (!opts.to || f.id <= opts.to || unsettled.has(f.id)));
+      for (const id of unsettled) if (!files.some((f) => f.id === id)) throw fileMissing(id);
       if (pendingFiles.length === 0) return { ids: [], dryRun: Boolean(opts.dryRun) };
       const replayed = await replayMigrations(files, load, connection.dialect);
-      const runs = replayed.filter((r) => pendingFiles.includes(r.file)).map((r) => plan(r, r.operations));
-      for (const r of runs) if (newest && r.replayed.file.id < newest) emit({ type: 'out-of-order', id: r.replayed.file.id, newestApplied: newest });
+      // a dry run takes no lock, so a `running` record may be a live run: it is shown, not decided
+      const skips = opts.dryRun
+        ? new Map(records.filter(isUnsettled).map((r) => [r.id, r.stepsApplied ?? 0]))
+        : await settle(records, replayed, Boolean(opts.resume));
+      const runs = replayed.filter((r) => pendingFiles.includes(r.file)).map((r) => plan(r, r.operations, r.before, skips.get(r.file.id) ?? 0));
+      for (const r of runs) if (newest && r.replayed.file.id < newest && !unsettled.has(r.replayed.file.id)) emit({ type: 'out-of-order', id: r.replayed.file.id, newestApplied: newest });
       if (opts.dryRun) {
         for (const run of runs) emitDryRun(run, 'up');
         return { ids: runs.map((r) => r.replayed.file.id), dryRun: true };
@@ -141,7 +188,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
           await runMigration({ connection, emit, appliedBy }, run.replayed, 'up', () => connection.history.save({
             id: file.id, checksum: file.checksum, appliedAt: new Date().toISOString(),
             executionMs: Math.round(performance.now() - started), appliedBy, outcome: 'applied',
-          }));
+          }), { skip: run.skip, steps: run.steps });
         } catch (err) {
           throw withApplied(err, done);
         }
@@ -149,8 +196,55 @@ export function createMigrator(options: MigratorOptions): Migrator {
       }
       return { ids: done, dryRun: false };
     };
+    // read-only until something is to be applied: a dry run never creates the history table
+    if (opts.dryRun) return work();
     await connection.history.ensure();
-    return opts.dryRun ? work() : connection.withLock(work);
+    return connection.withLock(work);
+  }
+
+  /**
+   * `downFailed` takes back a migration that failed or was interrupted part-way: the inverse of
+   * each applied step, newest first, then the record is removed (it is pending again). Without a
+   * transaction, the record follows each undone step, so a second failure still says the truth.
+   */
+  async function downFailed(record: HistoryRecord, replayed: readonly ReplayedMigration[], opts: DownOptions): Promise<string> {
+    const migration = replayed.find((x) => x.file.id === record.id);
+    if (!migration) throw fileMissing(record.id);
+    const k = record.outcome === 'running' && !opts.dryRun ? await decideInterrupted(record, migration, connection) : record.stepsApplied ?? 0;
+    const settled: HistoryRecord = { ...record, outcome: 'failed', stepsApplied: k };
+    const inverse = k === 0 ? [] : undoAppliedSteps(settled, migration);
+    const run = plan(migration, inverse, schemaAfterSteps(migration, k));
+    if (opts.dryRun) {
+      emitDryRun(run, 'down');
+      return record.id;
+    }
+    refuseDestructive([run], opts.allowDestructive);
+    emit({ type: 'applying', id: record.id, direction: 'down' });
+    const started = performance.now();
+    const transactional = connection.capabilities.transactionalDdl;
+    const body = async (): Promise<void> => {
+      let left = k;
+      for (const operation of inverse) {
+        await connection.applier.apply(operation);
+        left--;
+        if (!transactional && left > 0) await connection.history.save({ ...settled, stepsApplied: left, appliedAt: new Date().toISOString() });
+      }
+      await connection.history.remove(record.id);
+    };
+    try {
+      if (transactional) await connection.transaction(body);
+      else await body();
+    } catch (err) {
+      if (!isTidemarkError(err)) throw err;
+      throw new TidemarkError(err.code, {
+        message: `${record.id} (undoing its ${k} applied step(s)): ${err.message}`,
+        hint: `${err.hint}; \`tidemark migrate:status\` shows which steps are still applied`,
+        details: { ...err.details, migration: record.id }, cause: err.cause ?? err,
+      });
+    }
+    emit({ type: 'rolled-back-failed', id: record.id, steps: k });
+    emit({ type: 'applied', id: record.id, direction: 'down', ms: Math.round(performance.now() - started) });
+    return record.id;
   }
 
   async function down(opts: DownOptions = {}): Promise<RunResult> {
@@ -158,11 +252,28 @@ export function createMigrator(options: MigratorOptions): Migrator {
     const work = async (): Promise<RunResult> => {
       const records = await connection.history.list();
       verifyApplied(records, files);
+      // A migration that failed part-way is the newest thing in the database: `down` takes back
+      // exactly its applied steps, never the migration before it (that lost data: issue 16).
+      // (one that failed and left nothing is taken back too: its record goes, it is pending again)
+      const unsettled = records.filter((r) => r.outcome !== 'applied').sort((a, b) => (a.id < b.id ? 1 : -1));
+      const replayedOnce = unsettled.length > 0 ? await replayMigrations(files, load, connection.dialect) : undefined;
+      const done: string[] = [];
+      for (const record of unsettled) {
+        if (opts.to !== undefined || done.length >= (opts.steps ?? 1)) break;
+        done.push(await downFailed(record, replayedOnce!, opts));
+      }
       const applied = records.filter((r) => r.outcome === 'applied').map((r) => r.id).sort().reverse();
       if (opts.to !== undefined && !applied.includes(opts.to)) throw unknownId(opts.to, 'is not applied');
-      const targets = opts.to !== undefined ? applied.filter((id) => id > opts.to!) : applied.slice(0, opts.steps ?? 1);
-      if (targets.length === 0) return { ids: [], dryRun: Boolean(opts.dryRun) };
-      const replayed = await replayMigrations(files, load, connection.dialect);
+      if (opts.to !== undefined && unsettled.length > 0) {
+        throw new TidemarkError('TM_MIGRATION_FAILED', {
+          message: `${unsettled[0]!.id} failed part-way; --to would step over it`,
+          hint: `run \`tidemark migrate:down\` first (it undoes the failed migration's applied steps), then --to`,
+          details: { id: unsettled[0]!.id },
+        });
+      }
+      const targets = opts.to !== undefined ? applied.filter((id) => id > opts.to!) : applied.slice(0, Math.max(0, (opts.steps ?? 1) - done.length));
+      if (targets.length === 0) return { ids: done, dryRun: Boolean(opts.dryRun) };
+      const replayed = replayedOnce ?? await replayMigrations(files, load, connection.dialect);
       const runs: PlannedRun[] = [];
       for (const id of targets) {
         const r = replayed.find((x) => x.file.id === id)!;
@@ -170,10 +281,9 @@ export function createMigrator(options: MigratorOptions): Migrator {
       }
       if (opts.dryRun) {
         for (const run of runs) emitDryRun(run, 'down');
-        return { ids: targets, dryRun: true };
+        return { ids: [...done, ...targets], dryRun: true };
       }
       refuseDestructive(runs, opts.allowDestructive);
-      const done: string[] = [];
       for (const run of runs) {
         try {
           await runMigration({ connection, emit, appliedBy }, run.replayed, 'down', () => connection.history.remove(run.replayed.file.id));
@@ -184,23 +294,24 @@ export function createMigrator(options: MigratorOptions): Migrator {
       }
       return { ids: done, dryRun: false };
     };
+    if (opts.dryRun) return work();
     await connection.history.ensure();
-    return opts.dryRun ? work() : connection.withLock(work);
+    return connection.withLock(work);
   }
 
   async function status(): Promise<StatusReport> {
     const files = await readMigrationFiles(options.directory);
-    await connection.history.ensure();
+    // read-only: no history table is created; a database without one has everything pending
     const report = migrationStatus(files, await connection.history.list(), await findFork(files));
-    // Only a failed migration's file is loaded (status stays cheap otherwise): its steps say
-    // exactly what is in the database now.
+    // Only a failed or running migration's file is loaded (status stays cheap otherwise): its
+    // steps say exactly what is in the database now.
     const entries = await Promise.all(report.entries.map(async (e) => {
-      const file = e.state === 'failed' ? files.find((f) => f.id === e.id) : undefined;
+      const file = e.state === 'failed' || e.state === 'running' ? files.find((f) => f.id === e.id) : undefined;
       if (!file) return e;
       try {
         const recording = recordingContext(connection.dialect);
         await (await load(file)).up(recording.context);
-        return { ...e, steps: failedSteps(recording.operations, e.stepsApplied ?? 0) };
+        return { ...e, steps: failedSteps(recording.operations, e) };
       } catch {
         return e; // the file no longer loads: the recorded count and error still say what happened
       }
@@ -217,18 +328,68 @@ export function createMigrator(options: MigratorOptions): Migrator {
       for (const r of await connection.history.list()) {
         const f = files.find((x) => x.id === r.id);
         if (!f || (id && r.id !== id)) continue;
-        // a failed migration is only accepted when named: the user says its state is right now
-        const accept = r.outcome === 'failed' ? r.id === id : f.checksum !== r.checksum;
-        if (!accept) continue;
-        const { error: _error, stepsApplied: _steps, ...rest } = r;
-        await connection.history.save({ ...rest, checksum: f.checksum, outcome: 'applied' });
+        if (r.outcome !== 'applied') {
+          if (r.id === id) {
+            throw new TidemarkError('TM_USAGE', {
+              message: `${r.id} is ${r.outcome === 'running' ? 'interrupted' : 'failed'}, not an applied migration whose file was edited`,
+              hint: `say how it was settled with \`tidemark migrate:resolve ${r.id} --applied\` or \`--rolled-back\`, or let \`tidemark migrate:up --resume\` / \`tidemark migrate:down\` settle it`,
+              details: { id: r.id },
+            });
+          }
+          continue;
+        }
+        if (f.checksum === r.checksum) continue;
+        await connection.history.save({ ...r, checksum: f.checksum });
         repaired.push(r.id);
       }
       return repaired;
     });
   }
 
-  return { up, down, status, repair };
+  async function resolve(id: string, resolution: Resolution): Promise<HistoryRecord | undefined> {
+    const files = await readMigrationFiles(options.directory);
+    const file = files.find((f) => f.id === id);
+    await connection.history.ensure();
+    return connection.withLock(async () => {
+      const record = (await connection.history.list()).find((r) => r.id === id);
+      if (!record || record.outcome === 'applied') {
+        throw new TidemarkError('TM_USAGE', {
+          message: `${id} is ${record ? 'applied' : 'not recorded in this database (pending)'}: there is nothing to resolve`,
+          hint: 'migrate:resolve settles a failed or interrupted migration; `tidemark migrate:status` shows which one',
+          details: { id },
+        });
+      }
+      if ('rolledBack' in resolution) {
+        await connection.history.remove(id);
+        return undefined;
+      }
+      if (!file) throw unknownId(id);
+      const { error: _error, stepsApplied: _steps, failedStep: _failed, ...rest } = record;
+      if ('applied' in resolution) {
+        const applied: HistoryRecord = { ...rest, checksum: file.checksum, outcome: 'applied' };
+        await connection.history.save(applied);
+        return applied;
+      }
+      const [replayed] = (await replayMigrations(files, load, connection.dialect)).filter((r) => r.file.id === id);
+      const total = replayed!.operations.length;
+      const n = resolution.stepsApplied;
+      if (!Number.isInteger(n) || n < 0 || n >= total) {
+        throw new TidemarkError('TM_USAGE', {
+          message: `--steps-applied ${n} does not fit ${id}, which has ${total} step(s)`,
+          hint: n === total ? `every step is applied: use \`tidemark migrate:resolve ${id} --applied\`` : `give a number from 0 to ${total - 1}`,
+          details: { id, total },
+        });
+      }
+      const settled: HistoryRecord = {
+        ...rest, outcome: 'failed', stepsApplied: n, failedStep: n + 1,
+        error: `${record.error ?? `interrupted during step ${(record.stepsApplied ?? 0) + 1}`}; settled by hand: ${n} step(s) applied`,
+      };
+      await connection.history.save(settled);
+      return settled;
+    });
+  }
+
+  return { up, down, status, repair, resolve };
 }
 
 export type { Migration };

@@ -2,7 +2,7 @@ import type { HistoryRecord, Operation, TidemarkError } from '@tidemark/core';
 import type { MigrationFile } from '../source/migration-file.js';
 
 /** `MigrationState` is where one migration stands on a database. */
-export type MigrationState = 'applied' | 'pending' | 'changed' | 'missing' | 'failed';
+export type MigrationState = 'applied' | 'pending' | 'changed' | 'missing' | 'failed' | 'running';
 
 /** `StatusEntry` is one line of `migrate:status`. */
 export interface StatusEntry {
@@ -13,9 +13,15 @@ export interface StatusEntry {
   readonly appliedBy?: string;
   /** A pending migration older than the newest applied one (a merged branch). */
   readonly outOfOrder?: boolean;
-  /** For a failed migration: what was left applied and why it failed. */
+  /**
+   * For a failed or running migration: how many steps are in the database, the step that failed
+   * (in a transaction the steps before it were rolled back with it) and why.
+   */
   readonly stepsApplied?: number;
+  readonly failedStep?: number;
   readonly error?: string;
+  /** For a failed or running migration: the commands that settle it, in the order to consider them. */
+  readonly settle?: readonly string[];
   /**
    * For a failed migration whose file is there: each of its `up` steps and where it stands, so
    * the user sees exactly what is in the database (on backends without transactional DDL,
@@ -24,20 +30,34 @@ export interface StatusEntry {
   readonly steps?: readonly FailedStep[];
 }
 
-/** `FailedStep` is one step of a failed migration: applied (and kept), the one that failed, or not applied. */
+/**
+ * `FailedStep` is one step of a failed or running migration: applied (and kept), the one that
+ * failed, the one in progress when the run stopped (or still runs), or not applied.
+ */
 export interface FailedStep {
   readonly index: number;
-  readonly state: 'applied' | 'failed' | 'not applied';
+  readonly state: 'applied' | 'failed' | 'running' | 'not applied';
   readonly operation: Operation;
 }
 
-/** `failedSteps` lays out a failed migration's recorded `up` steps around the one that failed. */
-export function failedSteps(operations: readonly Operation[], stepsApplied: number): FailedStep[] {
+/** `failedSteps` lays out a failed or running migration's recorded `up` steps. */
+export function failedSteps(operations: readonly Operation[], entry: Pick<StatusEntry, 'state' | 'stepsApplied' | 'failedStep'>): FailedStep[] {
+  const kept = entry.stepsApplied ?? 0;
+  const stopped = entry.state === 'running' ? kept + 1 : entry.failedStep ?? kept + 1;
   return operations.map((operation, i) => ({
     index: i + 1,
-    state: i < stepsApplied ? 'applied' : i === stepsApplied ? 'failed' : 'not applied',
+    state: i < kept ? 'applied' : i + 1 === stopped ? (entry.state === 'running' ? 'running' : 'failed') : 'not applied',
     operation,
   }));
+}
+
+/** `settleCommands` lists what settles a failed or running migration (docs/failure-recovery.md). */
+function settleCommands(id: string, state: 'failed' | 'running', kept: number): string[] {
+  if (state === 'running') {
+    return ['tidemark migrate:up', `tidemark migrate:resolve ${id} --steps-applied <n>`, 'tidemark migrate:down'];
+  }
+  if (kept === 0) return ['tidemark migrate:up', 'tidemark migrate:down'];
+  return ['tidemark migrate:up --resume', 'tidemark migrate:down', `tidemark migrate:resolve ${id} --applied`, `tidemark migrate:resolve ${id} --rolled-back`];
 }
 
 /** `StatusReport` is the whole of `migrate:status`. */
@@ -60,8 +80,12 @@ export function migrationStatus(files: readonly MigrationFile[], records: readon
     const r = byId.get(id);
     if (!r) return { id, state: 'pending', ...(newestApplied && id < newestApplied ? { outOfOrder: true } : {}) };
     const base = { id, appliedAt: r.appliedAt, executionMs: r.executionMs, appliedBy: r.appliedBy };
-    if (r.outcome === 'failed') {
-      return { ...base, state: 'failed', stepsApplied: r.stepsApplied ?? 0, ...(r.error ? { error: r.error } : {}) };
+    if (r.outcome === 'failed' || r.outcome === 'running') {
+      const kept = r.stepsApplied ?? 0;
+      return {
+        ...base, state: r.outcome, stepsApplied: kept, ...(r.failedStep !== undefined ? { failedStep: r.failedStep } : {}),
+        ...(r.error ? { error: r.error } : {}), settle: settleCommands(id, r.outcome, kept),
+      };
     }
     if (!f) return { ...base, state: 'missing' };
     return { ...base, state: f.checksum === r.checksum ? 'applied' : 'changed' };
