@@ -47,7 +47,7 @@ export function checkCommand(ctx: CommandContext) {
         if (drift.length > 0) {
           throw new TidemarkError('TM_DRIFT', {
             message: `${connection.target} drifted from its applied migrations: ${drift.map(describeOperation).join('; ')}`,
-            hint: 'undo the manual change, or capture it in a migration (migrate:generate --empty and write it by hand)',
+            hint: 'undo the manual change by hand; or keep it: add it to the models, run `tidemark migrate:generate -m "capture ..."`, then record that migration as applied on this database only with `tidemark migrate:resolve <id> --applied` (other databases run it)',
             details: { drift },
           });
         }

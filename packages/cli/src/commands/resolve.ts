@@ -28,11 +28,11 @@ function resolution(args: ResolveArgs): Resolution {
 export function resolveCommand(ctx: CommandContext) {
   return {
     command: 'migrate:resolve <id>',
-    describe: 'record how a failed or interrupted migration was settled by hand: --applied, --rolled-back, or --steps-applied <n>',
+    describe: 'record how a failed or interrupted migration was settled by hand (--applied, --rolled-back, --steps-applied <n>), or that a pending one is already in this database (--applied)',
     builder: (y: Argv<GlobalArgs>) =>
       y
-        .positional('id', { type: 'string', demandOption: true, describe: 'the failed or interrupted migration' })
-        .option('applied', { type: 'boolean', describe: 'every step of it is in the database now (finished by hand)' })
+        .positional('id', { type: 'string', demandOption: true, describe: 'the failed or interrupted migration (or, with --applied, a pending one already in this database)' })
+        .option('applied', { type: 'boolean', describe: 'every step of it is in the database now (finished by hand, or the change was made before the migration existed)' })
         .option('rolled-back', { type: 'boolean', describe: 'none of it is in the database now (undone by hand); it is pending again' })
         .option('steps-applied', { type: 'number', describe: 'exactly this many of its steps are in the database; then `migrate:up --resume` or `migrate:down`' })
         .example('$0 migrate:resolve 20250117_130000_narrow --rolled-back', 'the applied steps were undone by hand')

@@ -133,7 +133,7 @@ export function lockTimeout(target: string, waitedMs: number): TidemarkError {
 export function migrationFork(first: string, second: string, from: string): TidemarkError {
   return new TidemarkError('TM_MIGRATION_FORK', {
     message: `${second} and ${first} both start from snapshot ${from.slice(0, 19)}… (two branches merged)`,
-    hint: `delete the newer of the two (${second}) and its snapshot change, then run \`tidemark migrate:generate\` again on top of the other`,
+    hint: `keep the one that is already shared (merged from the other branch); where the other one is applied, roll it back first (\`tidemark migrate:down\` works despite the fork), then delete its file, take .schema.json from the kept branch, and run \`tidemark migrate:generate\` again on top of it`,
     details: { first, second, from },
   });
 }

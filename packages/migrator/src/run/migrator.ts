@@ -248,7 +248,8 @@ export function createMigrator(options: MigratorOptions): Migrator {
   }
 
   async function down(opts: DownOptions = {}): Promise<RunResult> {
-    const files = await readFiles();
+    // no fork check: rolling back the local side of a fork is the way out of it
+    const files = await readMigrationFiles(options.directory);
     const work = async (): Promise<RunResult> => {
       const records = await connection.history.list();
       verifyApplied(records, files);
@@ -352,10 +353,19 @@ export function createMigrator(options: MigratorOptions): Migrator {
     await connection.history.ensure();
     return connection.withLock(async () => {
       const record = (await connection.history.list()).find((r) => r.id === id);
+      if (!record && 'applied' in resolution && file) {
+        // a pending migration whose change is already in this database (drift captured in a
+        // migration, a baseline): recorded as applied here without running; elsewhere it runs
+        const applied: HistoryRecord = { id, checksum: file.checksum, appliedAt: new Date().toISOString(), executionMs: 0, appliedBy, outcome: 'applied' };
+        await connection.history.save(applied);
+        return applied;
+      }
       if (!record || record.outcome === 'applied') {
         throw new TidemarkError('TM_USAGE', {
           message: `${id} is ${record ? 'applied' : 'not recorded in this database (pending)'}: there is nothing to resolve`,
-          hint: 'migrate:resolve settles a failed or interrupted migration; `tidemark migrate:status` shows which one',
+          hint: record
+            ? 'migrate:resolve settles a failed or interrupted migration; `tidemark migrate:status` shows which one'
+            : `a pending migration can only be recorded as applied (\`tidemark migrate:resolve ${id} --applied\`), when its change is already in this database`,
           details: { id },
         });
       }
