@@ -1,4 +1,4 @@
-// Import boundaries of ARCHITECTURE.md §2: core depends on nothing; each package imports only
+// Import boundaries of docs/architecture.md: Packages: core depends on nothing; each package imports only
 // what its package.json declares; nothing on the migrator's or a backend's path reaches
 // TypeScript or ts-morph; and the bundled CLI's start-up files load no driver, no TypeScript and
 // no tsx (they come in through dynamic imports, only for the commands that need them).

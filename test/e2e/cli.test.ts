@@ -1,4 +1,4 @@
-// CLI behaviours of PRODUCT.md §4 and §6 on SQLite: exit codes, refusals, --json, URL precedence.
+// CLI behaviours of README: CLI and How a run works on SQLite: exit codes, refusals, --json, URL precedence.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

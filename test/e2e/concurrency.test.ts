@@ -1,4 +1,4 @@
-// PRODUCT.md §6: "One `up` at a time per database: concurrent runs wait on a lock, so each
+// README: How a run works: "One `up` at a time per database: concurrent runs wait on a lock, so each
 // migration is applied exactly once." Two real `tidemark migrate:up` processes, started together
 // against one SQLite file, with three slow migrations pending.
 import assert from 'node:assert/strict';

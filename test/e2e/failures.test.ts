@@ -1,4 +1,4 @@
-// PRODUCT.md §4 and §6 through the CLI: a failing migration exits 1 with a TM_* code and leaves
+// README: CLI and How a run works through the CLI: a failing migration exits 1 with a TM_* code and leaves
 // no trace; `migrate:status` exits 1 and shows it as failed; `--json` errors have the shape
 // { ok: false, error: { code, message, hint } }; bad migration files exit 2, refusals exit 3.
 import assert from 'node:assert/strict';

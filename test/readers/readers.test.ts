@@ -1,5 +1,5 @@
 // The static reader (ts-morph, nothing executed) and the run-time reader (decorator metadata)
-// must give the same snapshot for the same models (PRODUCT.md §1). The run-time side loads the
+// must give the same snapshot for the same models (README: Models). The run-time side loads the
 // fixture compiled by TypeScript with experimentalDecorators and emitDecoratorMetadata, since
 // tsx (esbuild) emits no design:type.
 import 'reflect-metadata';

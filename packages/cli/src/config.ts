@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { configInvalid } from '@tidemark/core';
 
-/** `TidemarkConfig` is `tidemark.config.json` (PRODUCT.md §3). */
+/** `TidemarkConfig` is `tidemark.config.json` (README: Files). */
 export interface TidemarkConfig {
   /** Globs of model files, relative to the config's folder. */
   readonly models: readonly string[];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { isTidemarkError } from '@tidemark/core';
 import { loadBackend, schemeOf } from './load-backend.js';
 
-test('every URL scheme of PRODUCT.md §5 (and its aliases) loads the backend of that dialect, without connecting', async () => {
+test('every URL scheme of README: Backends, URL row (and its aliases) loads the backend of that dialect, without connecting', async () => {
   const cases: [string, string][] = [
     ['sqlite:dev.db', 'sqlite'],
     ['postgres://u@h/db', 'postgres'],

@@ -7,7 +7,7 @@ interface BackendEntry {
 }
 
 /**
- * Which package serves each URL scheme (PRODUCT.md §5). Each loader is a dynamic import with a
+ * Which package serves each URL scheme (README: Backends, URL row). Each loader is a dynamic import with a
  * literal specifier, so the CLI bundle keeps every backend external and a command that needs no
  * database (or another one) never loads it, nor its driver. Backends are optional peers: a
  * project installs the ones it uses.

@@ -21,7 +21,7 @@ export interface MainIo {
 }
 
 /**
- * `main` runs one `tidemark` command line and returns the exit code (PRODUCT.md §4): 0 done,
+ * `main` runs one `tidemark` command line and returns the exit code (README: CLI): 0 done,
  * 1 a database or migration failed, 2 bad input, 3 refused for safety.
  */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {

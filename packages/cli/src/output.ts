@@ -53,7 +53,7 @@ export class Output {
     }
   }
 
-  /** `event` prints migrator progress in PRODUCT.md's tone. */
+  /** `event` prints migrator progress in the README's tone. */
   event(e: MigratorEvent): void {
     switch (e.type) {
       case 'applying':

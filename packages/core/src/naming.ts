@@ -1,5 +1,5 @@
 /**
- * Naming rules of the snapshot (PRODUCT.md §1) live here and only here: snake_case columns,
+ * Naming rules of the snapshot (README: Models) live here and only here: snake_case columns,
  * snake_case plural tables, `idx_<table>_<columns>` indexes, `fk_<table>_<columns>` foreign keys.
  */
 

@@ -1,5 +1,5 @@
 /**
- * `@tidemark/decorators`: the model decorators (PRODUCT.md §1), the column type brands, and
+ * `@tidemark/decorators`: the model decorators (README: Models), the column type brands, and
  * `readLoadedModels`, the run-time reader that turns decorated classes into model descriptions.
  */
 export type { Float, Decimal, Uuid, Text, Json } from './brands.js';

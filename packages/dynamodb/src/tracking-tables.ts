@@ -3,7 +3,7 @@ import type { DynamoGateway } from './gateway.js';
 import { describeTable } from './describe-table.js';
 import { waitForTableActive, type WaitOptions } from './wait.js';
 
-/** `HISTORY_TABLE` holds one item per applied or failed migration (PRODUCT.md §6). */
+/** `HISTORY_TABLE` holds one item per applied or failed migration (README: How a run works). */
 export const HISTORY_TABLE = '_tidemark_migrations';
 /** `SCHEMA_TABLE` holds Tidemark's metadata of each table it manages (see schema-store.ts). */
 export const SCHEMA_TABLE = '_tidemark_schema';

@@ -1,6 +1,6 @@
 import { unsupportedOperation } from '@tidemark/core';
 
-/** `HISTORY_COLLECTION` is Tidemark's tracking collection (PRODUCT.md §6). */
+/** `HISTORY_COLLECTION` is Tidemark's tracking collection (README: How a run works). */
 export const HISTORY_COLLECTION = '_tidemark_migrations';
 /** `LOCK_COLLECTION` holds the migration lock document. */
 export const LOCK_COLLECTION = '_tidemark_lock';

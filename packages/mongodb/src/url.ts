@@ -21,7 +21,7 @@ function isLocalHost(hostAndPort: string): boolean {
 
 /**
  * `parseMongoUrl` reads `mongodb://[user:pass@]host[:port][,host…]/db[?options]` and
- * `mongodb+srv://…/db` (PRODUCT.md §5). The database name is required: the driver would fall back
+ * `mongodb+srv://…/db` (README: Backends, URL row). The database name is required: the driver would fall back
  * on `test`, and a migration tool should not quietly write there. Errors never show the password.
  * @example parseMongoUrl('mongodb://localhost:27017/shop') // { databaseName: 'shop', isLocal: true, … }
  */

@@ -2,7 +2,7 @@ import { internalError, isTidemarkError, type HistoryRecord, type MigrationHisto
 import { TABLE_OPTIONS } from './dialect/render-table.js';
 import type { MysqlExecutor } from './executor.js';
 
-/** `HISTORY_TABLE` is Tidemark's tracking table (PRODUCT.md §6); introspection skips it. */
+/** `HISTORY_TABLE` is Tidemark's tracking table (README: How a run works); introspection skips it. */
 export const HISTORY_TABLE = '_tidemark_migrations';
 
 interface HistoryRow {

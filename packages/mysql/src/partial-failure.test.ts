@@ -1,5 +1,5 @@
 // A migration that fails part-way on MySQL, run through the real migrator: DDL commits as it
-// goes, so the steps before the failure stay, and the history says exactly that (PRODUCT.md §6).
+// goes, so the steps before the failure stay, and the history says exactly that (README: How a run works).
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

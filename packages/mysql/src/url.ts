@@ -22,7 +22,7 @@ const PARAMS = ['ssl', 'socket', 'connectTimeout'];
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
 
 /**
- * `parseMysqlUrl` reads `mysql://user:password@host:port/database` (PRODUCT.md §5), also spelled
+ * `parseMysqlUrl` reads `mysql://user:password@host:port/database` (README: Backends, URL row), also spelled
  * `mariadb://`. User, password and database are percent-decoded; the port defaults to 3306.
  * Query parameters: `ssl=true|false`, `socket=/path` and `connectTimeout=<ms>`; any other one is
  * TM_URL_INVALID rather than silently ignored. Messages never show the password.

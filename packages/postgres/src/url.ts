@@ -2,7 +2,7 @@ import { redactUrl, urlInvalid } from '@tidemark/core';
 import type { PgClientConfig } from './driver.js';
 
 /**
- * What a `postgres://` URL may say (PRODUCT.md §5), in libpq's URI form
+ * What a `postgres://` URL may say (README: Backends, URL row), in libpq's URI form
  * (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS):
  *
  *   postgres[ql]://[user[:password]@][host][:port][/database][?param=value&…]

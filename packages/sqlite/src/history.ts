@@ -1,7 +1,7 @@
 import type { HistoryRecord, MigrationHistory, MigrationOutcome } from '@tidemark/core';
 import type { SqliteExecutor } from './executor.js';
 
-/** `HISTORY_TABLE` is Tidemark's tracking table (PRODUCT.md §6); introspection skips it. */
+/** `HISTORY_TABLE` is Tidemark's tracking table (README: How a run works); introspection skips it. */
 export const HISTORY_TABLE = '_tidemark_migrations';
 
 interface HistoryRow {

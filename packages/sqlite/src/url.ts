@@ -5,7 +5,7 @@ export type SqliteLocation = { readonly kind: 'file'; readonly path: string } | 
 
 /**
  * `parseSqliteUrl` reads `sqlite:path/to.db`, `sqlite:./rel.db`, `sqlite:/abs.db` and
- * `sqlite::memory:` (PRODUCT.md §5). Anything else is TM_URL_INVALID: `sqlite://…` is refused
+ * `sqlite::memory:` (README: Backends, URL row). Anything else is TM_URL_INVALID: `sqlite://…` is refused
  * rather than guessed, since tools disagree on how many slashes make an absolute path.
  * @example parseSqliteUrl('sqlite:dev.db') // { kind: 'file', path: 'dev.db' }
  */

@@ -1,5 +1,5 @@
 /**
- * `ERROR_CODES` maps every Tidemark error code to its exit class (PRODUCT.md §4):
+ * `ERROR_CODES` maps every Tidemark error code to its exit class (README: CLI):
  * 1 = a database or migration failed, 2 = bad input, 3 = refused for safety.
  */
 export const ERROR_CODES = {

@@ -35,7 +35,7 @@ export class TidemarkError extends Error {
     this.details = init.details ?? {};
   }
 
-  /** `exitCode` is the process exit code PRODUCT.md §4 assigns to this error's class. */
+  /** `exitCode` is the process exit code README: CLI assigns to this error's class. */
   get exitCode(): 1 | 2 | 3 {
     return ERROR_CODES[this.code];
   }

@@ -1,5 +1,5 @@
 /**
- * `PORTABLE_TYPES` lists the column types every backend stores (PRODUCT.md §2).
+ * `PORTABLE_TYPES` lists the column types every backend stores (README: Portable types).
  * `string` has a length (default 255); `decimal` a precision and scale; `enum` its values.
  */
 export const PORTABLE_TYPES = [

@@ -75,7 +75,7 @@ export async function tempDir(prefix = 'migrator-'): Promise<TempDir> {
   };
 }
 
-/** `sha256` is the checksum PRODUCT.md §6 describes, computed independently of Tidemark. */
+/** `sha256` is the checksum README: How a run works describes, computed independently of Tidemark. */
 export function sha256(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('hex');
 }

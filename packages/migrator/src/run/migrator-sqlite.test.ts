@@ -1,4 +1,4 @@
-// createMigrator on a real SQLite file (PRODUCT.md §4, §6): a failing migration leaves no trace
+// createMigrator on a real SQLite file (README: CLI, How a run works): a failing migration leaves no trace
 // and is recorded as failed; down (--steps, --to, destructive refusal); repair.
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// createMigrator().up / status against an in-memory connection (PRODUCT.md §4, §6): pending is a
+// createMigrator().up / status against an in-memory connection (README: CLI, How a run works): pending is a
 // set difference read under the lock, applied in id order; --to; checksum and missing-file
 // refusals; destructive steps refused before anything runs; dry runs apply nothing.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// findFork (PRODUCT.md §3): two generated migrations that start from the same snapshot are a
+// findFork (README: Files): two generated migrations that start from the same snapshot are a
 // conflict naming both files; linear chains, empty migrations and reverts are not.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';

@@ -1,4 +1,4 @@
-// readMigrationFiles (PRODUCT.md §3, §6): id order, bad names are errors, .d.ts and non-.ts files
+// readMigrationFiles (README: Files, How a run works): id order, bad names are errors, .d.ts and non-.ts files
 // are ignored, a missing folder has no migrations, checksums ignore line endings.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@ export const NUMBER_TYPES: ReadonlySet<PortableType> = new Set(['i32', 'i64', 'f
 export const TEXT_TYPES: ReadonlySet<PortableType> = new Set(['string', 'text', 'enum']);
 
 /**
- * `renderColumnType` returns the PostgreSQL type of a column (PRODUCT.md §2): integer, bigint,
+ * `renderColumnType` returns the PostgreSQL type of a column (README: Portable types): integer, bigint,
  * double precision, numeric(p,s), varchar(n), text, boolean, uuid, date, timestamptz, jsonb,
  * bytea, and text for enums (kept in range by a CHECK constraint). Lengths and precisions are
  * written only when the snapshot has them, so they read back as they were.
