@@ -26,8 +26,7 @@ export const OBJECT_NAME_PATTERN = '^[A-Za-z0-9_.-]{3,255}$';
  * plus a rewrite of the items when their values must change.
  */
 export const capabilities = {
-  transactionalDdl: false,
-  inPlaceColumnChanges: ['type', 'nullable', 'default', 'length', 'precision', 'values'],
+  transactionalDdl: false, nativeStatements: 'commands',
   foreignKeys: 'none',
   uniqueIndexes: 'none',
   autoIncrement: false,

@@ -10,8 +10,7 @@ import type { Capabilities } from '@tidemark/core';
  * values change. No identifier limit applies below the 255-byte namespace (checked on use).
  */
 export const capabilities = {
-  transactionalDdl: false,
-  inPlaceColumnChanges: ['type', 'nullable', 'default', 'length', 'precision', 'values'],
+  transactionalDdl: false, nativeStatements: 'commands',
   foreignKeys: 'none',
   uniqueIndexes: 'enforced',
   autoIncrement: false,

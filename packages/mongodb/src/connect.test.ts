@@ -28,7 +28,7 @@ describe('connectMongo', () => {
   it('the backend declares what MongoDB can do', () => {
     assert.equal(mongodbBackend.dialect, 'mongodb');
     assert.deepStrictEqual(capabilities, {
-      transactionalDdl: false, inPlaceColumnChanges: ['type', 'nullable', 'default', 'length', 'precision', 'values'],
+      transactionalDdl: false, nativeStatements: 'commands',
       foreignKeys: 'none', uniqueIndexes: 'enforced', autoIncrement: false, alterPrimaryKey: true,
     });
   });

@@ -8,8 +8,7 @@ import { MAX_IDENTIFIER_LENGTH } from './dialect/names.js';
  * 64 characters, and a JSON column cannot be indexed (text and bytes are, through a prefix).
  */
 export const capabilities = {
-  transactionalDdl: false,
-  inPlaceColumnChanges: ['type', 'nullable', 'default', 'length', 'precision', 'values', 'autoIncrement'],
+  transactionalDdl: false, nativeStatements: 'sql',
   foreignKeys: 'enforced',
   uniqueIndexes: 'enforced',
   autoIncrement: true,

@@ -7,8 +7,7 @@ import { MAX_IDENTIFIER_LENGTH } from './dialect/names.js';
  * every column change is an in-place ALTER TABLE, and names are cut at 63 bytes.
  */
 export const capabilities = {
-  transactionalDdl: true,
-  inPlaceColumnChanges: ['type', 'nullable', 'default', 'length', 'precision', 'values', 'autoIncrement'],
+  transactionalDdl: true, nativeStatements: 'sql',
   foreignKeys: 'enforced',
   uniqueIndexes: 'enforced',
   autoIncrement: true,

@@ -12,7 +12,7 @@ const fixture = (name: string): string => fileURLToPath(new URL(`./__fixtures__/
 describe('capabilities', () => {
   it('are what PostgreSQL can do', () => {
     assert.deepEqual(capabilities, {
-      transactionalDdl: true, inPlaceColumnChanges: ['type', 'nullable', 'default', 'length', 'precision', 'values', 'autoIncrement'],
+      transactionalDdl: true, nativeStatements: 'sql',
       foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true, maxIdentifierLength: 63,
     });
     assert.equal(postgresBackend.capabilities, capabilities);

@@ -5,7 +5,7 @@ import { SqlApplier } from './sql-applier.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlExecutor } from './sql-executor.js';
 
-const capabilities: Capabilities = { transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true };
+const capabilities: Capabilities = { transactionalDdl: true, nativeStatements: 'sql', foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true };
 
 function fixture(precheckFails = false) {
   const log: string[] = [];

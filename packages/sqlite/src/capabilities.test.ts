@@ -9,7 +9,7 @@ describe('capabilities', () => {
   it('loads without better-sqlite3; connect loads it', async () => {
     assert.equal(loaded(), false, 'importing @tidemark/sqlite must not load the driver');
     assert.deepEqual(capabilities, {
-      transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
+      transactionalDdl: true, nativeStatements: 'sql', foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
     });
     assert.equal(sqliteBackend.capabilities, capabilities);
     const conn = await sqliteBackend.connect('sqlite::memory:');

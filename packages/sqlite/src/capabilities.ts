@@ -6,8 +6,7 @@ import type { Capabilities } from '@tidemark/core';
  * through the table rebuild (none is done in place).
  */
 export const capabilities = {
-  transactionalDdl: true,
-  inPlaceColumnChanges: [],
+  transactionalDdl: true, nativeStatements: 'sql',
   foreignKeys: 'enforced',
   uniqueIndexes: 'enforced',
   autoIncrement: true,

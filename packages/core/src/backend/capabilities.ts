@@ -1,4 +1,3 @@
-import type { ColumnChange } from '../diff/column-changes.js';
 import type { PortableType } from '../snapshot/portable-type.js';
 
 /** `Dialect` names a backend. */
@@ -11,8 +10,11 @@ export type Dialect = 'sqlite' | 'postgres' | 'mysql' | 'mongodb' | 'dynamodb';
 export interface Capabilities {
   /** DDL runs inside a transaction that a failure rolls back (PostgreSQL, SQLite). */
   readonly transactionalDdl: boolean;
-  /** Column changes done in place; others need a rebuild (SQLite) or are refused. */
-  readonly inPlaceColumnChanges: readonly ColumnChange[];
+  /**
+   * What native statements are: SQL text (`db.execute('…')`, and dry runs end each with `;`), or
+   * the backend's command documents (MongoDB commands, DynamoDB requests), printed as JSON.
+   */
+  readonly nativeStatements: 'sql' | 'commands';
   /** Whether foreign keys are enforced by the database. */
   readonly foreignKeys: 'enforced' | 'none';
   /** Whether unique indexes are enforced by the database. */

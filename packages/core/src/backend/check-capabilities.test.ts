@@ -6,9 +6,9 @@ import type { Capabilities } from './capabilities.js';
 import { checkCapabilities } from './check-capabilities.js';
 
 const full: Capabilities = {
-  transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
+  transactionalDdl: true, nativeStatements: 'sql', foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
 };
-const keyValue: Capabilities = { ...full, transactionalDdl: false, foreignKeys: 'none', uniqueIndexes: 'none', alterPrimaryKey: false, maxIndexesPerTable: 1 };
+const keyValue: Capabilities = { ...full, transactionalDdl: false, nativeStatements: 'sql', foreignKeys: 'none', uniqueIndexes: 'none', alterPrimaryKey: false, maxIndexesPerTable: 1 };
 const table = (indexes: { name: string; columns: string[]; unique?: boolean }[]) =>
   op.createTable({ name: 't', columns: [{ name: 'a', type: 'i32' }, { name: 'b', type: 'i32' }], primaryKey: ['a'], indexes });
 

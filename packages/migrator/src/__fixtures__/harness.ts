@@ -124,14 +124,14 @@ export class FakeConnection implements BackendConnection {
 
   constructor(options: { transactionalDdl?: boolean } = {}) {
     this.capabilities = {
-      transactionalDdl: options.transactionalDdl ?? true, inPlaceColumnChanges: [], foreignKeys: 'enforced',
+      transactionalDdl: options.transactionalDdl ?? true, nativeStatements: 'sql', foreignKeys: 'enforced',
       uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
     };
   }
 
   readonly applier: OperationApplier = {
     dialect: 'sqlite',
-    capabilities: { transactionalDdl: true, inPlaceColumnChanges: [], foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true },
+    capabilities: { transactionalDdl: true, nativeStatements: 'sql', foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true },
     apply: async (operation) => {
       if (this.failWhen(operation)) throw new Error(`fake failure on ${operation.kind}`);
       this.calls.push({ kind: 'apply', operation });

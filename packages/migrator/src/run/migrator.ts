@@ -129,7 +129,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
 
   function emitDryRun(run: PlannedRun, direction: 'up' | 'down'): void {
     const statements = run.steps.slice(run.skip).flatMap((s) => connection.applier.render(s.operation, s.before));
-    emit({ type: 'dry-run', id: run.replayed.file.id, direction, statements, warnings: run.warnings, sql: ['sqlite', 'postgres', 'mysql'].includes(connection.dialect), ...(run.skip > 0 ? { resumeAt: run.skip + 1 } : {}) });
+    emit({ type: 'dry-run', id: run.replayed.file.id, direction, statements, warnings: run.warnings, sql: connection.capabilities.nativeStatements === 'sql', ...(run.skip > 0 ? { resumeAt: run.skip + 1 } : {}) });
   }
 
   /**
