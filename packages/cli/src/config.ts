@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { configInvalid } from '@tidemark/core';
@@ -17,17 +18,32 @@ export interface TidemarkConfig {
 export const CONFIG_FILE = 'tidemark.config.json';
 
 /**
- * `loadConfig` reads and checks the config file. Without one, the defaults are models under
- * `src/models/**\/*.ts` and migrations in `migrations/`; a file that exists but is wrong is an
- * error naming what is wrong.
+ * `findConfig` looks for `tidemark.config.json` in `cwd` and then in each folder above it, as git
+ * looks for `.git`: a command run from `src/` uses the project's config, and every path in it
+ * stays relative to the config's folder.
+ */
+export function findConfig(cwd: string): string | undefined {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    const file = join(dir, CONFIG_FILE);
+    if (existsSync(file)) return file;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * `loadConfig` reads and checks the config file (`path`, or the nearest one from `cwd` up).
+ * Without one, the defaults are models under `src/models/**\/*.ts` and migrations in
+ * `migrations/`, both relative to `cwd`; a file that exists but is wrong is an error naming
+ * what is wrong.
  */
 export async function loadConfig(cwd: string, path?: string): Promise<TidemarkConfig> {
-  const file = path ? (isAbsolute(path) ? path : join(cwd, path)) : join(cwd, CONFIG_FILE);
+  const found = path ? undefined : findConfig(cwd);
+  if (!path && !found) return { models: ['src/models/**/*.ts'], migrations: 'migrations', root: cwd };
+  const file = path ? (isAbsolute(path) ? path : join(cwd, path)) : found!;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !path) return { models: ['src/models/**/*.ts'], migrations: 'migrations', root: cwd };
     throw configInvalid(file, `cannot be read (${(err as Error).message})`);
   }
   let data: unknown;

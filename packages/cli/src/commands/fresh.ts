@@ -1,5 +1,7 @@
 import type { Argv } from 'yargs';
+import { join } from 'node:path';
 import { TidemarkError } from '@tidemark/core';
+import { readMigrationFiles, requireMigrationsFolder } from '@tidemark/migrator';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 
 interface FreshArgs extends GlobalArgs {
@@ -18,6 +20,16 @@ export function freshCommand(ctx: CommandContext) {
           throw new TidemarkError('TM_FRESH_REMOTE', {
             message: `${connection.target} is not a local database; migrate:fresh would drop all its tables`,
             hint: 'run it against a local database, or add --force if you really mean it',
+          });
+        }
+        // checked before anything is dropped: run from the wrong folder, fresh would empty the database
+        const dir = join(config.root, config.migrations);
+        await requireMigrationsFolder(dir);
+        if ((await readMigrationFiles(dir)).length === 0) {
+          throw new TidemarkError('TM_USAGE', {
+            message: `${dir} holds no migrations: migrate:fresh would drop every table and apply nothing`,
+            hint: 'run it inside the project whose migrations you mean, or generate the first migration with `tidemark migrate:generate`',
+            details: { file: dir },
           });
         }
         await connection.dropAll();

@@ -6,7 +6,7 @@ import {
 } from '@tidemark/core';
 import { findFork } from '../source/check-chain.js';
 import { loadMigration, type MigrationLoader } from '../source/load-migration.js';
-import { readMigrationFiles, type MigrationFile } from '../source/migration-file.js';
+import { readMigrationFiles as readFolder, requireMigrationsFolder, type MigrationFile } from '../source/migration-file.js';
 import { recordDown, replayMigrations, type ReplayedMigration } from '../source/replay.js';
 import type { EventSink } from './events.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
@@ -99,6 +99,12 @@ export function createMigrator(options: MigratorOptions): Migrator {
   const load = options.load ?? loadMigration;
   const emit: EventSink = options.onEvent ?? (() => undefined);
   const appliedBy = options.appliedBy ?? defaultAppliedBy();
+
+  /** The migrations folder's files; the folder must exist (see `requireMigrationsFolder`). */
+  async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
+    await requireMigrationsFolder(dir);
+    return readFolder(dir);
+  }
 
   async function readFiles(): Promise<MigrationFile[]> {
     const files = await readMigrationFiles(options.directory);

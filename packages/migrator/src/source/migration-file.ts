@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checksumMigration, MIGRATION_ID, parseMigrationHeader, TidemarkError, type MigrationHeader } from '@tidemark/core';
 
@@ -57,4 +57,23 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
     files.push({ id, path, text, checksum: await checksumMigration(text), ...(header ? { header } : {}) });
   }
   return files;
+}
+
+/**
+ * `requireMigrationsFolder` refuses a migrations folder that does not exist, for every command
+ * that reads a database against it: run from the wrong folder, "no files" would otherwise read
+ * as "nothing to apply" (or, for `fresh`, as "drop everything and apply nothing"). Only
+ * `migrate:generate` starts from a missing folder: it creates it.
+ */
+export async function requireMigrationsFolder(dir: string): Promise<void> {
+  const found = await stat(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  });
+  if (found?.isDirectory()) return;
+  throw new TidemarkError('TM_CONFIG_INVALID', {
+    message: found ? `${dir}: the migrations path is not a folder` : `${dir}: the migrations folder does not exist`,
+    hint: 'run Tidemark inside the project (tidemark.config.json is looked for in the current folder and the folders above it), point "migrations" in the config at the folder that holds the migrations, or create the first one with `tidemark migrate:generate`',
+    details: { file: dir },
+  });
 }
