@@ -14,10 +14,10 @@ import { createProject, type TempProject } from '../support/project.js';
 
 const MODEL = "import { Model, Key, Auto } from '@tidemark/decorators';\n@Model()\nexport class User {\n  @Key() @Auto() id!: number;\n  name!: string;\n}\n";
 
-async function runIn(cwd: string, args: readonly string[]): Promise<{ code: number; out: string }> {
+async function runIn(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
   const chunks: string[] = [];
   const sink = new Writable({ write(c, _e, cb) { chunks.push(String(c)); cb(); } });
-  const code = await main(args, { cwd, env: {}, stdout: sink, stderr: sink, interactive: false });
+  const code = await main(args, { cwd, env, stdout: sink, stderr: sink, interactive: false });
   return { code, out: chunks.join('') };
 }
 
@@ -66,5 +66,19 @@ describe('the folder a command runs from', () => {
     const check = new Database(db, { readonly: true });
     assert.deepEqual(check.prepare("SELECT name FROM sqlite_master WHERE name = 'users'").all(), [{ name: 'users' }]);
     check.close();
+  });
+
+  test('.env next to the config gives DATABASE_URL; the environment beats it, --url beats both', async () => {
+    await project.write('.env', `# local settings\nDATABASE_URL="sqlite:${join(project.dir, 'from-dotenv.db')}"\n`);
+    const up = await runIn(join(project.dir, 'src'), ['migrate:up']);
+    assert.equal(up.code, 0, up.out);
+    assert.ok(existsSync(join(project.dir, 'from-dotenv.db')));
+    const fromEnv = await runIn(project.dir, ['migrate:up'], { DATABASE_URL: `sqlite:${join(project.dir, 'from-env.db')}` });
+    assert.equal(fromEnv.code, 0, fromEnv.out);
+    assert.ok(existsSync(join(project.dir, 'from-env.db')));
+    const fromFlag = await runIn(project.dir, ['migrate:up', '--url', `sqlite:${join(project.dir, 'from-flag.db')}`], { DATABASE_URL: 'sqlite:/nonexistent/x.db' });
+    assert.equal(fromFlag.code, 0, fromFlag.out);
+    assert.ok(existsSync(join(project.dir, 'from-flag.db')));
+    assert.equal(existsSync(join(project.dir, 'app.db')), false, 'the config url is the last resort');
   });
 });

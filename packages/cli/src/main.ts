@@ -6,6 +6,7 @@ import { downCommand } from './commands/down.js';
 import { freshCommand } from './commands/fresh.js';
 import { generateCommand } from './commands/generate.js';
 import { repairCommand } from './commands/repair.js';
+import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
@@ -26,10 +27,10 @@ export interface MainIo {
  */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   const out = new Output(argv.includes('--json'), io.stdout, io.stderr, useColors(io.stdout, io.env));
-  const ctx: CommandContext = { cwd: io.cwd, env: io.env, out, interactive: io.interactive };
   let exitCode = 0;
   const setExit = (code: number): void => { exitCode = code; };
   try {
+    const ctx: CommandContext = { cwd: io.cwd, env: withDotEnv(io.cwd, io.env), out, interactive: io.interactive };
     await yargs([...argv])
       .scriptName('tidemark')
       .usage('$0 <command> [options]\n\nTurns edited entity classes into reviewed migrations and applies them.')
