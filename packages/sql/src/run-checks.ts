@@ -19,6 +19,11 @@ export interface CheckList<E> {
    * would abort the migration's transaction.
    */
   readonly needPassingValues?: ReadonlySet<SqlCheck<E>>;
+  /**
+   * Checks whose failure stops every check after them: PostgreSQL's UTF-8 check, since the
+   * checks after it decode the bytes it refused, which is an error.
+   */
+  readonly blocking?: ReadonlySet<SqlCheck<E>>;
 }
 
 /**
@@ -30,15 +35,13 @@ export async function runChecks<E>(list: CheckList<E>, executor: E, operation: S
   mode: CheckMode): Promise<TidemarkError[]> {
   const failures: TidemarkError[] = [];
   for (const check of list.checks) {
-    if (failures.length > 0 && (mode === 'first' || list.needPassingValues?.has(check))) {
-      if (mode === 'first') break;
-      continue;
-    }
+    if (failures.length > 0 && list.needPassingValues?.has(check)) continue;
     try {
       await check(executor, operation, before);
     } catch (err) {
       if (!isTidemarkError(err, 'TM_PRECHECK_FAILED')) throw err;
       failures.push(err);
+      if (mode === 'first' || list.blocking?.has(check)) break;
     }
   }
   return failures;
