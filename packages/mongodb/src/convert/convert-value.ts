@@ -31,14 +31,15 @@ function convertNonNull(x: Expression, from: ColumnSnapshot, to: ColumnSnapshot,
   if (isNumber(to.type)) {
     if (source !== 'number' && source !== 'bool' && source !== 'string') return MIN_KEY;
     const whole = to.type === 'i32' || to.type === 'i64';
+    const target = TARGET_BSON[to.type];
     // $convert truncates 4.5 to 4 without complaint; a fraction must fail instead
-    const wholeOnly = (v: Expression): Expression => ({ $cond: [{ $eq: [{ $trunc: [v] }, v] }, convert(v, TARGET_BSON[to.type]), MIN_KEY] });
+    const wholeOnly = (v: Expression): Expression => ({ $cond: [{ $eq: [{ $trunc: [v] }, v] }, convert(v, target), MIN_KEY] });
     // not exact: text reads as PostgreSQL and MySQL read it (' 7', '7.0', '1e3'), so the precheck
     // can count what only the narrowing rule refuses apart from what is no number at all
     const converted = source === 'string' && !exact && whole
       ? then(convert({ $trim: { input: x } }, 'decimal'), 'tm_n', wholeOnly)
-      : source === 'string' && !exact ? convert({ $trim: { input: x } }, TARGET_BSON[to.type])
-        : whole && (from.type === 'f64' || from.type === 'decimal') ? wholeOnly(x) : convert(x, TARGET_BSON[to.type]);
+      : source === 'string' && !exact ? convert({ $trim: { input: x } }, target)
+        : whole && (from.type === 'f64' || from.type === 'decimal') ? wholeOnly(x) : convert(x, target);
     const canonical = exact && source === 'string' ? canonicalNumberPattern(to.type) : undefined;
     const checked = canonical === undefined ? converted : { $cond: [{ $regexMatch: { input: x, regex: canonical } }, converted, MIN_KEY] };
     if (to.type !== 'decimal' || to.scale === undefined) return checked;
