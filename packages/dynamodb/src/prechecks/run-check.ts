@@ -55,6 +55,13 @@ async function checkUnique(db: DynamoGateway, table: TableSnapshot, columns: rea
   return tally.count > 0 ? [precheckFailed(check, `${table.name} (${columns.join(', ')})`, tally.count, tally.samples, hint)] : [];
 }
 
+/** The order conversion failures are reported in: the SQL backends' check order, whatever order the Scan finds items in. */
+const CHECK_ORDER = [
+  'numeric text', NUMBER_TEXT_CHECK, 'boolean values', 'uuid values', 'date values', 'timestamp values', 'json values',
+  'integer range', 'decimal precision', DECIMAL_SCALE_CHECK, 'string length', 'enum values', 'convert values',
+];
+const rank = (check: string): number => (CHECK_ORDER.includes(check) ? CHECK_ORDER.indexOf(check) : CHECK_ORDER.length);
+
 /** The hint of a failed conversion check: core's for the narrowing rule, the general one otherwise. */
 function convertHint(check: string, from: TableSnapshot['columns'][number], to: TableSnapshot['columns'][number]): string {
   const fix = `db.execute({ command: 'UpdateItem', input: { … } }) in an earlier migration`;
@@ -84,7 +91,7 @@ async function checkConvert(db: DynamoGateway, table: TableSnapshot, check: Extr
     }
   }
   if (tallies.size > 0) {
-    return [...tallies].map(([name, t]) => precheckFailed(name, `${table.name}.${from.name} (${from.type} → ${to.type})`, t.count, t.samples, convertHint(name, from, to)));
+    return [...tallies].sort(([a], [b]) => rank(a) - rank(b)).map(([name, t]) => precheckFailed(name, `${table.name}.${from.name} (${from.type} → ${to.type})`, t.count, t.samples, convertHint(name, from, to)));
   }
   const failures: TidemarkError[] = [];
   for (const index of check.uniques) {

@@ -9,7 +9,7 @@ const q = sqlite.quoteIdentifier;
 
 /**
  * `failIfAny` counts the rows of `table` matching `where` and, if there are any, throws
- * TM_PRECHECK_FAILED with the count and up to five rows (their key, or rowid, and `columns`).
+ * TM_PRECHECK_FAILED with the count and up to five rows (their key, or rowid, and `columns`), in key order.
  */
 export function failIfAny(executor: SqliteExecutor, table: TableSnapshot, where: string, columns: readonly string[],
   check: string, target: string, hint: string): void {
@@ -18,7 +18,8 @@ export function failIfAny(executor: SqliteExecutor, table: TableSnapshot, where:
   if (count === 0) return;
   const key = table.primaryKey.length > 0 ? table.primaryKey : ['rowid'];
   const shown = [...new Set([...key, ...columns])].map(q).join(', ');
-  const samples = executor.allSync(`SELECT ${shown} ${from} LIMIT ${SAMPLE_SIZE}`);
+  // in key order, so the same data always shows the same samples (as on the other backends)
+  const samples = executor.allSync(`SELECT ${shown} ${from} ORDER BY ${key.map(q).join(', ')} LIMIT ${SAMPLE_SIZE}`);
   throw precheckFailed(check, target, count, samples, hint);
 }
 
