@@ -135,11 +135,12 @@ describe('DynamoDB operations on tables holding items', { skip: liveSkip() }, ()
     await expectRefused(op.createIndex('users', { name: 'idx_users_name', columns: ['name'], unique: true, applicationEnforced: true }), 'unique', 2, /u1.*u4|u4.*u1/);
     await apply(op.createIndex('users', { name: 'idx_users_code', columns: ['code'], unique: true, applicationEnforced: true }));
     assert.deepEqual((await conn.introspect()).tables[0]!.indexes, [{ name: 'idx_users_code', columns: ['code'], unique: true, applicationEnforced: true }]);
-    // 'yes' and 'true' are distinct as text, but both become true as a boolean
-    await put('users', { id: { S: 'u1' }, name: { S: 'ada' }, code: { S: 'true' } });
-    await put('users', { id: { S: 'u2' }, name: { S: 'grace' }, code: { S: 'no' } });
-    await put('users', { id: { S: 'u3' }, name: { S: "o'brien" }, code: { S: '0' } });
-    await expectRefused(op.alterColumn('users', 'code', { type: 'boolean', nullable: true }), 'unique idx_users_code', 4, /"id":"u1","code":true\}/);
+    // '1.5' and '1.50' are distinct as text, but both become the number 1.5 (nothing is rounded)
+    await put('users', { id: { S: 'u1' }, name: { S: 'ada' }, code: { S: '1.5' } });
+    await put('users', { id: { S: 'u2' }, name: { S: 'grace' }, code: { S: '1.50' } });
+    await put('users', { id: { S: 'u3' }, name: { S: "o'brien" }, code: { S: '7' } });
+    await put('users', { id: { S: 'u4' }, name: { S: 'ada' }, code: { S: '8' } });
+    await expectRefused(op.alterColumn('users', 'code', { type: 'decimal', precision: 4, scale: 2, nullable: true }), 'unique idx_users_code', 2, /"id":"u1","code":1\.5\}/);
   });
 
   it('a type change of an indexed column rebuilds the GSI around the rewrite, with the new key type', async () => {
