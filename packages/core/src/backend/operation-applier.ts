@@ -1,3 +1,4 @@
+import type { TidemarkError } from '../errors/tidemark-error.js';
 import type { NativeStatement, Operation, SchemaOperation } from '../operation/operations.js';
 import type { TidemarkError } from '../errors/tidemark-error.js';
 import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
@@ -27,6 +28,14 @@ export interface OperationApplier {
   readonly dialect: Dialect;
   readonly capabilities: Capabilities;
   apply(operation: SchemaOperation): Promise<void>;
+  /**
+   * `precheck` runs every data precheck of `operation` read-only against the live data, as `apply`
+   * would just before its statements, and returns ALL failures (each a TidemarkError with code
+   * TM_PRECHECK_FAILED whose details carry the check name, target, count and samples), or [] — it
+   * never throws for a failing check, changes nothing, and takes no lock. It throws only when the
+   * database cannot be read, or TM_UNSUPPORTED_OPERATION / the usual refusal when the operation does not fit the live schema.
+   */
+  precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]>;
   execute(statement: NativeStatement): Promise<unknown>;
   /**
    * `precheck` runs every data precheck of `operation` read-only against the live data, as `apply`
