@@ -37,7 +37,7 @@ export async function runPrechecksAhead(applier: OperationApplier, steps: readon
   const failures: PrecheckFailure[] = [];
   for (const { index, step } of aheadOfTime(steps, first)) {
     if (step.operation.kind === 'execute') continue;
-    for (const error of await applier.precheck?.(step.operation) ?? []) failures.push({ step: index + 1, error });
+    for (const error of await applier.precheck(step.operation)) failures.push({ step: index + 1, error });
   }
   return failures;
 }
