@@ -149,7 +149,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
       }
       return { ids: done, dryRun: false };
     };
-    await connection.history.ensure();
+    if (!opts.dryRun) await connection.history.ensure(); // a dry run reads only: a missing table lists as []
     return opts.dryRun ? work() : connection.withLock(work);
   }
 
@@ -184,13 +184,12 @@ export function createMigrator(options: MigratorOptions): Migrator {
       }
       return { ids: done, dryRun: false };
     };
-    await connection.history.ensure();
+    if (!opts.dryRun) await connection.history.ensure(); // a dry run reads only: a missing table lists as []
     return opts.dryRun ? work() : connection.withLock(work);
   }
 
   async function status(): Promise<StatusReport> {
     const files = await readMigrationFiles(options.directory);
-    await connection.history.ensure();
     const report = migrationStatus(files, await connection.history.list(), await findFork(files));
     // Only a failed migration's file is loaded (status stays cheap otherwise): its steps say
     // exactly what is in the database now.
