@@ -94,6 +94,9 @@ export const mongodbHarness: BackendHarness = {
       async clear(tables) {
         for (const t of tables) await db.collection(t).deleteMany({});
       },
+      async tables() {
+        return (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+      },
       async dispose() {
         try {
           await db.dropDatabase();
