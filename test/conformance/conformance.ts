@@ -55,7 +55,7 @@ export async function conformanceSuite(title: string, cases: readonly Conformanc
             return state;
           };
           // Rows are written and read under the names the backend really uses (long ones shortened).
-          const name = (n: string): string => shortenIdentifier(n, harness.capabilities.maxIdentifierLength);
+          const name = (n: string): string => shortenIdentifier(n, harness.capabilities.maxIdentifierLength, harness.capabilities.identifierLengthUnit);
           const renameRow = (row: Row, to: (n: string) => string): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [to(k), v]));
           const longNames = new Map<string, string>();
           const remember = (n: string): string => { longNames.set(name(n), n); return name(n); };
