@@ -37,7 +37,7 @@ export function upCommand(ctx: CommandContext) {
         if (result.dryRun) ctx.out.line(`(dry run: ${result.ids.length} migration(s) would be applied; nothing was changed)`);
         else if (result.ids.length === 0) ctx.out.line('✅ Nothing to apply: the database is up to date');
         else ctx.out.line(`✅ Applied ${result.ids.length} migration(s)`);
-      });
+      }, undefined, { readOnly: Boolean(args.dryRun) });
     },
   };
 }
