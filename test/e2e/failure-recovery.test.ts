@@ -191,6 +191,12 @@ for (const { harness, skip } of await backendsUnderTest()) {
           `await db.createTable({ name: 'early', primaryKey: ['id'], columns: [{ name: 'id', type: 'string', length: 40 }] });
     await db.alterColumn('items', 'note', { name: 'note', type: 'string', length: 40, nullable: false });`,
           "await db.dropTable('early');", '\n  transaction: false,'));
+        // the same verdict, read-only, from a dry run
+        const dry = await s.run('migrate:up', '--dry-run', '--prechecks', '--json');
+        assert.equal(dry.code, 1, dry.stdout);
+        assert.equal(JSON.parse(dry.stdout).error.details.failures[0].count, 2);
+        assert.deepEqual(await s.tables(), ['items']);
+        assert.equal(await s.statusOf(REFUSED).then((e) => e?.state), 'pending', 'a dry run records nothing');
         const refused = await s.run('migrate:up', '--json');
         assert.equal(refused.code, 1, refused.stdout);
         const error = JSON.parse(refused.stdout).error;
@@ -200,6 +206,12 @@ for (const { harness, skip } of await backendsUnderTest()) {
         assert.deepEqual(await s.tables(), ['items'], 'step 1 never ran');
         const entry = await s.statusOf(REFUSED);
         assert.deepEqual([entry?.state, entry?.stepsApplied], ['failed', 0]);
+        // fixed, the dry run says the data is ready
+        await s.db.clear(['items']);
+        await s.db.insert('items', [{ id: 'a', name: 'x', note: 'n' }]);
+        const ready = await s.run('migrate:up', '--dry-run', '--prechecks');
+        assert.equal(ready.code, 0, ready.stdout + ready.stderr);
+        assert.match(ready.stdout, /Data prechecks pass for 2 step\(s\)/);
       } finally {
         await s.project.cleanup();
         await s.db.dispose();
