@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   TM_BACKEND_ERROR: 1,
   TM_PRECHECK_FAILED: 1,
   TM_LOCK_TIMEOUT: 1,
+  TM_IO: 1,
   TM_MIGRATION_FAILED: 1,
   TM_INTERNAL: 1,
 } as const satisfies Record<string, 1 | 2 | 3>;

@@ -166,6 +166,30 @@ export function backendMissing(scheme: string, pkg: string, cause?: unknown): Ti
   });
 }
 
+const IO_HINTS: Readonly<Record<string, string>> = {
+  EACCES: 'give your user write access to it (or run from a checkout you own)',
+  EPERM: 'give your user write access to it (or run from a checkout you own)',
+  EROFS: 'the file system is read-only: run from a writable checkout',
+  ENOSPC: 'free some disk space',
+  ENOTDIR: 'a part of the path is a file, not a folder: fix "migrations" in tidemark.config.json or move the file',
+  EISDIR: 'the path is a folder where a file belongs: move the folder away',
+};
+
+/**
+ * `ioError` reports a file Tidemark could not read or write, naming it (relative to the project)
+ * and the system's reason, so a permission problem is not mistaken for a bug in Tidemark.
+ */
+export function ioError(action: 'write' | 'read' | 'create', path: string, cause: unknown, note = ''): TidemarkError {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  const reason = typeof code === 'string' ? code : String((cause as Error | undefined)?.message ?? cause);
+  return new TidemarkError('TM_IO', {
+    message: `cannot ${action} ${path} (${reason})${note}`,
+    hint: (typeof code === 'string' && IO_HINTS[code]) || 'check that the path exists and that you may write to it, then run the command again',
+    details: { path, ...(typeof code === 'string' ? { errno: code } : {}) },
+    cause,
+  });
+}
+
 /** `internalError` reports a bug in Tidemark itself. */
 export function internalError(problem: string, cause?: unknown): TidemarkError {
   return new TidemarkError('TM_INTERNAL', {

@@ -8,7 +8,7 @@ import { newMigrationId } from '../codegen/migration-id.js';
 import { renderMigration } from '../codegen/render-migration.js';
 import { findModelFiles, readModelFiles } from '../read/index.js';
 import { readSchemaFile, SCHEMA_FILE } from './read-schema-file.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { writeFilesAtomic } from './write-files-atomic.js';
 
 /** `GenerateOptions` are the inputs of `migrate:generate`. */
 export interface GenerateOptions {
@@ -118,7 +118,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const file = relative(options.cwd, path);
   const result = { id, file, text: rendered.text, operations, warnings: rendered.upWarnings, snapshot: next };
   if (options.dryRun) return { status: 'dry-run', ...result };
-  await writeFileAtomic(path, rendered.text);
-  if (!options.empty) await writeFileAtomic(join(dir, SCHEMA_FILE), serializeSnapshot(next));
+  // Both or neither: a migration without its snapshot would be applied by `up` and then make
+  // every later generate stop with TM_SNAPSHOT_DRIFT. The snapshot, which replaces a file, goes last.
+  await writeFilesAtomic(options.cwd, [
+    { path, text: rendered.text },
+    ...(options.empty ? [] : [{ path: join(dir, SCHEMA_FILE), text: serializeSnapshot(next) }]),
+  ]);
   return { status: 'written', ...result };
 }
