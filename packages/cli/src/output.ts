@@ -42,14 +42,15 @@ export class Output {
     if (this.#json) {
       const error = isTidemarkError(err) ? err.toJSON()
         : { code: 'TM_INTERNAL', message: String((err as Error)?.message ?? err), hint: 'this is a bug in Tidemark; please report it with the command you ran' };
-      this.#out.write(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
+      // redacted as a whole: a URL may sit in the message, the hint or the details
+      this.#out.write(`${redactUrl(JSON.stringify({ ok: false, error }, null, 2))}\n`);
       return;
     }
     if (isTidemarkError(err)) {
-      this.#err.write(`${this.#pc.red(`error ${err.code}`)}: ${redactUrl(err.message)}\n${this.#pc.dim('hint:')} ${err.hint}\n`);
+      this.#err.write(`${this.#pc.red(`error ${err.code}`)}: ${redactUrl(err.message)}\n${this.#pc.dim('hint:')} ${redactUrl(err.hint)}\n`);
     } else {
       const e = err as Error;
-      this.#err.write(`${this.#pc.red('error TM_INTERNAL')}: ${e?.stack ?? String(err)}\n${this.#pc.dim('hint:')} this is a bug in Tidemark; please report it with the command you ran\n`);
+      this.#err.write(`${this.#pc.red('error TM_INTERNAL')}: ${redactUrl(e?.stack ?? String(err))}\n${this.#pc.dim('hint:')} this is a bug in Tidemark; please report it with the command you ran\n`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import {
-  buildSnapshot, checkCapabilities, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
+  buildSnapshot, checkCapabilities, isTidemarkError, renameAmbiguous, type AmbiguousRenames, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
   type BuiltSchema, type Capabilities, type Dialect, type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
 } from '@tidemark/core';
 import { findFork, loadMigration, readMigrationFiles, replayMigrations, type MigrationLoader } from '@tidemark/migrator';
@@ -8,6 +8,7 @@ import { newMigrationId } from '../codegen/migration-id.js';
 import { renderMigration } from '../codegen/render-migration.js';
 import { findModelFiles, readModelFiles } from '../read/index.js';
 import { readSchemaFile, SCHEMA_FILE } from './read-schema-file.js';
+import { checkRenameFlags } from './check-rename-flags.js';
 import { writeFilesAtomic } from './write-files-atomic.js';
 
 /** `GenerateOptions` are the inputs of `migrate:generate`. */
@@ -90,6 +91,13 @@ function markConcurrent(operations: readonly Operation[], concurrent: BuiltSchem
     ? { ...o, concurrently: true } : o));
 }
 
+/** TM_RENAME_AMBIGUOUS again, with this run's `--rename` flags in its ready-to-paste line. */
+function withGivenFlags(err: unknown, given: RenameHints | undefined): unknown {
+  if (!given || !isTidemarkError(err, 'TM_RENAME_AMBIGUOUS')) return err;
+  const flags = [...given.tables.map((t) => `--rename ${t.from}=${t.to}`), ...given.columns.map((c) => `--rename ${c.table}.${c.from}=${c.to}`)];
+  return renameAmbiguous(err.details.unsettled as AmbiguousRenames[], flags);
+}
+
 /**
  * `generate` diffs the models against `.schema.json` and writes one migration plus the new
  * snapshot (both atomically), or nothing when nothing changed. Bad input of any kind throws
@@ -99,11 +107,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const dir = join(options.cwd, options.migrations);
   const { snapshot: prev, ids } = await verifiedSchema(dir, options.load);
   const built = await readModels(options.cwd, options.models);
+  if (options.renameHints) {
+    checkRenameFlags(options.renameHints, prev, built.snapshot, [...options.renameHints.tables, ...built.hints.tables]);
+  }
   const hints: RenameHints = {
     tables: [...(options.renameHints?.tables ?? []), ...built.hints.tables],
     columns: [...(options.renameHints?.columns ?? []), ...built.hints.columns],
   };
-  const diffed = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) });
+  const diffed = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) })
+    .catch((err: unknown) => { throw withGivenFlags(err, options.renameHints); });
   const operations = markConcurrent(diffed, built.concurrentIndexes);
   if (options.target) checkCapabilities(options.target.dialect, options.target.capabilities, operations, prev);
   const next = options.empty ? prev : built.snapshot;
