@@ -14,8 +14,11 @@ export async function readSchemaFile(path: string, hasMigrations: boolean): Prom
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    // a folder in its place, no permission: say which file, not "a bug in Tidemark"
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw ioError('read', path, err);
+    // a folder in its place is bad project content; no permission is the file system's: either
+    // way the error names the file, not "a bug in Tidemark"
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw snapshotInvalid(path, 'is a folder, not a file');
+    if (code !== 'ENOENT') throw ioError('read', path, err);
     if (!hasMigrations) return emptySnapshot();
     throw snapshotInvalid(path, 'is missing, but the folder holds migrations');
   }

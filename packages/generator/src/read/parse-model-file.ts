@@ -25,11 +25,11 @@ export function parseModelFile(path: string, shownAs: string): ts.SourceFile {
   if (first) {
     const at = file.getLineAndCharacterOfPosition(first.start).line + 1;
     const text = tsc.flattenDiagnosticMessageText(first.messageText, ' ');
-    const opened = unclosedBracket(file, first.start, text);
+    const opened = unclosedBracket(file, at);
     const more = file.parseDiagnostics!.length - 1;
     throw modelInvalid(
       { file: shownAs, line: opened?.line ?? at },
-      `the file does not parse: ${opened ? `the ${opened.bracket} opened on this line is never closed (the parser expected ${text.replace(/ expected\.$/, '')} at line ${at})` : text}` +
+      `the file does not parse: ${opened ? `the ${opened.bracket} opened on this line is never closed (at line ${at}: ${text.replace(/\.$/, '')})` : text}` +
         `${more > 0 ? ` (and ${more} more syntax error${more > 1 ? 's' : ''})` : ''}`,
       'fix the syntax error (your editor or `npx tsc --noEmit` shows it); nothing was written',
     );

@@ -1,27 +1,34 @@
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
 
-const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+const CLOSER: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
 
 /**
- * `unclosedBracket` is the innermost bracket, and its line, still open at `pos`, when that is what a
- * syntax error at `pos` is about ("',' expected", "')' expected"): the parser notices an unclosed
- * `@Unique(` only at the next line, and that line is not where the mistake is. `undefined` when
- * the error is about something else or the bracket opens on the error's own line.
+ * `unclosedBracket` is the first bracket of `file` that is never closed, and its line, when it
+ * opens on or before `errorLine`: the parser notices an unclosed `@Unique(` only where the next
+ * token makes no sense, often lines later, and that line is not where the mistake is. A closer
+ * that skips an opener (`( ... }`) leaves that opener unclosed; a stray closer is ignored. It
+ * scans tokens, not the syntax tree, so it is a best effort for a file that already failed to
+ * parse: `undefined` when every bracket is closed.
  * @internal
  */
-export function unclosedBracket(file: ts.SourceFile, pos: number, message: string): { line: number; bracket: string } | undefined {
-  const expected = /^'([),\]}])' expected/.exec(message)?.[1];
-  if (!expected) return undefined;
+export function unclosedBracket(file: ts.SourceFile, errorLine: number): { line: number; bracket: string } | undefined {
   const scanner = tsc.createScanner(tsc.ScriptTarget.ES2022, true, tsc.LanguageVariant.Standard, file.text);
   const open: { char: string; pos: number }[] = [];
-  for (let kind = scanner.scan(); kind !== tsc.SyntaxKind.EndOfFileToken && scanner.getTokenStart() < pos; kind = scanner.scan()) {
+  const unclosed: number[] = [];
+  for (let kind = scanner.scan(); kind !== tsc.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
     const text = scanner.getTokenText();
-    if (OPENERS[text]) open.push({ char: text, pos: scanner.getTokenStart() });
-    else if (text === ')' || text === ']' || text === '}') open.pop();
+    if (CLOSER[text]) open.push({ char: text, pos: scanner.getTokenStart() });
+    else if (text === ')' || text === ']' || text === '}') {
+      const match = open.map((o) => CLOSER[o.char]).lastIndexOf(text);
+      if (match < 0) continue;
+      for (const skipped of open.splice(match + 1)) unclosed.push(skipped.pos);
+      open.pop();
+    }
   }
-  const top = open.at(-1);
-  if (!top || (expected !== ',' && OPENERS[top.char] !== expected)) return undefined;
-  const line = file.getLineAndCharacterOfPosition(top.pos).line + 1;
-  return line < file.getLineAndCharacterOfPosition(pos).line + 1 ? { line, bracket: top.char } : undefined;
+  const all = [...unclosed, ...open.map((o) => o.pos)].sort((a, b) => a - b);
+  const first = all[0];
+  if (first === undefined) return undefined;
+  const line = file.getLineAndCharacterOfPosition(first).line + 1;
+  return line <= errorLine ? { line, bracket: file.text[first]! } : undefined;
 }
