@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createProject, REPO_ROOT, type TempProject } from '../support/project.js';
@@ -133,11 +133,13 @@ const CASES: readonly Case[] = [
 
 interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
 
-function runBin(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/** Runs the binary in `dir`; `as` is a command prefix that runs it as another user. */
+function runBin(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, as: readonly string[] = []): Promise<Run> {
   const base = { ...process.env, NO_COLOR: '1' };
   delete base.DATABASE_URL;
+  const [file, ...prefix] = [...as, process.execPath];
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, env: { ...base, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(file!, [...prefix, BIN, ...args], { cwd: dir, env: { ...base, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -225,4 +227,31 @@ describe('bad input through the tidemark binary', () => {
       assert.ok(!('app.db' in after), 'no SQLite database was created');
     });
   }
+});
+
+describe('a migrations folder generate may not write to', () => {
+  test('is TM_IO naming the file, exit 1, and nothing is written', async () => {
+    const project = await createProject();
+    try {
+      await project.write('models/item.ts', GOOD);
+      await mkdir(join(project.dir, 'migrations'));
+      const before = await tree(project.dir);
+      let r: Run;
+      if (process.getuid?.() === 0) {
+        // root writes anywhere: run the binary as nobody, who may read the project but not write to it
+        await chmod(project.dir, 0o755);
+        for (const [path, kind] of Object.entries(before)) await chmod(join(project.dir, path), kind === 'dir' ? 0o755 : 0o644);
+        r = await runBin(project.dir, ['migrate:generate', '-m', 'init'], {}, ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
+      } else {
+        await chmod(join(project.dir, 'migrations'), 0o555);
+        r = await runBin(project.dir, ['migrate:generate', '-m', 'init']);
+      }
+      await chmod(join(project.dir, 'migrations'), 0o755);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, /^error TM_IO: cannot write migrations\/\d{8}_\d{6}_init\.ts \(EACCES\); nothing was written\nhint: give your user write access/);
+      assert.deepEqual(await tree(project.dir), before);
+    } finally {
+      await project.cleanup();
+    }
+  });
 });
