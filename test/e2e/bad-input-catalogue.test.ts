@@ -135,7 +135,7 @@ interface Run { readonly code: number; readonly stdout: string; readonly stderr:
 
 /** Runs the binary in `dir`; `as` is a command prefix that runs it as another user. */
 function runBin(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, as: readonly string[] = []): Promise<Run> {
-  const base = { ...process.env, NO_COLOR: '1' };
+  const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete base.DATABASE_URL;
   const [file, ...prefix] = [...as, process.execPath];
   return new Promise((resolve) => {
