@@ -405,5 +405,14 @@ describe('diffSnapshots: renames', () => {
     assert.deepEqual(ops.filter((o) => o.kind.startsWith('rename')).length, 3);
     assert.deepEqual(ops.filter((o) => o.kind === 'dropColumn').map((o) => o.kind === 'dropColumn' && o.column), ['z1', 'z2']);
   });
+
+  test("an unsettled table rename and its columns' renames are asked in the same run", async () => {
+    const before = schema(tbl('users', [pk(), str('name')]));
+    const after = schema(tbl('people', [pk(), str('full_name')]));
+    const err = await rejects(diffSnapshots(before, after), 'TM_RENAME_AMBIGUOUS', 'tables: removed users; added people', 'columns of people: removed name; added full_name');
+    assert.deepEqual(err.details.flags, ['--rename users=people', '--rename people.name=full_name']);
+    const ops = await diff(before, after, { hints: { tables: [{ from: 'users', to: 'people' }], columns: [{ table: 'people', from: 'name', to: 'full_name' }] } });
+    assert.deepEqual(ops, [{ kind: 'renameTable', from: 'users', to: 'people' }, { kind: 'renameColumn', table: 'people', from: 'name', to: 'full_name' }]);
+  });
 });
 

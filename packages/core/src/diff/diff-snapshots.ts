@@ -52,15 +52,20 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
     emit({ kind: 'renameTable', from: r.from, to: r.to });
   }
 
-  // 2. column renames, table by table
+  // 2. column renames, table by table. A table whose own rename is still an open question (one
+  //    removed, one added) is compared with the table it may be renamed from, so the answer to
+  //    both comes in the same run; its column questions are asked only if the table question is.
+  const maybeRenamed = new Map<string, string>();
+  for (const u of unsettled) if (u.removed.length === 1 && u.added.length === 1) maybeRenamed.set(u.added[0]!, u.removed[0]!);
   for (const target of next.tables) {
-    const current = findTable(state, target.name);
+    const current = findTable(state, target.name) ?? findTable(state, maybeRenamed.get(target.name) ?? '');
     if (!current) continue;
     const { renames, unsettled: columns } = await resolveRenames(
       'column', current.columns.map((c) => c.name), target.columns.map((c) => c.name),
       hints.columns.filter((h) => h.table === target.name), policy, target.name,
     );
     if (columns) unsettled.push(columns);
+    if (current.name !== target.name) continue; // the table is not renamed yet: nothing to emit before the question is settled
     for (const r of renames) emit({ kind: 'renameColumn', table: target.name, from: r.from, to: r.to });
   }
   // Every open question at once: one run tells the user all the flags (a history with 13 renames
