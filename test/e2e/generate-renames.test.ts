@@ -72,6 +72,17 @@ describe('--rename that names nothing', () => {
   });
 });
 
+describe('a renamedFrom that names nothing', () => {
+  test('is TM_MODEL_INVALID at the property, also with --no-rename, and nothing is written', async () => {
+    await init();
+    await project.write('models/member.ts', V2("@Column({ renamedFrom: 'rol' }) "));
+    const r = await project.run(['migrate:generate', '-m', 'x', '--no-rename']);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /error TM_MODEL_INVALID: models\/member\.ts:4 \(Member\.deprecatedRole\): renamedFrom: 'rol', but table members has no column rol/);
+    assert.equal((await project.migrations()).length, 1);
+  });
+});
+
 describe('several unsettled renames without a terminal', () => {
   test('one run names them all; its flags, pasted, generate the renames', async () => {
     const v1 = `${HEADER}@Model() export class A {\n  @Key() id!: number;\n  one!: string;\n  two!: string;\n}\n@Model() export class B {\n  @Key() id!: number;\n  three!: string;\n}\n`;

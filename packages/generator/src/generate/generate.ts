@@ -1,13 +1,14 @@
 import { join, relative } from 'node:path';
 import {
   buildSnapshot, checkCapabilities, isTidemarkError, renameAmbiguous, type AmbiguousRenames, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
-  type BuiltSchema, type Capabilities, type Dialect, type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
+  type BuiltSchema, type Capabilities, type ModelDescription, type Dialect, type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
 } from '@tidemark/core';
 import { findFork, loadMigration, readMigrationFiles, replayMigrations, type MigrationLoader } from '@tidemark/migrator';
 import { newMigrationId } from '../codegen/migration-id.js';
 import { renderMigration } from '../codegen/render-migration.js';
 import { findModelFiles, readModelFiles } from '../read/index.js';
 import { readSchemaFile, SCHEMA_FILE } from './read-schema-file.js';
+import { checkModelHints } from './check-model-hints.js';
 import { checkRenameFlags } from './check-rename-flags.js';
 import { writeFilesAtomic } from './write-files-atomic.js';
 
@@ -73,12 +74,13 @@ export async function verifiedSchema(dir: string, load: MigrationLoader = loadMi
 /**
  * `readModels` reads the model files named by the globs and builds their snapshot.
  */
-export async function readModels(cwd: string, globs: readonly string[]): Promise<ReturnType<typeof buildSnapshot>> {
+export async function readModels(cwd: string, globs: readonly string[]): Promise<BuiltSchema & { readonly models: readonly ModelDescription[] }> {
   const files = await findModelFiles(cwd, [...globs]);
   if (files.length === 0) {
     throw usageError(`no model files match ${globs.join(', ')} (in ${cwd})`, 'fix "models" in tidemark.config.json');
   }
-  return buildSnapshot(readModelFiles(files, { cwd }));
+  const models = readModelFiles(files, { cwd });
+  return { ...buildSnapshot(models), models };
 }
 
 /**
@@ -107,9 +109,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const dir = join(options.cwd, options.migrations);
   const { snapshot: prev, ids } = await verifiedSchema(dir, options.load);
   const built = await readModels(options.cwd, options.models);
-  if (options.renameHints) {
-    checkRenameFlags(options.renameHints, prev, built.snapshot, [...options.renameHints.tables, ...built.hints.tables]);
-  }
+  const tableRenames = [...(options.renameHints?.tables ?? []), ...built.hints.tables];
+  if (options.renameHints) checkRenameFlags(options.renameHints, prev, built.snapshot, tableRenames);
+  checkModelHints(built.models, prev, tableRenames);
   const hints: RenameHints = {
     tables: [...(options.renameHints?.tables ?? []), ...built.hints.tables],
     columns: [...(options.renameHints?.columns ?? []), ...built.hints.columns],
