@@ -49,7 +49,7 @@ export function generateCommand(ctx: CommandContext) {
         })
         .option('rename', {
           type: 'string', array: true,
-          describe: 'declare a rename: old=new (table) or table.old=new (column); --no-rename treats removed+added as drop+add',
+          describe: 'declare a rename: old=new (table) or table.old=new (column; the table by its new name); repeat it for several. --no-rename drops and adds every removed+added pair no --rename names; the two combine',
         }),
     handler: async (args: GenerateArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);

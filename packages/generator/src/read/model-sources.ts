@@ -35,7 +35,7 @@ export class ModelSources {
 
   #parse(abs: string): ts.SourceFile {
     let file = this.#files.get(abs);
-    if (!file) this.#files.set(abs, (file = parseModelFile(abs)));
+    if (!file) this.#files.set(abs, (file = parseModelFile(abs, this.#shown(abs))));
     return file;
   }
 
@@ -93,6 +93,10 @@ export class ModelSources {
 
   /** `relativePath` is how errors name a file: relative to the working directory, with `/`. */
   relativePath(file: ts.SourceFile): string {
-    return relative(this.#cwd, file.fileName).split(sep).join('/');
+    return this.#shown(file.fileName);
+  }
+
+  #shown(abs: string): string {
+    return relative(this.#cwd, abs).split(sep).join('/');
   }
 }
