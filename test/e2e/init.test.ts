@@ -119,6 +119,17 @@ describe('tidemark init', () => {
     }
   });
 
+  test('a password in --url goes to the config but is never printed', async () => {
+    const init = await runIn(dir, ['init', '--url', 'postgres://app:s3cret@localhost/app']);
+    assert.equal(init.code, 0, init.stderr);
+    assert.equal((JSON.parse(await readFile(join(dir, 'tidemark.config.json'), 'utf8')) as { url: string }).url, 'postgres://app:s3cret@localhost/app');
+    assert.doesNotMatch(init.stdout + init.stderr, /s3cret/);
+    await rm(join(dir, 'tidemark.config.json'));
+    const json = await runIn(dir, ['init', '--url', 'postgres://app:s3cret@localhost/app', '--json']);
+    assert.equal(json.code, 0, json.stdout);
+    assert.doesNotMatch(json.stdout, /s3cret/);
+  });
+
   test('keeps a models folder that already has models; outside a project with the packages, names what to install', async () => {
     const app = await mkdtemp(join(tmpdir(), 'tidemark-app-'));
     try {

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { redactUrl } from '@tidemark/core';
 import { isAbsolute, join, relative } from 'node:path';
 import type { CommandContext, GlobalArgs } from '../command-context.js';
 import { CONFIG_FILE } from '../config.js';
@@ -28,7 +29,8 @@ export function initCommand(ctx: CommandContext) {
     handler: async (args: InitArgs) => {
       const configFile = args.config ? (isAbsolute(args.config) ? args.config : join(ctx.cwd, args.config)) : join(ctx.cwd, CONFIG_FILE);
       const result = await initProject({ configFile, url: args.url ?? DEFAULT_URL, models: args.models });
-      ctx.out.result({ ok: true, ...result });
+      // README: a password in a URL is never printed, also not the one just written to the config.
+      ctx.out.result({ ok: true, ...result, url: redactUrl(result.url) });
       print(ctx, result);
     },
   };
@@ -36,7 +38,7 @@ export function initCommand(ctx: CommandContext) {
 
 function print(ctx: CommandContext, r: InitResult): void {
   const at = (path: string) => relative(ctx.cwd, path) || '.';
-  ctx.out.line(`Created ${at(r.config)}: models ${r.models}, migrations ${r.migrations}/, url ${r.url}`);
+  ctx.out.line(`Created ${at(r.config)}: models ${r.models}, migrations ${r.migrations}/, url ${redactUrl(r.url)}`);
   for (const path of r.created.slice(1)) ctx.out.line(`Created ${path}${path === r.example ? ' (an example model)' : ''}`);
   if (!r.example) ctx.out.line(`Kept the models already in ${r.models.replace('/**/*.ts', '/')} (no example written)`);
   ctx.out.line();
