@@ -1,4 +1,4 @@
-// `tidemark init` (README: Use it in your app): a config, an example model that generates and
+// `tidemark init` (README: "In your app", first screen): a config, an example model that generates and
 // applies, the migrations folder; the tsconfig is read (comments, trailing commas, extends) and
 // never written; an existing config is never overwritten.
 import assert from 'node:assert/strict';

@@ -3,7 +3,7 @@ import { backendMissing, urlInvalid, type Backend, type BackendConnection, type 
 /** A backend package and how to load it. */
 interface BackendEntry {
   readonly pkg: string;
-  /** The database driver the package loads when it connects (README: Use it in your app). */
+  /** The database driver the package loads when it connects (README: "In your app", first screen). */
   readonly driver: string;
   readonly load: () => Promise<Backend>;
 }

@@ -12,7 +12,7 @@ interface InitArgs extends GlobalArgs {
 const DEFAULT_URL = 'sqlite:dev.db';
 
 /**
- * `initCommand` is `tidemark init` (README: Use it in your app): a config, a models folder with an
+ * `initCommand` is `tidemark init` (README: "In your app", first screen): a config, a models folder with an
  * example model and a migrations folder, plus what to install and what the tsconfig needs.
  * It reads no database and loads no backend.
  */
