@@ -6,10 +6,10 @@ import {
 import { planOperation } from './apply/plan-operation.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
-import { checkNativeCommand, commandTarget, executeNative } from './execute.js';
+import { executeNative } from './execute.js';
 import { introspectMongo } from './introspect.js';
 import { checkData } from './prechecks/run-checks.js';
-import { renderPlan } from './render.js';
+import { renderOperation } from './render-operation.js';
 import { runPlan } from './run/run-plan.js';
 
 /** `MongoApplierOptions` tune the data steps. */
@@ -90,10 +90,6 @@ export class MongoApplier implements OperationApplier {
    * `before`, for `--dry-run`.
    */
   render(operation: Operation, before: SchemaSnapshot): string[] {
-    if (operation.kind === 'execute') {
-      const command = checkNativeCommand(operation.statement);
-      return [`${commandTarget(command) === 'admin' ? 'admin: ' : ''}${JSON.stringify(command)}`];
-    }
-    return renderPlan(planOperation(operation, before, this.#runner.databaseName), this.#options.batchSize);
+    return renderOperation(operation, before, this.#runner.databaseName, this.#options.batchSize);
   }
 }

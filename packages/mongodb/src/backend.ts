@@ -1,5 +1,8 @@
-import type { Backend, BackendConnection } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
+import { renderOperation } from './render-operation.js';
+import { DEFAULT_BATCH_SIZE } from './run/rewrite.js';
+import { parseMongoUrl } from './url.js';
 import { connectMongo } from './connect.js';
 
 /**
@@ -12,4 +15,6 @@ export const mongodbBackend = {
   dialect: 'mongodb',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectMongo(url),
+  render: (url: string, operation: Operation, before: SchemaSnapshot): string[] =>
+    renderOperation(operation, before, parseMongoUrl(url).databaseName, DEFAULT_BATCH_SIZE),
 } as const satisfies Backend;

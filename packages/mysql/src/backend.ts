@@ -1,4 +1,5 @@
-import type { Backend, BackendConnection } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
+import { mysqlDialect } from './dialect/mysql-dialect.js';
 import { capabilities } from './capabilities.js';
 import { connectMysql } from './connect.js';
 
@@ -11,4 +12,6 @@ export const mysqlBackend = {
   dialect: 'mysql',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectMysql(url),
+  // The applier renders with the same pure dialect (its `render` is the dialect's).
+  render: (_url: string, operation: Operation, before: SchemaSnapshot): string[] => mysqlDialect.render(operation, before),
 } as const satisfies Backend;

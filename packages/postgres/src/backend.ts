@@ -1,4 +1,5 @@
-import type { Backend, BackendConnection } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
+import { postgresDialect } from './dialect/index.js';
 import { capabilities } from './capabilities.js';
 import { connectPostgres } from './connect.js';
 
@@ -11,4 +12,6 @@ export const postgresBackend = {
   dialect: 'postgres',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectPostgres(url),
+  // The applier renders with the same pure dialect (its `render` is the dialect's).
+  render: (_url: string, operation: Operation, before: SchemaSnapshot): string[] => postgresDialect.render(operation, before),
 } as const satisfies Backend;

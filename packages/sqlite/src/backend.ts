@@ -1,4 +1,5 @@
-import type { Backend, BackendConnection, ConnectOptions } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, SchemaSnapshot, ConnectOptions } from '@tidemark/core';
+import { sqliteDialect } from '@tidemark/sql';
 import { capabilities } from './capabilities.js';
 import { connectSqlite } from './connect.js';
 
@@ -11,4 +12,6 @@ export const sqliteBackend = {
   dialect: 'sqlite',
   capabilities,
   connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectSqlite(url, options),
+  // The applier renders with the same pure dialect (its `render` is the dialect's).
+  render: (_url: string, operation: Operation, before: SchemaSnapshot): string[] => sqliteDialect.render(operation, before),
 } as const satisfies Backend;

@@ -1,3 +1,4 @@
+import type { Operation } from '../operation/operations.js';
 import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 import type { MigrationHistory } from './migration-history.js';
@@ -43,4 +44,10 @@ export interface Backend {
   readonly dialect: Dialect;
   readonly capabilities: Capabilities;
   connect(url: string, options?: ConnectOptions): Promise<BackendConnection>;
+  /**
+   * `render` returns the native statements that a connection to `url` would render for
+   * `operation` on a database whose schema is `before` (what `--dry-run` prints), without
+   * connecting or loading the driver: planning from operations held in memory (docs/api.md).
+   */
+  render(url: string, operation: Operation, before: SchemaSnapshot): string[];
 }
