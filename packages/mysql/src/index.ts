@@ -19,6 +19,6 @@ export { translateMysqlError, mysqlCode, type MysqlErrorContext } from './errors
 export { splitStatements } from './split-statements.js';
 export { serverInfo, type ServerInfo, type ServerFlavor } from './server.js';
 export { SQL_MODE } from './session.js';
-export * as dialect from './dialect/index.js';
-export { mysqlDialect } from './dialect/mysql-dialect.js';
+export * as dialect from '@tidemark/sql/mysql';
+export { mysqlDialect } from '@tidemark/sql/mysql';
 export type { MysqlDriver, MysqlConnectionHandle, MysqlConnectionOptions, MysqlResultHeader } from './driver.js';

@@ -14,5 +14,5 @@ export { introspectPostgres, isManagedTable } from './introspect/introspect.js';
 export { postgresPrechecks, PRECHECKS } from './prechecks/index.js';
 export { translatePgError, sqlState, type PgErrorContext } from './errors.js';
 export { advisoryLockKey, lockTimeoutFromEnv, DEFAULT_LOCK_TIMEOUT_MS } from './lock.js';
-export * from './dialect/index.js';
+export * from '@tidemark/sql/postgres';
 export type { PgClient, PgDriver, PgResult, PgClientConfig } from './driver.js';

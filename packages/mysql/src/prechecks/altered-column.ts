@@ -1,8 +1,8 @@
 import type { PortableType, SchemaOperation, SchemaSnapshot } from '@tidemark/core';
 import { alteredColumn as sharedAlteredColumn, type AlteredColumn as SharedAlteredColumn } from '@tidemark/sql';
-import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../dialect/alter-column.js';
-import { renderLiteral } from '../dialect/literal.js';
-import { quoteIdentifier } from '../dialect/names.js';
+import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '@tidemark/sql/mysql';
+import { renderLiteral } from '@tidemark/sql/mysql';
+import { quoteIdentifier } from '@tidemark/sql/mysql';
 
 /** `AlteredColumn` is the shared one plus the column, quoted, for SQL. */
 export interface AlteredColumn extends SharedAlteredColumn {

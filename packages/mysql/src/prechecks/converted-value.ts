@@ -1,5 +1,5 @@
-import { FALSE_SPELLINGS } from '../dialect/alter-column.js';
-import { renderLiteral } from '../dialect/literal.js';
+import { FALSE_SPELLINGS } from '@tidemark/sql/mysql';
+import { renderLiteral } from '@tidemark/sql/mysql';
 import { NUMBER_PATTERN, NUMBER_TYPES, TRUE_LIST, textOf, type AlteredColumn } from './altered-column.js';
 
 /** A date, optionally with a time, as text MySQL and MariaDB convert to DATE and DATETIME. */

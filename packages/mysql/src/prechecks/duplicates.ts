@@ -1,5 +1,5 @@
 import { findTable, precheckFailed, type SchemaOperation, type SchemaSnapshot, type TableSnapshot } from '@tidemark/core';
-import { quoteIdentifier } from '../dialect/names.js';
+import { quoteIdentifier } from '@tidemark/sql/mysql';
 import type { MysqlExecutor } from '../executor.js';
 import { alteredColumn } from './altered-column.js';
 import { convertedValue } from './converted-value.js';

@@ -2,7 +2,7 @@ import {
   canonicalNumberPattern, DECIMAL_SCALE_CHECK, decimalScaleHint, DEFAULT_DECIMAL, EXACT_NUMBER_TYPES, NUMBER_TEXT_CHECK, numberTextHint,
   type ColumnSnapshot, type PortableType, type SchemaOperation, type SchemaSnapshot,
 } from '@tidemark/core';
-import { renderLiteral } from '../dialect/literal.js';
+import { renderLiteral } from '@tidemark/sql/mysql';
 import type { MysqlExecutor } from '../executor.js';
 import { alteredColumn, NUMBER_PATTERN, NUMBER_TYPES, textOf, type AlteredColumn } from './altered-column.js';
 import { failIfAny } from './sample.js';

@@ -1,5 +1,5 @@
 import { findTable, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
-import { quoteIdentifier } from '../dialect/names.js';
+import { quoteIdentifier } from '@tidemark/sql/mysql';
 import type { MysqlExecutor } from '../executor.js';
 import { failIfAny } from './sample.js';
 

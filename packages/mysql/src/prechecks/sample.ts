@@ -1,5 +1,5 @@
 import { precheckFailed, type TableSnapshot } from '@tidemark/core';
-import { quoteIdentifier } from '../dialect/names.js';
+import { quoteIdentifier } from '@tidemark/sql/mysql';
 import type { MysqlExecutor } from '../executor.js';
 
 /** `SAMPLE_SIZE` is how many offending rows a precheck failure shows. */

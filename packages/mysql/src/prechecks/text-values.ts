@@ -1,5 +1,5 @@
 import { DEFAULT_STRING_LENGTH, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
-import { renderLiteral } from '../dialect/literal.js';
+import { renderLiteral } from '@tidemark/sql/mysql';
 import type { MysqlExecutor } from '../executor.js';
 import { alteredColumn, BOOLEAN_SPELLINGS, NUMBER_TYPES, textOf } from './altered-column.js';
 import { DATE_PATTERN } from './converted-value.js';

@@ -1,6 +1,6 @@
 import type { SchemaOperation, SchemaSnapshot } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { FALSE_SPELLINGS, NUMBER_TYPES, quoteIdentifier as q, renderLiteral, textForm, TRUE_SPELLINGS } from '../dialect/index.js';
+import { FALSE_SPELLINGS, NUMBER_TYPES, quoteIdentifier as q, renderLiteral, textForm, TRUE_SPELLINGS } from '@tidemark/sql/postgres';
 import { alteredColumn } from './altered-column.js';
 import { failIfAny } from './sample.js';
 

@@ -1,6 +1,6 @@
 import { findTable, precheckFailed, type SchemaOperation, type SchemaSnapshot, type TableSnapshot } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { convertedValue, quoteIdentifier as q } from '../dialect/index.js';
+import { convertedValue, quoteIdentifier as q } from '@tidemark/sql/postgres';
 import { alteredColumn } from './altered-column.js';
 import { plainRow, SAMPLE_SIZE } from './sample.js';
 

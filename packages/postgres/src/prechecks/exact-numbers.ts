@@ -2,7 +2,7 @@ import {
   DECIMAL_SCALE_CHECK, decimalScaleHint, EXACT_NUMBER_TYPES, NUMBER_TEXT_CHECK, numberTextHint, type SchemaOperation, type SchemaSnapshot,
 } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { NUMBER_TYPES, quoteIdentifier as q, renderColumnType, textForm } from '../dialect/index.js';
+import { NUMBER_TYPES, quoteIdentifier as q, renderColumnType, textForm } from '@tidemark/sql/postgres';
 import { alteredColumn } from './altered-column.js';
 import { asNumber, isCanonicalFor, NUMERIC_TEXT } from './conditions.js';
 import { failIfAny } from './sample.js';

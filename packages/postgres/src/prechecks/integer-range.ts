@@ -1,6 +1,6 @@
 import type { SchemaOperation, SchemaSnapshot } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { NUMBER_TYPES, quoteIdentifier as q, textForm } from '../dialect/index.js';
+import { NUMBER_TYPES, quoteIdentifier as q, textForm } from '@tidemark/sql/postgres';
 import { alteredColumn } from './altered-column.js';
 import { asNumber, isCanonicalFor } from './conditions.js';
 import { failIfAny } from './sample.js';

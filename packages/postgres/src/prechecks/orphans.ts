@@ -1,6 +1,6 @@
 import { findTable, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { quoteIdentifier as q } from '../dialect/index.js';
+import { quoteIdentifier as q } from '@tidemark/sql/postgres';
 import { failIfAny } from './sample.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { PortableType, SchemaOperation, SchemaSnapshot } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { quoteIdentifier as q, TEXT_TYPES, textForm } from '../dialect/index.js';
+import { quoteIdentifier as q, TEXT_TYPES, textForm } from '@tidemark/sql/postgres';
 import { alteredColumn } from './altered-column.js';
 import { failIfAny } from './sample.js';
 

@@ -1,6 +1,6 @@
 import { precheckFailed, type TableSnapshot } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { quoteIdentifier as q } from '../dialect/index.js';
+import { quoteIdentifier as q } from '@tidemark/sql/postgres';
 
 /** `SAMPLE_SIZE` is how many offending rows a precheck failure shows. */
 export const SAMPLE_SIZE = 5;

@@ -10,4 +10,4 @@ export * from './render-operation.js';
 export * from './tokenize.js';
 export * from './parse-create-table.js';
 export * from './parse-default.js';
-export * from './sqlite-dialect.js';
+export * from './dialect.js';

@@ -1,5 +1,5 @@
 import type { ForeignKeySnapshot, TableSnapshot } from '@tidemark/core';
-import { quoteIdentifier } from './names.js';
+import { quoteIdentifier } from './quote.js';
 
 /**
  * InnoDB needs an index whose first columns are a foreign key's columns. When none exists it

@@ -2,12 +2,13 @@ import {
   applyOperation, assertNever, findColumn, findTable, internalError, unsupportedOperation,
   type Operation, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
-import { renderAlterColumn } from './alter-column.js';
+import { renderAlterColumn } from './render-alter-column.js';
 import { helperIndexClauses } from './foreign-key-index.js';
 import { renderIndexClause } from './index-columns.js';
-import { quoteIdentifier, shortenOperation, shortenSnapshot } from './names.js';
+import { quoteIdentifier } from './quote.js';
+import { shortenOperation, shortenSnapshot } from './shorten.js';
 import { renderColumnDefinition } from './render-column.js';
-import { checkTable, renderCreateTable, renderForeignKey } from './render-table.js';
+import { checkTable, renderCreateTable, renderForeignKey } from './render-create-table.js';
 
 function tableIn(snapshot: SchemaSnapshot, name: string): TableSnapshot {
   const t = findTable(snapshot, name);

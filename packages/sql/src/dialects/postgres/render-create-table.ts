@@ -1,5 +1,5 @@
 import type { ForeignKeySnapshot, IndexSnapshot, ReferentialAction, TableSnapshot } from '@tidemark/core';
-import { primaryKeyName } from './names.js';
+import { primaryKeyName } from './constraint-names.js';
 import { quoteIdentifier } from './quote.js';
 import { renderColumnDefinition, renderEnumCheck } from './render-column.js';
 

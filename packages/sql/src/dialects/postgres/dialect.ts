@@ -1,4 +1,4 @@
-import type { SqlDialect } from '@tidemark/sql';
+import type { SqlDialect } from '../../sql-dialect.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
 import { renderOperation } from './render-operation.js';
 

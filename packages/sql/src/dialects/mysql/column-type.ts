@@ -1,5 +1,5 @@
 import { DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, unsupportedOperation, type ColumnSnapshot } from '@tidemark/core';
-import { renderLiteral } from './literal.js';
+import { renderLiteral } from './quote.js';
 
 /**
  * Size markers, stored as the column COMMENT: MySQL has no VARCHAR without a length nor DECIMAL

@@ -1,16 +1,4 @@
-import { shortenIdentifier } from '@tidemark/core';
-
-/** `MAX_IDENTIFIER_LENGTH` is PostgreSQL's NAMEDATALEN - 1: longer names are cut silently. */
-export const MAX_IDENTIFIER_LENGTH = 63;
-
-/**
- * `shortName` is the name PostgreSQL stores for `name`: itself when it fits in 63 bytes,
- * otherwise core's deterministic shortening (prefix + hash), never PostgreSQL's own cut, which
- * would make two long names that share a prefix collide.
- */
-export function shortName(name: string): string {
-  return shortenIdentifier(name, MAX_IDENTIFIER_LENGTH);
-}
+import { shortName } from './shorten.js';
 
 /**
  * `primaryKeyName` names a table's PRIMARY KEY constraint (and its index) as PostgreSQL would by

@@ -1,6 +1,5 @@
-import type { SqlDialect } from '@tidemark/sql';
-import { renderLiteral } from './literal.js';
-import { quoteIdentifier } from './names.js';
+import type { SqlDialect } from '../../sql-dialect.js';
+import { quoteIdentifier, renderLiteral } from './quote.js';
 import { renderOperation } from './render-operation.js';
 
 /**

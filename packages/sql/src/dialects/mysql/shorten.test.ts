@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyOperation, emptySnapshot, op, utf8Length } from '@tidemark/core';
-import { quoteIdentifier, shortenOperation, shortenSnapshot, shortenTable, shortName } from './names.js';
+import { quoteIdentifier } from './quote.js';
+import { shortenOperation, shortenSnapshot, shortenTable, shortName } from './shorten.js';
 
 describe('names', () => {
   it('quotes with backquotes, doubling embedded ones', () => {

@@ -1,8 +1,19 @@
 import {
-  assertNever,
+  assertNever, shortenIdentifier,
   type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type Operation, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
-import { shortName } from './names.js';
+
+/** `MAX_IDENTIFIER_LENGTH` is PostgreSQL's NAMEDATALEN - 1: longer names are cut silently. */
+export const MAX_IDENTIFIER_LENGTH = 63;
+
+/**
+ * `shortName` is the name PostgreSQL stores for `name`: itself when it fits in 63 bytes,
+ * otherwise core's deterministic shortening (prefix + hash), never PostgreSQL's own cut, which
+ * would make two long names that share a prefix collide.
+ */
+export function shortName(name: string): string {
+  return shortenIdentifier(name, MAX_IDENTIFIER_LENGTH);
+}
 
 const names = (list: readonly string[]): string[] => list.map(shortName);
 const column = (c: ColumnSnapshot): ColumnSnapshot => (shortName(c.name) === c.name ? c : { ...c, name: shortName(c.name) });

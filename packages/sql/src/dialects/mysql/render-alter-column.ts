@@ -1,9 +1,8 @@
 import type { ColumnSnapshot, PortableType, TableSnapshot } from '@tidemark/core';
 import { checkIndexable, needsPrefix, renderIndexClause } from './index-columns.js';
-import { renderLiteral } from './literal.js';
-import { quoteIdentifier } from './names.js';
+import { quoteIdentifier, renderLiteral } from './quote.js';
 import { renderColumnDefinition } from './render-column.js';
-import { checkTable } from './render-table.js';
+import { checkTable } from './render-create-table.js';
 
 /** Types MySQL stores as numbers; TINYINT(1) booleans are numbers too. */
 const NUMBERS: readonly PortableType[] = ['i32', 'i64', 'f64', 'decimal', 'boolean'];

@@ -1,7 +1,7 @@
 import { unsupportedOperation, type ForeignKeySnapshot, type ReferentialAction, type TableSnapshot } from '@tidemark/core';
 import { helperIndexes, renderHelperIndex } from './foreign-key-index.js';
 import { checkIndexable, renderIndexClause } from './index-columns.js';
-import { quoteIdentifier } from './names.js';
+import { quoteIdentifier } from './quote.js';
 import { renderColumnDefinition } from './render-column.js';
 
 /** `TABLE_OPTIONS` end every CREATE TABLE: InnoDB (foreign keys, transactions for the history)

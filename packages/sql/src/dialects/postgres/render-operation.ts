@@ -2,12 +2,11 @@ import {
   applyOperation, assertNever, findColumn, findTable, internalError, unsupportedOperation,
   type Operation, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
-import { enumCheckName, primaryKeyName } from './names.js';
+import { enumCheckName, primaryKeyName } from './constraint-names.js';
 import { quoteIdentifier } from './quote.js';
 import { renderAlterColumn } from './render-alter-column.js';
-import { renderColumnDefinition, renderEnumCheck } from './render-column.js';
+import { renderColumnDefinition, renderDefault, renderEnumCheck } from './render-column.js';
 import { renderCreateIndex, renderCreateTable, renderForeignKey, renderPrimaryKey } from './render-create-table.js';
-import { renderDefault } from './render-value.js';
 import { shortenOperation, shortenSnapshot } from './shorten.js';
 
 function tableIn(snapshot: SchemaSnapshot, name: string): TableSnapshot {

@@ -1,7 +1,6 @@
 import { isDefaultNow, unsupportedOperation, type ColumnDefault, type ColumnSnapshot } from '@tidemark/core';
 import { renderColumnType, sizeMarker } from './column-type.js';
-import { renderLiteral, toDatetimeText } from './literal.js';
-import { quoteIdentifier } from './names.js';
+import { quoteIdentifier, renderLiteral, toDatetimeText } from './quote.js';
 
 /**
  * MySQL accepts a literal DEFAULT on TEXT, BLOB and JSON columns only in the expression form

@@ -15,14 +15,6 @@ export function shortName(name: string): string {
   return shortenIdentifier(name, MAX_IDENTIFIER_LENGTH, IDENTIFIER_LENGTH_UNIT);
 }
 
-/**
- * `quoteIdentifier` quotes a (shortened) name for MySQL: backquotes, embedded backquotes doubled,
- * so names with spaces, quotes, reserved words (`order`) or non-ASCII letters are safe.
- * @example quoteIdentifier('say `hi`') // '`say ``hi```'
- */
-export function quoteIdentifier(name: string): string {
-  return `\`${shortName(name).replaceAll('`', '``')}\``;
-}
 
 const all = (names: readonly string[]): string[] => names.map(shortName);
 

@@ -1,10 +1,9 @@
 import type { ColumnSnapshot } from '@tidemark/core';
 import { renderColumnType } from './column-type.js';
 import { usingExpression } from './convert-column.js';
-import { enumCheckName } from './names.js';
+import { enumCheckName } from './constraint-names.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
-import { IDENTITY, renderEnumCheck } from './render-column.js';
-import { renderDefault } from './render-value.js';
+import { IDENTITY, renderDefault, renderEnumCheck } from './render-column.js';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

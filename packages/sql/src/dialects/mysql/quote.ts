@@ -1,4 +1,14 @@
 import { internalError } from '@tidemark/core';
+import { shortName } from './shorten.js';
+
+/**
+ * `quoteIdentifier` quotes a (shortened) name for MySQL: backquotes, embedded backquotes doubled,
+ * so names with spaces, quotes, reserved words (`order`) or non-ASCII letters are safe.
+ * @example quoteIdentifier('say `hi`') // '`say ``hi```'
+ */
+export function quoteIdentifier(name: string): string {
+  return `\`${shortName(name).replaceAll('`', '``')}\``;
+}
 
 /**
  * `renderLiteral` renders a value as a MySQL literal: strings single-quoted with quotes doubled

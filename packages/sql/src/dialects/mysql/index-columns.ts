@@ -1,5 +1,5 @@
 import { unsupportedOperation, type IndexSnapshot, type PortableType, type TableSnapshot } from '@tidemark/core';
-import { quoteIdentifier } from './names.js';
+import { quoteIdentifier } from './quote.js';
 
 /**
  * `INDEX_PREFIX_LENGTH` is how many leading characters (bytes, for LONGBLOB) of a text or bytes

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyOperations, emptySnapshot, op, utf8Length } from '@tidemark/core';
-import { enumCheckName, primaryKeyName, shortName } from './names.js';
+import { enumCheckName, primaryKeyName } from './constraint-names.js';
 import { renderOperation } from './render-operation.js';
-import { shortenSnapshot } from './shorten.js';
+import { shortenSnapshot, shortName } from './shorten.js';
 
 const table = `t_${'very_long_table_name_'.repeat(3)}end`; // 69 bytes
 const column = `c_${'a_very_long_column_name_'.repeat(3)}end`; // 77 bytes
