@@ -14,7 +14,6 @@ export { withMysqlLock, lockName, lockTimeoutFromEnv, DEFAULT_LOCK_TIMEOUT_MS } 
 export { introspectMysql, isManagedTable, type IntrospectionQuery } from './introspect/introspect.js';
 export { parseColumnType, parseEnumValues, type ColumnTypeRow, type ParsedType } from './introspect/column-type.js';
 export { parseDefault } from './introspect/parse-default.js';
-export { mysqlPrechecks, PRECHECKS } from './prechecks/index.js';
 export { translateMysqlError, mysqlCode, type MysqlErrorContext } from './errors.js';
 export { splitStatements } from './split-statements.js';
 export { serverInfo, type ServerInfo, type ServerFlavor } from './server.js';

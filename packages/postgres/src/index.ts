@@ -11,7 +11,6 @@ export { PostgresApplier } from './applier.js';
 export { PgExecutor } from './executor.js';
 export { PostgresHistory, HISTORY_TABLE } from './history.js';
 export { introspectPostgres, isManagedTable } from './introspect/introspect.js';
-export { postgresPrechecks, PRECHECKS } from './prechecks/index.js';
 export { translatePgError, sqlState, type PgErrorContext } from './errors.js';
 export { advisoryLockKey, lockTimeoutFromEnv, DEFAULT_LOCK_TIMEOUT_MS } from './lock.js';
 export * from '@tidemark/sql/postgres';

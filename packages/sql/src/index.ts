@@ -7,8 +7,8 @@
 export * from './sql-dialect.js';
 export * from './sql-executor.js';
 export * from './sql-applier.js';
-export * from './run-checks.js';
-export * from './altered-column.js';
+export * from './prechecks/index.js';
+export * from './boolean-spellings.js';
 export * as sqlite from './dialects/sqlite/index.js';
 export * as postgres from './dialects/postgres/index.js';
 export * as mysql from './dialects/mysql/index.js';

@@ -11,6 +11,5 @@ export { SqliteApplier } from './applier.js';
 export { SqliteExecutor } from './executor.js';
 export { SqliteHistory, HISTORY_TABLE } from './history.js';
 export { introspectSqlite, introspectTable, isManagedTable } from './introspect.js';
-export { sqlitePrechecks, PRECHECKS } from './prechecks/index.js';
 export { translateSqliteError, sqliteCode, type SqliteErrorContext } from './errors.js';
 export type { SqliteDatabase, SqliteDriver, SqliteStatement, SqliteRunResult, SqliteDatabaseOptions } from './driver.js';

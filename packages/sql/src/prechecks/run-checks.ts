@@ -1,48 +1,57 @@
-import { isTidemarkError, type SchemaOperation, type SchemaSnapshot, type TidemarkError } from '@tidemark/core';
-
-/**
- * `SqlCheck` is one data precheck of a SQL backend: it reads, and throws TM_PRECHECK_FAILED (with
- * a count and samples) when the data would not survive `operation`. `operation` and `before` are
- * in the backend's own (shortened) names.
- */
-export type SqlCheck<E> = (executor: E, operation: SchemaOperation, before: SchemaSnapshot) => Promise<void> | void;
+import type { SchemaOperation, SchemaSnapshot, TidemarkError } from '@tidemark/core';
+import type { SqlExecutor } from '../sql-executor.js';
+import type { CheckPredicates } from './check-predicates.js';
+import { runQuery, type CheckQuery, type PlainValue } from './check-query.js';
+import { SQL_CHECKS } from './checks.js';
+import type { SqlCheck } from './sql-check.js';
+import type { Precheck } from '../sql-applier.js';
 
 /** `CheckMode`: `apply` stops at the first failure (nothing after it needs reading); `precheck` wants them all. */
 export type CheckMode = 'first' | 'all';
 
-/** `CheckList` is a backend's checks, in the order they run, shared by `apply` and `precheck`. */
-export interface CheckList<E> {
-  readonly checks: readonly SqlCheck<E>[];
-  /**
-   * Checks that may only run when every check before them passed: PostgreSQL's duplicate check
-   * compares converted values, and converting a value an earlier check refused is an error that
-   * would abort the migration's transaction.
-   */
-  readonly needPassingValues?: ReadonlySet<SqlCheck<E>>;
-  /**
-   * Checks whose failure stops every check after them: PostgreSQL's UTF-8 check, since the
-   * checks after it decode the bytes it refused, which is an error.
-   */
-  readonly blocking?: ReadonlySet<SqlCheck<E>>;
+/** `PlannedCheck` is one check with the reads it makes for an operation. */
+export interface PlannedCheck {
+  readonly check: SqlCheck;
+  readonly queries: readonly CheckQuery[];
 }
 
 /**
- * `runChecks` runs a backend's checks on `operation` and returns the failures (TM_PRECHECK_FAILED
- * errors), in check order: the first only in `first` mode, all of them in `all` mode. Any other
- * error (the database cannot be read) is thrown.
+ * `planChecks` returns, for `operation` on a database whose schema is `before` (both in the
+ * backend's own names), the checks that apply and the reads each makes, in order. It is pure:
+ * the same operation, schema and dialect always give the same SQL.
  */
-export async function runChecks<E>(list: CheckList<E>, executor: E, operation: SchemaOperation, before: SchemaSnapshot,
-  mode: CheckMode): Promise<TidemarkError[]> {
+export function planChecks(operation: SchemaOperation, before: SchemaSnapshot, p: CheckPredicates,
+  checks: readonly SqlCheck[] = SQL_CHECKS): PlannedCheck[] {
+  return checks.map((check) => ({ check, queries: check.queries(operation, before, p) })).filter((c) => c.queries.length > 0);
+}
+
+/**
+ * `runChecks` runs the checks of `operation` and returns the failures (TM_PRECHECK_FAILED
+ * errors), at most one per check, in check order: the first only in `first` mode, all of them in
+ * `all` mode. Any other error (the database cannot be read) is thrown.
+ */
+export async function runChecks(executor: SqlExecutor, p: CheckPredicates, operation: SchemaOperation, before: SchemaSnapshot,
+  mode: CheckMode, plainValue?: PlainValue): Promise<TidemarkError[]> {
   const failures: TidemarkError[] = [];
-  for (const check of list.checks) {
-    if (failures.length > 0 && list.needPassingValues?.has(check)) continue;
-    try {
-      await check(executor, operation, before);
-    } catch (err) {
-      if (!isTidemarkError(err, 'TM_PRECHECK_FAILED')) throw err;
-      failures.push(err);
-      if (mode === 'first' || list.blocking?.has(check)) break;
+  for (const { check, queries } of planChecks(operation, before, p)) {
+    if (failures.length > 0 && check.needsPassingValues) continue;
+    let failure: TidemarkError | undefined;
+    for (const query of queries) {
+      failure = await runQuery(executor, p, query, plainValue);
+      if (failure) break;
     }
+    if (!failure) continue;
+    failures.push(failure);
+    if (mode === 'first' || check.blocking) break;
   }
   return failures;
+}
+
+/**
+ * `sqlPrechecks` is the `Precheck` a SQL backend's applier runs before each operation (`first`:
+ * the failure it throws before anything changes) and for `precheck` (`all`): the shared checks,
+ * spelt in the backend's dialect, on its connection.
+ */
+export function sqlPrechecks(p: CheckPredicates, executor: SqlExecutor, plainValue?: PlainValue): Precheck {
+  return async (operation, before, mode) => runChecks(executor, p, operation, before, mode, plainValue);
 }

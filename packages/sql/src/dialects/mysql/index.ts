@@ -10,6 +10,8 @@ export * from './render-column.js';
 export * from './index-columns.js';
 export * from './foreign-key-index.js';
 export * from './render-create-table.js';
+export * from './convert-column.js';
 export * from './render-alter-column.js';
 export * from './render-operation.js';
+export * from './check-predicates.js';
 export * from './dialect.js';

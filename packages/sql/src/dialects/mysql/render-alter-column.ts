@@ -1,19 +1,16 @@
 import type { ColumnSnapshot, PortableType, TableSnapshot } from '@tidemark/core';
+import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../../boolean-spellings.js';
+import { NUMBER_TYPES } from './convert-column.js';
 import { checkIndexable, needsPrefix, renderIndexClause } from './index-columns.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
 import { renderColumnDefinition } from './render-column.js';
 import { checkTable } from './render-create-table.js';
 
-/** Types MySQL stores as numbers; TINYINT(1) booleans are numbers too. */
-const NUMBERS: readonly PortableType[] = ['i32', 'i64', 'f64', 'decimal', 'boolean'];
 /** Types holding character strings that an UPDATE can rewrite in place. */
 const CHARACTER: readonly PortableType[] = ['string', 'text', 'uuid'];
 
-/** `TRUE_SPELLINGS` and `FALSE_SPELLINGS` are the texts a conversion to boolean understands. */
-export const TRUE_SPELLINGS = ['1', 'true', 't', 'yes'] as const;
-export const FALSE_SPELLINGS = ['0', 'false', 'f', 'no'] as const;
 
-const isNumber = (t: PortableType): boolean => NUMBERS.includes(t);
+const isNumber = (t: PortableType): boolean => NUMBER_TYPES.includes(t);
 const inList = (values: readonly string[]): string => values.map((v) => renderLiteral(v)).join(', ');
 
 /**

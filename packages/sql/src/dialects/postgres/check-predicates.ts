@@ -1,9 +1,13 @@
-import { canonicalNumberPattern, type PortableType } from '@tidemark/core';
+import { canonicalNumberPattern, type ColumnSnapshot, type PortableType } from '@tidemark/core';
+import type { CheckPredicates } from '../../prechecks/check-predicates.js';
+import { NUMBER_TYPES, renderColumnType, TEXT_TYPES } from './column-type.js';
+import { convertedValue, textForm } from './convert-column.js';
+import { quoteIdentifier, renderLiteral } from './quote.js';
 
-/**
- * SQL conditions shared by the prechecks. Regular expressions use POSIX classes, not
- * backslashes, so they read the same whatever `standard_conforming_strings` says.
- */
+// How PostgreSQL spells the shared prechecks (packages/sql/src/prechecks). No condition may fail
+// on the data: a failed statement would abort the migration's transaction, so conversions are
+// guarded with CASE and regular expressions. The expressions use POSIX classes, not backslashes,
+// so they read the same whatever `standard_conforming_strings` says.
 
 /**
  * `NUMERIC_TEXT` matches text PostgreSQL's numeric input reads as a finite number ('12', ' 7 ',
@@ -23,13 +27,67 @@ export const UTF8_HEX = `'^(${[
   'f0[9ab][0-9a-f][89ab][0-9a-f][89ab][0-9a-f]', 'f[1-3][89ab][0-9a-f][89ab][0-9a-f][89ab][0-9a-f]', 'f4[89][0-9a-f][89ab][0-9a-f][89ab][0-9a-f]',
 ].join('|')})*$'`;
 
-/** `asNumber` is `text` as numeric where it reads as one, NULL elsewhere: never an error. */
-export function asNumber(text: string): string {
-  return `(CASE WHEN ${text} ~ ${NUMERIC_TEXT} THEN (${text})::numeric END)`;
+/**
+ * `PARSES_FUNCTION` creates `pg_temp.tidemark_parses(value, type)`: whether PostgreSQL's own input
+ * function for `type` accepts `value`. Only the server knows exactly which dates, timestamps,
+ * uuids and JSON documents it reads, and PostgreSQL 15 has no pg_input_is_valid (16+), so the
+ * check tries the cast in a sub-transaction. The function lives in the session's temporary
+ * schema: it touches nothing of the user's, and goes with the session (or the rolled-back
+ * transaction that created it, so it is created again whenever a check needs it).
+ */
+export const PARSES_FUNCTION = `CREATE OR REPLACE FUNCTION pg_temp.tidemark_parses(value text, type_name text) RETURNS boolean
+LANGUAGE plpgsql AS $tidemark$
+BEGIN
+  EXECUTE 'SELECT $1::' || type_name USING value;
+  RETURN true;
+EXCEPTION WHEN others THEN
+  RETURN false;
+END
+$tidemark$`;
+
+/** The PostgreSQL type a value is parsed as when the conversion goes through text (see `usingExpression`). */
+function parsedAs(from: PortableType, to: PortableType): string | undefined {
+  switch (to) {
+    case 'uuid': return 'uuid';
+    case 'date': return from === 'timestamp' ? undefined : 'date';
+    case 'timestamp': return from === 'date' ? undefined : 'timestamptz';
+    // other types become the JSON scalar for their value (to_jsonb), which always works
+    case 'json': return TEXT_TYPES.has(from) ? 'jsonb' : undefined;
+    default: return undefined;
+  }
 }
 
-/** `isCanonicalFor` is a condition true when `text` is written as core's narrowing rule wants for `type` (exact-conversion.ts). */
-export function isCanonicalFor(text: string, type: PortableType): string {
-  const pattern = canonicalNumberPattern(type);
-  return pattern === undefined ? 'true' : `(${text} ~ '${pattern}')`;
-}
+const readsAsNumber = (column: ColumnSnapshot): string => `(${textForm(column)} ~ ${NUMERIC_TEXT})`;
+
+/** `checkPredicates` are PostgreSQL's spellings of the shared prechecks. */
+export const checkPredicates: CheckPredicates = {
+  quote: quoteIdentifier,
+  literal: renderLiteral,
+  text: textForm,
+  readsAsNumber,
+  isCanonicalNumber(column, type) {
+    const pattern = canonicalNumberPattern(type);
+    return pattern === undefined ? 'true' : `(${textForm(column)} ~ '${pattern}')`;
+  },
+  number(column) {
+    const c = quoteIdentifier(column.name);
+    if (column.type === 'boolean') return `${c}::integer::numeric`;
+    if (NUMBER_TYPES.has(column.type)) return `${c}::numeric`;
+    // numeric where the text reads as one, NULL elsewhere: never an error
+    return `(CASE WHEN ${readsAsNumber(column)} THEN (${textForm(column)})::numeric END)`;
+  },
+  charLength: (text) => `char_length(${text})`,
+  converted: convertedValue,
+  sized: (column) => column,
+  parses(from, to) {
+    const type = parsedAs(from.type, to.type);
+    return type === undefined ? undefined : `pg_temp.tidemark_parses(${textForm(from)}, '${type}')`;
+  },
+  parsesSetup: [PARSES_FUNCTION],
+  decodes: (column) => `(encode(${quoteIdentifier(column.name)}, 'hex') ~ ${UTF8_HEX})`,
+  rowId: { select: 'ctid::text AS ctid', order: 'ctid' },
+  fixes: {
+    numberText: (table, column, to) => `db.execute("UPDATE ${table} SET ${column} = trim(${column})::${renderColumnType(to)}::text WHERE …")`,
+    round: (table, column, scale) => `db.execute('UPDATE ${table} SET ${column} = round(${column}::numeric, ${scale})')`,
+  },
+};

@@ -1,10 +1,8 @@
 import type { ColumnSnapshot } from '@tidemark/core';
+import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../../boolean-spellings.js';
 import { NUMBER_TYPES, TEXT_TYPES, renderColumnType } from './column-type.js';
 import { quoteIdentifier } from './quote.js';
 
-/** The spellings of true and false a text column may hold to become boolean (as on SQLite). */
-export const TRUE_SPELLINGS = ['1', 'true', 't', 'yes'] as const;
-export const FALSE_SPELLINGS = ['0', 'false', 'f', 'no'] as const;
 
 const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
 

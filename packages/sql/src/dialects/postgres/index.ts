@@ -12,4 +12,5 @@ export * from './render-create-table.js';
 export * from './convert-column.js';
 export * from './render-alter-column.js';
 export * from './render-operation.js';
+export * from './check-predicates.js';
 export * from './dialect.js';
