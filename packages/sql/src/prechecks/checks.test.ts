@@ -19,6 +19,7 @@ const before: SchemaSnapshot = {
   ...emptySnapshot(),
   tables: [{
     name: 'items',
+    model: 'Item',
     columns: [
       { name: 'id', type: 'i32', nullable: false },
       { name: 'code', type: 'text', nullable: true },
