@@ -2,9 +2,9 @@ import type { ColumnSnapshot, PortableType } from '@tidemark/core';
 
 /**
  * `CheckPredicates` is what one SQL dialect supplies so the shared prechecks (checks.ts) can be
- * written once: how to test, in that SQL, "is this value a number", "is it written as an integer
- * is", "how long is it as text"… Every expression is over one column of the table being checked,
- * read as stored before the change. The checks themselves — what they count, their messages,
+ * written once: how to test, in that SQL, "is this value a number", "is it written the way an
+ * integer is written back", "how long is it as text"… Every expression is over one column of
+ * the table being checked, read as stored before the change. The checks themselves — what they count, their messages,
  * hints and samples — are not the dialect's to change (docs/architecture.md: Where each
  * invariant lives).
  */

@@ -1,4 +1,4 @@
-import type { SchemaOperation, SchemaSnapshot } from '@tidemark/core';
+import type { PortableType, SchemaOperation, SchemaSnapshot } from '@tidemark/core';
 import type { CheckPredicates } from './check-predicates.js';
 import type { CheckQuery } from './check-query.js';
 
@@ -23,6 +23,6 @@ export interface SqlCheck {
 }
 
 /** `NUMBER_SOURCES` are types stored as numbers (booleans as 1/0 or true/false, which convert to 1/0). */
-export const NUMBER_SOURCES: readonly string[] = ['i32', 'i64', 'f64', 'decimal', 'boolean'];
+export const NUMBER_SOURCES: readonly PortableType[] = ['i32', 'i64', 'f64', 'decimal', 'boolean'];
 /** `NUMBER_TARGETS` are the number types a value may be converted to. */
-export const NUMBER_TARGETS: readonly string[] = ['i32', 'i64', 'f64', 'decimal'];
+export const NUMBER_TARGETS: readonly PortableType[] = ['i32', 'i64', 'f64', 'decimal'];
