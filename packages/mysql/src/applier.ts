@@ -5,8 +5,8 @@ import {
 } from '@tidemark/core';
 import { SqlApplier } from '@tidemark/sql';
 import { capabilities } from './capabilities.js';
-import { mysqlDialect } from './dialect/mysql-dialect.js';
-import { shortenOperation } from './dialect/names.js';
+import { mysqlDialect } from '@tidemark/sql/mysql';
+import { shortenOperation } from '@tidemark/sql/mysql';
 import type { MysqlExecutor } from './executor.js';
 import { mysqlPrechecks } from './prechecks/index.js';
 

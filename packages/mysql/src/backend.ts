@@ -1,5 +1,5 @@
 import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
-import { mysqlDialect } from './dialect/mysql-dialect.js';
+import { mysqlDialect } from '@tidemark/sql/mysql';
 import { capabilities } from './capabilities.js';
 import { connectMysql } from './connect.js';
 

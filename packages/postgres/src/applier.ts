@@ -6,7 +6,7 @@ import {
 import { SqlApplier } from '@tidemark/sql';
 import { capabilities } from './capabilities.js';
 import type { ConnectionState } from './connection-state.js';
-import { markShort, postgresDialect, quoteIdentifier, shortenOperation } from './dialect/index.js';
+import { markShort, postgresDialect, quoteIdentifier, shortenOperation } from '@tidemark/sql/postgres';
 import { sqlState } from './errors.js';
 import type { PgExecutor } from './executor.js';
 import { postgresPrechecks } from './prechecks/index.js';

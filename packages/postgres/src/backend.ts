@@ -1,5 +1,5 @@
 import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
-import { postgresDialect } from './dialect/index.js';
+import { postgresDialect } from '@tidemark/sql/postgres';
 import { capabilities } from './capabilities.js';
 import { connectPostgres } from './connect.js';
 

@@ -3,7 +3,7 @@ import {
   type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier,
   type SchemaOperation, type SchemaSnapshot, type TidemarkError,
 } from '@tidemark/core';
-import type { CheckMode } from './run-checks.js';
+import type { CheckMode } from './prechecks/run-checks.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlExecutor } from './sql-executor.js';
 

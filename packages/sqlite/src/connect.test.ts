@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { connectSqlite, sqliteBackend } from './index.js';
+import { connectSqlite } from './connect.js';
+import { sqliteBackend } from './index.js';
 
 describe('connectSqlite', () => {
   it('resolves a relative path against cwd, creates the file and enforces foreign keys', async () => {
