@@ -43,9 +43,16 @@ export class SqlApplier implements OperationApplier {
 
   /** `apply` renders `operation` against the live schema, runs its prechecks, then all of its statements, or throws. */
   async apply(operation: SchemaOperation): Promise<void> {
-    const { executor, dialect, precheck, readSchema } = this.#options;
     // The live schema, not the migration files' idea of it: a rebuild must keep whatever is there.
-    const before = await readSchema();
+    await this.applyAgainst(operation, await this.#options.readSchema());
+  }
+
+  /**
+   * `applyAgainst` renders `operation` against `before`, the live schema the caller has just read
+   * (core's `LiveSchema.change`), runs its prechecks, then all of its statements, or throws.
+   */
+  async applyAgainst(operation: SchemaOperation, before: SchemaSnapshot): Promise<void> {
+    const { executor, dialect, precheck } = this.#options;
     const statements = dialect.render(operation, before);
     const [failure] = (await precheck?.(operation, before, 'first')) ?? [];
     if (failure) throw failure;
