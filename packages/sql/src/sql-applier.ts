@@ -1,5 +1,5 @@
 import {
-  unsupportedOperation,
+  checkCapabilities, unsupportedOperation,
   type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier,
   type SchemaOperation, type SchemaSnapshot, type TidemarkError,
 } from '@tidemark/core';
@@ -53,6 +53,7 @@ export class SqlApplier implements OperationApplier {
    */
   async applyAgainst(operation: SchemaOperation, before: SchemaSnapshot): Promise<void> {
     const { executor, dialect, precheck } = this.#options;
+    checkCapabilities(this.dialect, this.capabilities, [operation], before);
     const statements = dialect.render(operation, before);
     const [failure] = (await precheck?.(operation, before, 'first')) ?? [];
     if (failure) throw failure;
@@ -61,10 +62,11 @@ export class SqlApplier implements OperationApplier {
 
   /**
    * `precheckAgainst` runs every check of `operation` on a database whose schema is `before`,
-   * read-only, and returns all failures. Rendering first refuses an operation that does not fit
-   * that schema, as `apply` would.
+   * read-only, and returns all failures. What the backend refuses (core's `checkCapabilities`)
+   * and rendering refuse an operation that does not fit that schema first, as `apply` would.
    */
   async precheckAgainst(operation: SchemaOperation, before: SchemaSnapshot): Promise<readonly TidemarkError[]> {
+    checkCapabilities(this.dialect, this.capabilities, [operation], before);
     this.#options.dialect.render(operation, before);
     return (await this.#options.precheck?.(operation, before, 'all')) ?? [];
   }
