@@ -4,10 +4,10 @@ import type {
 import { planOperation } from './apply/plan-operation.js';
 import { runSteps } from './apply/run-steps.js';
 import { capabilities } from './capabilities.js';
-import { executeStatement, renderStatement } from './execute.js';
+import { executeStatement } from './execute.js';
 import type { DynamoGateway } from './gateway.js';
 import { checkItems } from './prechecks/run-check.js';
-import { renderStep } from './render.js';
+import { renderOperation } from './render.js';
 import { ensureSchemaTable } from './schema-store.js';
 import type { WaitOptions } from './wait.js';
 
@@ -76,7 +76,6 @@ export class DynamoApplier implements OperationApplier {
 
   /** `render` returns the requests `apply` would make on a database whose schema is `before`, for `--dry-run`. */
   render(operation: Operation, before: SchemaSnapshot): string[] {
-    if (operation.kind === 'execute') return [renderStatement(operation.statement)];
-    return planOperation(operation, before).steps.flatMap(renderStep);
+    return renderOperation(operation, before);
   }
 }

@@ -6,9 +6,9 @@ import {
 import { planOperation } from './apply/plan-operation.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
-import { checkNativeCommand, commandTarget, executeNative } from './execute.js';
+import { executeNative } from './execute.js';
 import { checkData } from './prechecks/run-checks.js';
-import { renderPlan } from './render.js';
+import { renderOperation } from './render.js';
 import { runPlan } from './run/run-plan.js';
 
 /** `MongoApplierOptions` tune the data steps. */
@@ -21,8 +21,8 @@ export interface MongoApplierOptions {
 
 /**
  * `MongoApplier` applies operations on MongoDB: each becomes a plan (apply/plan-operation.ts)
- * of prechecks and commands, run through the command runner. Capabilities are checked first
- * (an @Auto() column is refused before anything runs, as the migrator would).
+ * of prechecks and commands, run through the command runner. Capabilities are checked first,
+ * against the live schema (an @Auto() column is refused before anything runs, as the migrator would).
  */
 export class MongoApplier implements OperationApplier {
   readonly dialect: Dialect = 'mongodb';
@@ -39,8 +39,8 @@ export class MongoApplier implements OperationApplier {
 
   /** `apply` runs the prechecks of `operation`, then all of its commands, or throws. */
   async apply(operation: SchemaOperation): Promise<void> {
-    checkCapabilities(this.dialect, this.capabilities, [operation]);
     await this.#options.live.change(operation, async (before) => {
+      checkCapabilities(this.dialect, this.capabilities, [operation], before);
       const plan = planOperation(operation, before, this.#runner.databaseName);
       await runPlan(this.#runner, plan, { op: operation.kind, batchSize: this.#options.batchSize, onProgress: this.onProgress });
       return plan.after;
@@ -52,8 +52,9 @@ export class MongoApplier implements OperationApplier {
    * `apply` would) and runs every precheck of the plan, read-only, returning all failures.
    */
   async precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]> {
-    checkCapabilities(this.dialect, this.capabilities, [operation]);
-    const plan = planOperation(operation, await this.#options.live.read(), this.#runner.databaseName);
+    const before = await this.#options.live.read();
+    checkCapabilities(this.dialect, this.capabilities, [operation], before);
+    const plan = planOperation(operation, before, this.#runner.databaseName);
     return checkData(this.#runner, plan.checks, operation.kind, 'all');
   }
 
@@ -67,10 +68,6 @@ export class MongoApplier implements OperationApplier {
    * `before`, for `--dry-run`.
    */
   render(operation: Operation, before: SchemaSnapshot): string[] {
-    if (operation.kind === 'execute') {
-      const command = checkNativeCommand(operation.statement);
-      return [`${commandTarget(command) === 'admin' ? 'admin: ' : ''}${JSON.stringify(command)}`];
-    }
-    return renderPlan(planOperation(operation, before, this.#runner.databaseName), this.#options.batchSize);
+    return renderOperation(operation, before, this.#runner.databaseName, this.#options.batchSize);
   }
 }
