@@ -1,8 +1,7 @@
-import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, RenderOptions, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
-import { renderOperation } from './render-operation.js';
+import { renderOperation } from './render.js';
 import { DEFAULT_BATCH_SIZE } from './run/rewrite.js';
-import { parseMongoUrl } from './url.js';
 import { connectMongo } from './connect.js';
 
 /**
@@ -15,6 +14,6 @@ export const mongodbBackend = {
   dialect: 'mongodb',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectMongo(url),
-  render: (url: string, operation: Operation, before: SchemaSnapshot): string[] =>
-    renderOperation(operation, before, parseMongoUrl(url).databaseName, DEFAULT_BATCH_SIZE),
+  render: (operation: Operation, before: SchemaSnapshot, options?: RenderOptions): string[] =>
+    renderOperation(operation, before, options?.database ?? '<database>', DEFAULT_BATCH_SIZE),
 } as const satisfies Backend;

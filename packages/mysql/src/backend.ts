@@ -1,6 +1,6 @@
 import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
-import { mysqlDialect } from '@tidemark/sql/mysql';
 import { capabilities } from './capabilities.js';
+import { mysqlDialect } from '@tidemark/sql/mysql';
 import { connectMysql } from './connect.js';
 
 /**
@@ -12,6 +12,5 @@ export const mysqlBackend = {
   dialect: 'mysql',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectMysql(url),
-  // The applier renders with the same pure dialect (its `render` is the dialect's).
-  render: (_url: string, operation: Operation, before: SchemaSnapshot): string[] => mysqlDialect.render(operation, before),
+  render: (operation: Operation, before: SchemaSnapshot): string[] => mysqlDialect.render(operation, before),
 } as const satisfies Backend;

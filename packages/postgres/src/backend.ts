@@ -1,6 +1,6 @@
 import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
-import { postgresDialect } from '@tidemark/sql/postgres';
 import { capabilities } from './capabilities.js';
+import { postgresDialect } from '@tidemark/sql/postgres';
 import { connectPostgres } from './connect.js';
 
 /**
@@ -12,6 +12,5 @@ export const postgresBackend = {
   dialect: 'postgres',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectPostgres(url),
-  // The applier renders with the same pure dialect (its `render` is the dialect's).
-  render: (_url: string, operation: Operation, before: SchemaSnapshot): string[] => postgresDialect.render(operation, before),
+  render: (operation: Operation, before: SchemaSnapshot): string[] => postgresDialect.render(operation, before),
 } as const satisfies Backend;

@@ -1,6 +1,6 @@
 import type { Backend, BackendConnection, Operation, SchemaSnapshot, ConnectOptions } from '@tidemark/core';
-import { sqliteDialect } from '@tidemark/sql';
 import { capabilities } from './capabilities.js';
+import { sqliteDialect } from '@tidemark/sql';
 import { connectSqlite } from './connect.js';
 
 /**
@@ -12,6 +12,5 @@ export const sqliteBackend = {
   dialect: 'sqlite',
   capabilities,
   connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectSqlite(url, options),
-  // The applier renders with the same pure dialect (its `render` is the dialect's).
-  render: (_url: string, operation: Operation, before: SchemaSnapshot): string[] => sqliteDialect.render(operation, before),
+  render: (operation: Operation, before: SchemaSnapshot): string[] => sqliteDialect.render(operation, before),
 } as const satisfies Backend;

@@ -15,9 +15,11 @@ export interface PlannedStep {
  */
 export async function planStatements(url: string, operations: readonly Operation[], before: SchemaSnapshot = emptySnapshot()): Promise<PlannedStep[]> {
   const backend = await loadBackend(url);
+  // a statement that names its database (a MongoDB namespace) takes it from the URL's path
+  const database = decodeURIComponent(new URL(url).pathname.split('/')[1] ?? '') || undefined;
   let schema = before;
   return operations.map((operation) => {
-    const statements = backend.render(url, operation, schema);
+    const statements = backend.render(operation, schema, database ? { database } : {});
     schema = applyOperation(schema, operation);
     return { operation, statements };
   });

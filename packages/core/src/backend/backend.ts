@@ -39,15 +39,24 @@ export interface ConnectOptions {
   readonly readOnly?: boolean;
 }
 
-/** `Backend` is what a backend package exports: how to open a connection for a URL. */
+/** `RenderOptions` give what a rendered plan depends on besides the operation and the schema. */
+export interface RenderOptions {
+  /** The database the statements would run on, where a statement names it (MongoDB namespaces). */
+  readonly database?: string;
+}
+
+/**
+ * `Backend` is what a backend package exports: how to open a connection for a URL, and how an
+ * operation would be carried out, without one.
+ */
 export interface Backend {
   readonly dialect: Dialect;
   readonly capabilities: Capabilities;
   connect(url: string, options?: ConnectOptions): Promise<BackendConnection>;
   /**
-   * `render` returns the native statements that a connection to `url` would render for
-   * `operation` on a database whose schema is `before` (what `--dry-run` prints), without
-   * connecting or loading the driver: planning from operations held in memory (docs/api.md).
+   * `render` returns what `applier.render` prints for `--dry-run` (the same function: SQL,
+   * MongoDB command documents, DynamoDB requests) for `operation` on a database whose schema is
+   * `before`. Pure: no connection, no driver; the golden tests compare it with checked-in text.
    */
-  render(url: string, operation: Operation, before: SchemaSnapshot): string[];
+  render(operation: Operation, before: SchemaSnapshot, options?: RenderOptions): string[];
 }
