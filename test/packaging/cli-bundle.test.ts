@@ -148,3 +148,23 @@ test('the published manifest has no "source" condition and the pack hooks restor
     await rm(work, { recursive: true, force: true });
   }
 });
+
+test('a package that changes Node on import says so in `sideEffects`', () => {
+  // Webpack and other bundlers drop a `sideEffects: false` module whose exports go unused; the
+  // generator's TypeScript loader turns on the compile cache (v8-compile-cache patches
+  // Module.prototype._compile on Node 20), so that file must be listed, under its built name.
+  const patches = /v8-compile-cache|enableCompileCache|Module\.prototype/;
+  for (const folder of readdirSync(PACKAGES_DIR).filter((f) => existsSync(join(PACKAGES_DIR, f, 'package.json')))) {
+    const dir = join(PACKAGES_DIR, folder);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest & { sideEffects?: boolean | string[] };
+    const listed = Array.isArray(pkg.sideEffects) ? pkg.sideEffects.map((f) => join(dir, f)) : [];
+    for (const f of listed) assert.ok(existsSync(f), `${pkg.name}: sideEffects names ${relative(dir, f)}, which the build does not produce`);
+    const dist = join(dir, 'dist');
+    if (!existsSync(dist)) continue;
+    for (const file of filesUnder(dist).filter((f) => f.endsWith('.js') && !f.includes(`${join('dist', 'bundle')}`))) {
+      if (!patches.test(readFileSync(file, 'utf8'))) continue;
+      assert.ok(pkg.sideEffects !== false && (pkg.sideEffects === true || listed.includes(file)),
+        `${pkg.name}: ${relative(dir, file)} changes Node when imported but package.json says sideEffects: ${JSON.stringify(pkg.sideEffects)}`);
+    }
+  }
+});

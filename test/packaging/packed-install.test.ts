@@ -232,6 +232,14 @@ describe('a production install (npm install --omit=dev)', { timeout: 600_000 }, 
     const status = await runCommand(tidemark, ['migrate:status'], { cwd: join(prod, 'project') });
     assert.equal(status.code, 0, status.stderr);
 
+    // The programmatic entry (`connect`, `loadConfig`, `main`) is the bundle too: it loads
+    // without yargs or the migrator installed.
+    const api = await runCommand(process.execPath, ['--input-type=module', '-e',
+      "const m = await import('@tidemark/cli'); const c = await m.connect('sqlite:app.db'); console.log(Object.keys(m).sort().join(',')); await c.close();"],
+    { cwd: join(prod, 'project') });
+    assert.equal(api.code, 0, api.stderr);
+    assert.match(api.stdout, /connect,.*loadConfig,.*main/);
+
     // Generating needs the development install, and says so.
     const generate = await runCommand(tidemark, ['migrate:generate', '--message', 'x'], { cwd: join(prod, 'project') });
     assert.notEqual(generate.code, 0);
