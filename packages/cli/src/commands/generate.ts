@@ -53,7 +53,7 @@ export function generateCommand(ctx: CommandContext) {
         }),
     handler: async (args: GenerateArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
-      const { generate } = await loadGenerator();
+      const { generate } = await loadGenerator(config.root);
       const noRename = args.rename === false || (Array.isArray(args.rename) && args.rename.includes(false));
       const renames: RenamePolicy = noRename
         ? { mode: 'none' }
