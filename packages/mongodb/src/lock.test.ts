@@ -86,7 +86,13 @@ describe('renewing the lock', () => {
   it('extends the lease every third of it while fn runs', async () => {
     const runner = new RecordingRunner().on('findAndModify', ours);
     runner.on('update', { n: 1, nModified: 1, ok: 1 }, { n: 1, nModified: 1, ok: 1 }, { n: 1, nModified: 1, ok: 1 });
-    await withMongoLock(runner, options({ leaseMs: 60 }), () => new Promise((resolve) => setTimeout(resolve, 70)));
+    const renewed = (): number => runner.commands.filter((c) => Object.keys(c)[0] === 'update').length;
+    // fn runs until two renewals went out (bounded): a loaded machine delays timers, so a fixed
+    // sleep measured the machine, not the lock
+    await withMongoLock(runner, options({ leaseMs: 60 }), async () => {
+      const until = Date.now() + 5_000;
+      while (renewed() < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    });
     const renewals = runner.commands.filter((c) => Object.keys(c)[0] === 'update');
     assert.ok(renewals.length >= 2, `renewed ${renewals.length} times`);
     assert.deepStrictEqual(renewals[0], renewCommand(TOKEN, 60));
