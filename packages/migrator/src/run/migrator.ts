@@ -12,7 +12,7 @@ import { recordDown, replayMigrations, type ReplayedMigration } from '../source/
 import type { EventSink } from './events.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
 import { refuseConcurrentInTransaction, unknownId, withApplied } from './refusals.js';
-import { aheadOfTime, prechecksFailed, type PrecheckFailure } from './prechecks-ahead.js';
+import { aheadOfTime, precheckAhead, prechecksFailed, type PrecheckFailure } from './prechecks-ahead.js';
 import { runMigration } from './run-migration.js';
 import { failedSteps, migrationStatus, type StatusReport } from './status.js';
 import { undoAppliedSteps } from './undo-applied-steps.js';
@@ -185,8 +185,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
     const failures: PrecheckFailure[] = [];
     for (const { index } of picked) {
       const { step, number } = steps[index]!;
-      if (step.operation.kind === 'execute') continue;
-      for (const error of await connection.applier.precheck(step.operation)) failures.push({ step: number, error, migration: steps[index]!.id });
+      for (const error of await precheckAhead(connection.applier, step.operation)) failures.push({ step: number, error, migration: steps[index]!.id });
     }
     if (failures.length > 0) throw prechecksFailed(failures[0]!.migration!, failures, 0);
     const schemaSteps = steps.filter((s) => s.step.operation.kind !== 'execute').length;

@@ -50,21 +50,24 @@ export async function decideInterrupted(record: HistoryRecord, replayed: Replaye
   const operation = replayed.operations[k];
   if (operation === undefined) return replayed.operations.length; // every step ran; only the record was left
   const tables = tablesTouched(operation);
-  if (tables === undefined) throw interrupted(record.id, k, operation, 'its completion cannot be read from the schema');
+  const total = replayed.operations.length;
+  if (tables === undefined) throw interrupted(record.id, k, total, operation, 'its completion cannot be read from the schema');
   const live = tablesOf(await connection.introspect(), tables, connection);
   const after = tablesOf(schemaAfterSteps(replayed, k + 1), tables, connection);
   const before = tablesOf(schemaAfterSteps(replayed, k), tables, connection);
   // a step that changes nothing the catalog shows (before = after) is safe to run again
   if (live === before) return k;
   if (live === after) return k + 1;
-  throw interrupted(record.id, k, operation, 'the live schema matches neither the state before it nor the state after it');
+  throw interrupted(record.id, k, total, operation, 'the live schema matches neither the state before it nor the state after it');
 }
 
 /** `interrupted` is the refusal for a killed run whose step cannot be decided. */
-function interrupted(id: string, k: number, operation: Operation, why: string): TidemarkError {
+function interrupted(id: string, k: number, total: number, operation: Operation, why: string): TidemarkError {
+  // the last step taking effect means the whole migration is applied: that is `--applied`
+  const tookEffect = k + 1 === total ? `tidemark migrate:resolve ${id} --applied` : `tidemark migrate:resolve ${id} --steps-applied ${k + 1}`;
   return new TidemarkError('TM_MIGRATION_INTERRUPTED', {
-    message: `${id} was interrupted during step ${k + 1} (${describeStep(operation)}), ${k} step(s) before it are applied; ${why}`,
-    hint: `look at the database: if step ${k + 1} took effect run \`tidemark migrate:resolve ${id} --steps-applied ${k + 1}\`, if it did not run \`tidemark migrate:resolve ${id} --steps-applied ${k}\`; then \`tidemark migrate:up --resume\` finishes it or \`tidemark migrate:down\` undoes it`,
+    message: `${id} was interrupted during step ${k + 1} of ${total} (${describeStep(operation)}), ${k} step(s) before it are applied; ${why}`,
+    hint: `look at the database: if step ${k + 1} took effect run \`${tookEffect}\`, if it did not run \`tidemark migrate:resolve ${id} --steps-applied ${k}\`; then \`tidemark migrate:up --resume\` finishes it or \`tidemark migrate:down\` undoes it`,
     details: { id, stepsApplied: k, step: k + 1 },
   });
 }
