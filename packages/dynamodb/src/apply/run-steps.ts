@@ -1,5 +1,7 @@
 import type { ProgressListener } from '@tidemark/core';
+import { awsErrorName } from '../errors.js';
 import type { DynamoGateway } from '../gateway.js';
+import { isHalfCreated } from './half-created-table.js';
 import { checkItems } from '../prechecks/run-check.js';
 import { deleteTableMetadata, saveTableMetadata } from '../schema-store.js';
 import { waitForIndexActive, waitForIndexGone, waitForTableActive, waitForTableGone, type WaitOptions } from '../wait.js';
@@ -29,7 +31,12 @@ export async function runStep(step: Step, ctx: StepContext): Promise<void> {
       return;
     }
     case 'createTable':
-      await db.send('CreateTable', step.input, { op: operation, table: step.input.TableName });
+      try {
+        await db.send('CreateTable', step.input, { op: operation, table: step.input.TableName });
+      } catch (err) {
+        // a run killed between CreateTable and its metadata left this exact, empty table: finish the step
+        if (awsErrorName(err) !== 'ResourceInUseException' || !(await isHalfCreated(db, step.input, operation))) throw err;
+      }
       await waitForTableActive(db, step.input.TableName!, wait, operation);
       return;
     case 'deleteTable':
