@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { TableSnapshot } from '@tidemark/core';
-import { capabilities, connectDynamoDb, parseDynamoDbUrl, SCHEMA_TABLE, toAttributeValue, toPlain, type DynamoConnection } from '@tidemark/dynamodb';
+import { capabilities, connectDynamoDb, openGateway, parseDynamoDbUrl, SCHEMA_TABLE, toAttributeValue, toPlain, type DynamoConnection } from '@tidemark/dynamodb';
 import type { BackendHarness, Row } from './harness.js';
 
 type Item = Record<string, AttributeValue>;
@@ -120,6 +120,21 @@ export const dynamodbHarness: BackendHarness = {
               deletes = out.UnprocessedItems?.[table] ?? [];
             }
           }
+        }
+      },
+      async tables() {
+        const gateway = await openGateway(parseDynamoDbUrl(url), 'test harness');
+        try {
+          const names: string[] = [];
+          let start: string | undefined;
+          do {
+            const page = await gateway.send('ListTables', start ? { ExclusiveStartTableName: start } : {});
+            names.push(...(page.TableNames ?? []));
+            start = page.LastEvaluatedTableName;
+          } while (start);
+          return names.sort();
+        } finally {
+          gateway.close();
         }
       },
       async dispose() {

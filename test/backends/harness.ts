@@ -3,6 +3,14 @@ import type { BackendConnection, Capabilities, Dialect } from '@tidemark/core';
 /** A row as the conformance suite writes and reads it: column name → plain value. */
 export type Row = Record<string, string | number | boolean | null>;
 
+/** `ReadOnlyAccess` is how to reach a database without write access: a URL, and the OS user to run as. */
+export interface ReadOnlyAccess {
+  readonly url: string;
+  /** Run the CLI as this uid/gid (SQLite as root: root writes any file, so the CLI runs as nobody). */
+  readonly uid?: number;
+  readonly gid?: number;
+}
+
 /** `TestDatabase` is a fresh, empty database of one backend, opened for one test. */
 export interface TestDatabase {
   readonly url: string;
@@ -15,6 +23,15 @@ export interface TestDatabase {
   count(table: string): Promise<number>;
   /** Deletes every row of these tables, whatever references them. */
   clear(tables: readonly string[]): Promise<void>;
+  /** Every table (collection) in the database, Tidemark's own `_tidemark_*` ones included, sorted. */
+  tables(): Promise<string[]>;
+  /**
+   * Access that can read this database but not write it, for the read-only commands: a user
+   * granted only what reading needs, or a read-only file opened by an OS user who cannot write
+   * it. Grants cover the tables that exist when it is called. Absent where this machine has no
+   * such thing (DynamoDB Local ignores IAM; MongoDB has no server here).
+   */
+  readOnly?(): Promise<ReadOnlyAccess>;
   dispose(): Promise<void>;
 }
 

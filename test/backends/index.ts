@@ -5,7 +5,7 @@ import { mysqlHarness } from './mysql.js';
 import { postgresHarness } from './postgres.js';
 import { sqliteHarness } from './sqlite.js';
 
-export type { BackendHarness, Row, TestDatabase } from './harness.js';
+export type { BackendHarness, ReadOnlyAccess, Row, TestDatabase } from './harness.js';
 
 /** Every backend this project has, in the order suites run them. */
 export const HARNESSES: readonly BackendHarness[] = [sqliteHarness, postgresHarness, mysqlHarness, mongodbHarness, dynamodbHarness];

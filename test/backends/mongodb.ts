@@ -1,6 +1,7 @@
 import { Binary, Decimal128, Double, Int32, Long, MongoClient, type Db } from 'mongodb';
 import { redactUrl, type ColumnSnapshot, type TableSnapshot } from '@tidemark/core';
 import { capabilities, connectMongo, type MongoConnection } from '@tidemark/mongodb';
+import { bounded, closeAll, runThenCleanUp } from '../support/cleanup.js';
 import type { BackendHarness, Row } from './harness.js';
 
 let serial = 0;
@@ -66,15 +67,21 @@ export const mongodbHarness: BackendHarness = {
     } catch (err) {
       return `MongoDB at ${redactUrl(base)} does not answer: ${(err as Error).message}`;
     } finally {
-      await client.close();
+      await closeAll([['closing the probe client', () => client.close(true)]]);
     }
   },
   async create() {
     const name = `tidemark_t_${process.pid}_${++serial}`;
     const url = mongodbUrlFor(process.env.MONGODB_URL!, name);
     const connection = await connectMongo(url, { lockTimeoutMs: 10_000 });
-    const client = new MongoClient(url);
-    await client.connect();
+    // every wait is bounded: a server that stops answering fails the case, never hangs the run
+    const client = new MongoClient(url, { serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 30_000 });
+    try {
+      await client.connect();
+    } catch (err) {
+      await closeAll([['closing the client', () => client.close(true)], ['closing the connection', () => connection.close()]]).catch(() => undefined);
+      throw err;
+    }
     const db: Db = client.db(name);
     return {
       url,
@@ -94,13 +101,15 @@ export const mongodbHarness: BackendHarness = {
       async clear(tables) {
         for (const t of tables) await db.collection(t).deleteMany({});
       },
+      async tables() {
+        return (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
+      },
       async dispose() {
-        try {
-          await db.dropDatabase();
-        } finally {
-          await client.close();
-          await connection.close();
-        }
+        // the clients are closed whatever dropDatabase does (open clients keep the test process alive)
+        await runThenCleanUp(
+          () => bounded(db.dropDatabase(), 10_000, `dropping the test database ${name}`),
+          () => closeAll([['closing the test client', () => client.close(true)], ['closing the connection', () => connection.close()]]),
+        );
       },
     };
   },

@@ -68,6 +68,9 @@ export const mysqlHarness: BackendHarness = {
     await admin.query(`CREATE DATABASE ${quote(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
     const url = urlFor(database);
     const connection = await mysqlBackend.connect(url);
+    // user names are at most 32 characters on MySQL 5.7 (80 on MariaDB)
+    const reader = `ro_${database.slice(-20)}`;
+    const readerHosts: string[] = [];
     const run = (sql: string) => connection.applier.execute(sql);
     return {
       url,
@@ -90,10 +93,29 @@ export const mysqlHarness: BackendHarness = {
         // foreign keys off for the sweep (this session only): the order of the tables does not matter then
         await run(['SET FOREIGN_KEY_CHECKS = 0', ...tables.map((t) => `DELETE FROM ${quote(t)}`), 'SET FOREIGN_KEY_CHECKS = 1'].join(';\n'));
       },
+      async tables() {
+        const [rows] = await admin.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name', [database]);
+        return (rows as { name: string }[]).map((r) => r.name);
+      },
+      async readOnly() {
+        // SELECT on this database and nothing else; '%' and 'localhost' both, so the account
+        // matches however the server names the client's host
+        const password = `ro-${Math.random().toString(36).slice(2)}`;
+        for (const host of ['%', 'localhost']) {
+          await admin.query(`CREATE USER ?@? IDENTIFIED BY ?`, [reader, host, password]);
+          readerHosts.push(host);
+          await admin.query(`GRANT SELECT ON ${quote(database)}.* TO ?@?`, [reader, host]);
+        }
+        const u = new URL(url);
+        u.username = reader;
+        u.password = password;
+        return { url: u.toString() };
+      },
       async dispose() {
         try {
           await connection.close();
           await admin.query(`DROP DATABASE IF EXISTS ${quote(database)}`);
+          for (const host of readerHosts) await admin.query('DROP USER IF EXISTS ?@?', [reader, host]);
         } finally {
           await admin.end();
         }

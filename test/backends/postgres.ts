@@ -99,6 +99,8 @@ export const postgresHarness: BackendHarness = {
     // the schema of ?schema= is where Tidemark put the tables
     const schema = new URL(url).searchParams.get('schema');
     if (schema) await data.query(`SET search_path TO "${schema.replace(/"/g, '""')}"`);
+    const reader = `${name}_ro`;
+    let readerMade = false;
     return {
       url,
       connection,
@@ -123,12 +125,37 @@ export const postgresHarness: BackendHarness = {
         // TRUNCATE … CASCADE empties the tables whatever references them, in any order
         if (tables.length > 0) await data.query(`TRUNCATE ${tables.map(quote).join(', ')} CASCADE`);
       },
+      async tables() {
+        const result = await data.query('SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename');
+        return result.rows.map((r: { tablename: string }) => r.tablename);
+      },
+      async readOnly() {
+        // a login role that may connect, see the schema and SELECT: no CREATE anywhere (PUBLIC's
+        // CREATE on the schema and TEMP on the database are revoked in case the server grants them)
+        const schemaName = (await data.query('SELECT current_schema() AS s')).rows[0].s as string;
+        const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
+        await data.query(`CREATE ROLE ${q(reader)} LOGIN`);
+        readerMade = true;
+        for (const sql of [
+          `REVOKE ALL ON DATABASE ${q(name)} FROM PUBLIC`,
+          `REVOKE CREATE ON SCHEMA ${q(schemaName)} FROM PUBLIC`,
+          `GRANT CONNECT ON DATABASE ${q(name)} TO ${q(reader)}`,
+          `GRANT USAGE ON SCHEMA ${q(schemaName)} TO ${q(reader)}`,
+          `GRANT SELECT ON ALL TABLES IN SCHEMA ${q(schemaName)} TO ${q(reader)}`,
+        ]) await data.query(sql);
+        const u = new URL(url);
+        u.username = reader;
+        u.password = '';
+        return { url: u.toString() };
+      },
       async dispose() {
         await data.end().catch(() => undefined);
         await connection.close();
         const drop = await client(BASE_URL);
         try {
           await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          // roles belong to the server, not the database: after the database is gone it owns nothing
+          if (readerMade) await drop.query(`DROP ROLE IF EXISTS "${reader}"`);
         } finally {
           await drop.end();
         }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capabilities, sqliteBackend } from '@tidemark/sqlite';
@@ -49,8 +49,21 @@ export const sqliteHarness: BackendHarness = {
         for (const t of tables) await connection.applier.execute(`DELETE FROM ${quote(t)}`);
         await connection.applier.execute('PRAGMA foreign_keys = ON');
       },
+      async tables() {
+        const rows = (await connection.applier.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) as { name: string }[];
+        return rows.map((r) => r.name);
+      },
+      async readOnly() {
+        // the file and its folder lose their write bits; root ignores those, so as root the
+        // CLI runs as nobody (65534), for whom they hold
+        await chmod(join(dir, 'test.db'), 0o444);
+        await chmod(dir, 0o555);
+        const root = process.getuid?.() === 0;
+        return { url, ...(root ? { uid: 65534, gid: 65534 } : {}) };
+      },
       async dispose() {
         await connection.close();
+        await chmod(dir, 0o755).catch(() => undefined);
         await rm(dir, { recursive: true, force: true });
       },
     };

@@ -5,6 +5,7 @@ import {
   type Capabilities, type SchemaOperation, type SchemaSnapshot,
 } from '@tidemark/core';
 import { backendsUnderTest, type Row, type TestDatabase } from '../backends/index.js';
+import { runThenCleanUp } from '../support/cleanup.js';
 
 /** What a case gets: a fresh database, `apply`, and the backend's capabilities. */
 export type CaseContext = TestDatabase & { readonly apply: Apply; readonly capabilities: Capabilities };
@@ -55,7 +56,7 @@ export async function conformanceSuite(title: string, cases: readonly Conformanc
             return state;
           };
           // Rows are written and read under the names the backend really uses (long ones shortened).
-          const name = (n: string): string => shortenIdentifier(n, harness.capabilities.maxIdentifierLength);
+          const name = (n: string): string => shortenIdentifier(n, harness.capabilities.maxIdentifierLength, harness.capabilities.identifierLengthUnit);
           const renameRow = (row: Row, to: (n: string) => string): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [to(k), v]));
           const longNames = new Map<string, string>();
           const remember = (n: string): string => { longNames.set(name(n), n); return name(n); };
@@ -69,11 +70,8 @@ export async function conformanceSuite(title: string, cases: readonly Conformanc
             count: (table) => db.count(name(table)),
             clear: (tables) => db.clear(tables.map(name)),
           };
-          try {
-            await c.run(context);
-          } finally {
-            await db.dispose();
-          }
+          // a failed dispose is reported after the case's own error, never instead of it
+          await runThenCleanUp(() => c.run(context), () => db.dispose());
         });
       }
     });

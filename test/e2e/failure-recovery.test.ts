@@ -191,6 +191,12 @@ for (const { harness, skip } of await backendsUnderTest()) {
           `await db.createTable({ name: 'early', primaryKey: ['id'], columns: [{ name: 'id', type: 'string', length: 40 }] });
     await db.alterColumn('items', 'note', { name: 'note', type: 'string', length: 40, nullable: false });`,
           "await db.dropTable('early');", '\n  transaction: false,'));
+        // the same verdict, read-only, from a dry run
+        const dry = await s.run('migrate:up', '--dry-run', '--prechecks', '--json');
+        assert.equal(dry.code, 1, dry.stdout);
+        assert.equal(JSON.parse(dry.stdout).error.details.failures[0].count, 2);
+        assert.deepEqual(await s.tables(), ['items']);
+        assert.equal(await s.statusOf(REFUSED).then((e) => e?.state), 'pending', 'a dry run records nothing');
         const refused = await s.run('migrate:up', '--json');
         assert.equal(refused.code, 1, refused.stdout);
         const error = JSON.parse(refused.stdout).error;
@@ -200,6 +206,84 @@ for (const { harness, skip } of await backendsUnderTest()) {
         assert.deepEqual(await s.tables(), ['items'], 'step 1 never ran');
         const entry = await s.statusOf(REFUSED);
         assert.deepEqual([entry?.state, entry?.stepsApplied], ['failed', 0]);
+        // fixed, the dry run says the data is ready
+        await s.db.clear(['items']);
+        await s.db.insert('items', [{ id: 'a', name: 'x', note: 'n' }]);
+        const ready = await s.run('migrate:up', '--dry-run', '--prechecks');
+        assert.equal(ready.code, 0, ready.stdout + ready.stderr);
+        assert.match(ready.stdout, /Data prechecks pass for 2 step\(s\)/);
+      } finally {
+        await s.project.cleanup();
+        await s.db.dispose();
+      }
+    });
+  });
+
+  describe(`a run killed part-way on ${harness.name}`, { skip: skip ?? false }, () => {
+    const KILLED = '20250104_000000_killed';
+    // step 1 createTable, step 2 addColumn, step 3 a native data fix, step 4 createIndex
+    const fix = harness.capabilities.nativeStatements === 'sql'
+      ? "await db.execute(\"INSERT INTO audit (id) VALUES ('fix')\");"
+      : "await db.execute({ command: 'PutItem', input: { TableName: 'audit', Item: { id: { S: 'fix' } } } });";
+
+    async function killedAt(s: Setup, stepsDone: number, stepRan: boolean): Promise<void> {
+      await s.project.write(`migrations/${ITEMS}.ts`, createItems);
+      assert.equal((await s.run('migrate:up')).code, 0);
+      await s.db.insert('items', ROWS);
+      await s.project.write(`migrations/${KILLED}.ts`, migration(KILLED,
+        `await db.createTable({ name: 'audit', primaryKey: ['id'], columns: [{ name: 'id', type: 'string', length: 40 }] });
+    await db.addColumn('items', { name: 'qty', type: 'i32', nullable: true });
+    ${fix}
+    await db.createIndex('items', { name: 'idx_items_name', columns: ['name'] });`,
+        "await db.dropIndex('items', 'idx_items_name');\n    await db.dropColumn('items', 'qty');\n    await db.dropTable('audit');", '\n  transaction: false,'));
+      // what a run killed in step stepsDone+1 leaves: the steps before it, maybe that step, and its `running` record
+      const steps = [
+        () => s.db.connection.applier.apply({ kind: 'createTable', table: { name: 'audit', model: '', columns: [{ name: 'id', type: 'string', length: 40, nullable: false }], primaryKey: ['id'], indexes: [], foreignKeys: [] } }),
+        () => s.db.connection.applier.apply({ kind: 'addColumn', table: 'items', column: { name: 'qty', type: 'i32', nullable: true } }),
+        () => s.db.insert('audit', [{ id: 'fix' }]),
+      ];
+      for (const step of steps.slice(0, stepsDone + (stepRan ? 1 : 0))) await step();
+      const { readMigrationFiles: read } = await import('@tidemark/migrator');
+      const file = (await read(join(s.project.dir, 'migrations'))).find((f) => f.id === KILLED)!;
+      await s.db.connection.history.save({ id: KILLED, checksum: file.checksum, appliedAt: new Date().toISOString(), executionMs: 1, appliedBy: 'killed', outcome: 'running', stepsApplied: stepsDone });
+    }
+
+    test('killed in a schema step that had taken effect: status says running; up reads the schema and continues after it', async () => {
+      const s = await setUp(harness);
+      try {
+        await killedAt(s, 1, true);
+        const entry = await s.statusOf(KILLED);
+        assert.deepEqual([entry?.state, entry?.stepsApplied], ['running', 1]);
+        const up = await s.run('migrate:up');
+        assert.equal(up.code, 0, up.stdout + up.stderr);
+        assert.match(up.stderr, /step 2 had taken effect/);
+        assert.equal(await s.statusOf(KILLED).then((e) => e?.state), 'applied');
+        assert.equal(await s.db.count('audit'), 1, 'the data fix ran exactly once');
+        await rowsSurvive(s);
+        await schemaIsWhatMigrationsSay(s, harness);
+      } finally {
+        await s.project.cleanup();
+        await s.db.dispose();
+      }
+    });
+
+    test('killed in a native statement: up refuses to guess; resolve --steps-applied with what the user found, then up --resume', async () => {
+      const s = await setUp(harness);
+      try {
+        await killedAt(s, 2, true);
+        const up = await s.run('migrate:up', '--json');
+        assert.equal(up.code, 1, up.stdout);
+        const error = JSON.parse(up.stdout).error;
+        assert.equal(error.code, 'TM_MIGRATION_INTERRUPTED');
+        assert.ok(error.hint.includes(`migrate:resolve ${KILLED} --steps-applied 3`), error.hint);
+        assert.equal(await s.db.count('audit'), 1, 'not run again');
+        // the user looks: the audit row is there, so step 3 ran
+        assert.equal((await s.run('migrate:resolve', KILLED, '--steps-applied', '3')).code, 0);
+        const resumed = await s.run('migrate:up', '--resume');
+        assert.equal(resumed.code, 0, resumed.stdout + resumed.stderr);
+        assert.equal(await s.db.count('audit'), 1, 'the data fix ran exactly once');
+        assert.equal(await s.statusOf(KILLED).then((e) => e?.state), 'applied');
+        await schemaIsWhatMigrationsSay(s, harness);
       } finally {
         await s.project.cleanup();
         await s.db.dispose();

@@ -213,7 +213,9 @@ describe('bad migration files and refusals', () => {
   test('an unexpected error still has the JSON error shape, hint included', () => {
     const chunks: string[] = [];
     const out = new Writable({ write(chunk, _enc, cb) { chunks.push(String(chunk)); cb(); } });
-    new Output(true, out, out, false).error(new Error('something odd'));
+    const output = new Output(true, out, out, false);
+    output.error(new Error('something odd'));
+    output.flush();
     const error = jsonError(chunks.join(''));
     assert.equal(error.code, 'TM_INTERNAL');
     assert.equal(error.message, 'something odd');

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BackendConnection } from '@tidemark/core';
+import type { BackendConnection, ConnectOptions } from '@tidemark/core';
 import { createMigrator, type Migrator, type MigratorEvent } from '@tidemark/migrator';
 import { loadConfig, type TidemarkConfig } from './config.js';
 import { connect } from './load-backend.js';
@@ -22,15 +22,18 @@ export interface CommandContext {
   readonly interactive: boolean;
 }
 
-/** `withConnection` opens the database the flags, environment or config name, and always closes it. */
+/**
+ * `withConnection` opens the database the flags, environment or config name, and always closes it.
+ * Read-only commands pass `{ readOnly: true }`: opening then creates nothing (not even a SQLite file).
+ */
 export async function withConnection<T>(
   ctx: CommandContext, args: GlobalArgs, fn: (connection: BackendConnection, config: TidemarkConfig) => Promise<T>,
-  loaded?: TidemarkConfig,
+  loaded?: TidemarkConfig, options: ConnectOptions = {},
 ): Promise<T> {
   const config = loaded ?? await loadConfig(ctx.cwd, args.config);
   const url = resolveUrl(args.url, ctx.env, config.url);
   const fromConfig = args.url === undefined && !ctx.env.DATABASE_URL;
-  const connection = await connect(fromConfig ? resolveRelativeSqlite(url, config.root) : url);
+  const connection = await connect(fromConfig ? resolveRelativeSqlite(url, config.root) : url, options);
   try {
     return await fn(connection, config);
   } finally {

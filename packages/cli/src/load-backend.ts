@@ -1,4 +1,4 @@
-import { backendMissing, urlInvalid, type Backend, type BackendConnection } from '@tidemark/core';
+import { backendMissing, urlInvalid, type Backend, type BackendConnection, type ConnectOptions } from '@tidemark/core';
 
 /** A backend package and how to load it. */
 interface BackendEntry {
@@ -50,6 +50,6 @@ export async function loadBackend(url: string): Promise<Backend> {
 }
 
 /** `connect` opens the database a URL names. */
-export async function connect(url: string): Promise<BackendConnection> {
-  return (await loadBackend(url)).connect(url);
+export async function connect(url: string, options: ConnectOptions = {}): Promise<BackendConnection> {
+  return (await loadBackend(url)).connect(url, options);
 }

@@ -58,6 +58,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   } catch (err) {
     out.error(err);
     return isTidemarkError(err) ? err.exitCode : 1;
+  } finally {
+    out.flush();
   }
   return exitCode;
 }

@@ -4,10 +4,13 @@ import type { MigratorEvent, StatusReport } from '@tidemark/migrator';
 
 /**
  * `Output` owns every line the user reads: library packages return data and never print.
- * With `--json`, human lines are suppressed and each command writes one JSON document.
+ * With `--json`, human lines are suppressed and each run writes exactly one JSON document: the
+ * command's result or, if anything failed (even after the result, such as closing the
+ * connection), the error — kept until `flush`, so a script can always parse stdout whole.
  */
 export class Output {
   readonly #json: boolean;
+  #document: unknown;
   readonly #out: NodeJS.WritableStream;
   readonly #err: NodeJS.WritableStream;
   readonly #pc: ReturnType<typeof createColors>;
@@ -28,21 +31,28 @@ export class Output {
     if (!this.#json) this.#out.write(`${text}\n`);
   }
 
-  /** `result` prints the command's JSON document (only in --json mode). */
+  /** `result` sets the command's JSON document (only in --json mode); `flush` prints it. */
   result(data: unknown): void {
-    if (this.#json) this.#out.write(`${JSON.stringify(data, null, 2)}\n`);
+    if (this.#json) this.#document = data;
+  }
+
+  /** `flush` prints the run's one JSON document, if it has one (a `--help` run has none). */
+  flush(): void {
+    if (this.#document === undefined) return;
+    this.#out.write(`${JSON.stringify(this.#document, null, 2)}\n`);
+    this.#document = undefined;
   }
 
   warn(text: string): void {
     if (!this.#json) this.#err.write(`${this.#pc.yellow('warning')} ${text}\n`);
   }
 
-  /** `error` prints an error with its code and hint; --json puts it on stdout as `{ error }`. */
+  /** `error` prints an error with its code and hint; --json makes `{ ok: false, error }` the run's document. */
   error(err: unknown): void {
     if (this.#json) {
       const error = isTidemarkError(err) ? err.toJSON()
         : { code: 'TM_INTERNAL', message: String((err as Error)?.message ?? err), hint: 'this is a bug in Tidemark; please report it with the command you ran' };
-      this.#out.write(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
+      this.#document = { ok: false, error };
       return;
     }
     if (isTidemarkError(err)) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shortenIdentifier, utf8Length } from './identifier-length.js';
+import { identifierLength, shortenIdentifier, utf8Length } from './identifier-length.js';
 
 test('a name that fits is kept as it is', () => {
   assert.equal(shortenIdentifier('idx_users_email', 63), 'idx_users_email');
@@ -24,4 +24,14 @@ test('the limit counts UTF-8 bytes and never splits a character', () => {
   assert.match(short, /^ä+_[0-9a-f]{8}$/);
   assert.equal(utf8Length('日本'), 6);
   assert.equal(utf8Length('😀'), 4);
+});
+
+test('a limit in characters (MySQL) counts code points: 64 two-byte letters fit, 65 are shortened to 64', () => {
+  assert.equal(identifierLength('ä'.repeat(64), 'characters'), 64);
+  assert.equal(identifierLength('ä'.repeat(64), 'bytes'), 128);
+  assert.equal(shortenIdentifier('ä'.repeat(64), 64, 'characters'), 'ä'.repeat(64));
+  assert.notEqual(shortenIdentifier('ä'.repeat(64), 64), 'ä'.repeat(64), 'the same name over 64 bytes');
+  const short = shortenIdentifier('ä'.repeat(65), 64, 'characters');
+  assert.equal(identifierLength(short, 'characters'), 64);
+  assert.match(short, /^ä{55}_[0-9a-f]{8}$/);
 });

@@ -1,5 +1,5 @@
 import type {
-  Capabilities, Dialect, NativeStatement, Operation, OperationApplier, ProgressListener, SchemaOperation, SchemaSnapshot,
+  Capabilities, Dialect, NativeStatement, Operation, OperationApplier, ProgressListener, SchemaOperation, SchemaSnapshot, TidemarkError,
 } from '@tidemark/core';
 import { planOperation } from './apply/plan-operation.js';
 import { runSteps } from './apply/run-steps.js';
@@ -7,6 +7,7 @@ import { capabilities } from './capabilities.js';
 import { executeStatement, renderStatement } from './execute.js';
 import type { DynamoGateway } from './gateway.js';
 import { introspectDynamoDb } from './introspect.js';
+import { checkItems } from './prechecks/run-check.js';
 import { renderStep } from './render.js';
 import { ensureSchemaTable } from './schema-store.js';
 import type { WaitOptions } from './wait.js';
@@ -56,6 +57,22 @@ export class DynamoApplier implements OperationApplier {
     }
     // outside a lock nothing says the schema stays ours: the next operation reads it again
     this.#schema = this.#locked ? plan.after : undefined;
+  }
+
+  /**
+   * `precheck` plans `operation` against the live schema (refusing what DynamoDB cannot do, as
+   * `apply` would) and runs every check step of the plan, read-only (Scans), returning all
+   * failures. The plan's checks all come before its first change, so they read the data as it
+   * is before the operation. The cached schema is used under the lock; otherwise a fresh one is
+   * read and not kept.
+   */
+  async precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]> {
+    const before = (this.#locked ? this.#schema : undefined) ?? await introspectDynamoDb(this.#db);
+    const failures: TidemarkError[] = [];
+    for (const step of planOperation(operation, before).steps) {
+      if (step.kind === 'check') failures.push(...await checkItems(this.#db, step.table, step.check));
+    }
+    return failures;
   }
 
   /** `lockChanged` tells the applier a migration lock was taken or let go (@internal, for the connection). */

@@ -24,7 +24,9 @@ export interface DynamoConnectOptions {
  * @example const conn = await connectDynamoDb('dynamodb://localhost:8000'); try { … } finally { await conn.close(); }
  */
 export async function connectDynamoDb(url: string, options: DynamoConnectOptions = {}): Promise<DynamoConnection> {
-  const location = parseDynamoDbUrl(url);
+  const location = parseDynamoDbUrl(url, process.env);
+  // the SDK's notice about future Node versions is not Tidemark's output (it went to every command)
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const target = redactUrl(url);
   const db = await openGateway(location, target);
   return new DynamoConnection(db, {

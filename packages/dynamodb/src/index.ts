@@ -4,7 +4,7 @@
  */
 export { dynamodbBackend } from './backend.js';
 export { capabilities, INDEXABLE_TYPES, OBJECT_NAME_PATTERN } from './capabilities.js';
-export { parseDynamoDbUrl, DEFAULT_LOCAL_REGION, type DynamoDbLocation } from './url.js';
+export { parseDynamoDbUrl, DEFAULT_LOCAL_REGION, type DynamoDbEnv, type DynamoDbLocation } from './url.js';
 export { connectDynamoDb, lockTimeoutFromEnv, DEFAULT_LOCK_TIMEOUT_MS, type DynamoConnectOptions } from './connect.js';
 export { DynamoConnection, type DynamoConnectionOptions } from './connection.js';
 export { DynamoApplier } from './applier.js';

@@ -45,3 +45,17 @@ test('bad URLs are TM_URL_INVALID, naming what is wrong and never printing a sec
   refused('dynamodb://aws:443', /has a port/);
   refused('dynamodb://', /names no host|not a valid URL/);
 });
+
+test('a local endpoint without credentials in the URL uses the AWS variables the app uses, so both see one DynamoDB Local database', () => {
+  const env = { AWS_ACCESS_KEY_ID: 'appkey', AWS_SECRET_ACCESS_KEY: 'appsecret', AWS_REGION: 'eu-central-1' };
+  assert.deepEqual(parseDynamoDbUrl('dynamodb://localhost:8000', env), {
+    kind: 'endpoint', endpoint: 'http://localhost:8000', region: 'eu-central-1', credentials: { accessKeyId: 'appkey', secretAccessKey: 'appsecret' }, isLocal: true,
+  });
+  // the URL still wins, part by part
+  const loc = parseDynamoDbUrl('dynamodb://alice:s3cret@localhost:8000?region=us-west-2', env);
+  assert.deepEqual(loc.kind === 'endpoint' && [loc.credentials, loc.region], [{ accessKeyId: 'alice', secretAccessKey: 's3cret' }, 'us-west-2']);
+  assert.equal(parseDynamoDbUrl('dynamodb://localhost:8000', { AWS_DEFAULT_REGION: 'ap-south-1' }).region, 'ap-south-1');
+  // half a key pair is not a key pair
+  const half = parseDynamoDbUrl('dynamodb://localhost:8000', { AWS_ACCESS_KEY_ID: 'appkey' });
+  assert.deepEqual(half.kind === 'endpoint' && half.credentials, { accessKeyId: 'tidemark', secretAccessKey: 'tidemark' });
+});

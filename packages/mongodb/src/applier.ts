@@ -1,13 +1,14 @@
 import {
   checkCapabilities,
   type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier, type ProgressListener,
-  type SchemaOperation, type SchemaSnapshot,
+  type SchemaOperation, type SchemaSnapshot, type TidemarkError,
 } from '@tidemark/core';
 import { planOperation } from './apply/plan-operation.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
 import { checkNativeCommand, commandTarget, executeNative } from './execute.js';
 import { introspectMongo } from './introspect.js';
+import { checkData } from './prechecks/run-checks.js';
 import { renderPlan } from './render.js';
 import { runPlan } from './run/run-plan.js';
 
@@ -64,6 +65,18 @@ export class MongoApplier implements OperationApplier {
       throw err;
     }
     this.#schema = this.#options.holdsLock() ? plan.after : undefined;
+  }
+
+  /**
+   * `precheck` plans `operation` against the live schema (refusing what MongoDB cannot do, as
+   * `apply` would) and runs every precheck of the plan, read-only, returning all failures. The
+   * cached schema is used when there is one, otherwise a fresh one is read and not kept.
+   */
+  async precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]> {
+    checkCapabilities(this.dialect, this.capabilities, [operation]);
+    const before = this.#schema ?? await introspectMongo(this.#runner);
+    const plan = planOperation(operation, before, this.#runner.databaseName);
+    return checkData(this.#runner, plan.checks, operation.kind, 'all');
   }
 
   /** `execute` runs a hand-written command document (see execute.ts); SQL text is refused. */

@@ -9,6 +9,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { isTidemarkError, op, type ProgressEvent, type SchemaOperation } from '@tidemark/core';
 import { connectMongo } from './connect.js';
 import type { MongoConnection } from './connection.js';
+import { bounded, closeAll, runThenCleanUp } from '../../../test/support/cleanup.js';
 
 const BASE = process.env.MONGODB_URL;
 const SKIP = BASE ? false : 'set MONGODB_URL=mongodb://host:port to run the live MongoDB tests';
@@ -20,7 +21,8 @@ const urlFor = (database: string): string => {
   return `${m[1]}/${database}${m[2] ?? ''}`;
 };
 
-describe('live MongoDB', { skip: SKIP }, () => {
+// a bound on every test: a server that stops answering fails the suite instead of hanging it
+describe('live MongoDB', { skip: SKIP, timeout: 120_000 }, () => {
   let client: MongoClient;
   let db: Db;
   let conn: MongoConnection;
@@ -33,15 +35,17 @@ describe('live MongoDB', { skip: SKIP }, () => {
 
   before(async () => {
     name = `tidemark_live_${process.pid}_${++serial}`;
-    client = new MongoClient(urlFor(name));
+    client = new MongoClient(urlFor(name), { serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 30_000 });
     await client.connect();
     db = client.db(name);
     conn = await connectMongo(urlFor(name), { batchSize: 2, lockTimeoutMs: 2000, lockPollMs: 50 });
   });
   after(async () => {
-    await db?.dropDatabase();
-    await client?.close();
-    await conn?.close();
+    // clients are closed whatever dropDatabase does: an open one keeps the test process (and npm test) alive
+    await runThenCleanUp(
+      async () => { if (db) await bounded(db.dropDatabase(), 10_000, `dropping ${name}`); },
+      () => closeAll([['closing the test client', async () => client?.close(true)], ['closing the connection', async () => conn?.close()]]),
+    );
   });
 
   it('the validator rejects documents that break the model after a migration', async () => {
@@ -105,25 +109,28 @@ describe('live MongoDB', { skip: SKIP }, () => {
 
   it('the lock serialises two connections, and times out while the other holds it', async () => {
     const other = await connectMongo(urlFor(name), { lockTimeoutMs: 300, lockPollMs: 50 });
+    let patient: MongoConnection | undefined;
+    // released in finally too: a first run left holding the lock would keep renewing it forever
+    let release = (): void => undefined;
     try {
       const order: string[] = [];
-      let release!: () => void;
       const held = new Promise<void>((resolve) => { release = resolve; });
       let entered!: () => void;
       const inside = new Promise<void>((resolve) => { entered = resolve; });
       const first = conn.withLock(async () => { order.push('first in'); entered(); await held; order.push('first out'); });
-      await inside;
+      // if taking the lock fails, the callback never runs: wait for it or for that failure, bounded
+      await bounded(Promise.race([inside, first.then(() => { throw new Error('withLock returned without running its callback'); })]), 10_000, 'taking the lock');
       await assert.rejects(other.withLock(async () => order.push('never')), (err) => isTidemarkError(err, 'TM_LOCK_TIMEOUT'));
-      const patient = await connectMongo(urlFor(name), { lockTimeoutMs: 5000, lockPollMs: 50 });
+      patient = await connectMongo(urlFor(name), { lockTimeoutMs: 5000, lockPollMs: 50 });
       const second = patient.withLock(async () => { order.push('second in'); });
       await new Promise((resolve) => setTimeout(resolve, 200));
       release();
-      await Promise.all([first, second]);
-      await patient.close();
+      await bounded(Promise.all([first, second]), 10_000, 'both runs');
       assert.deepStrictEqual(order, ['first in', 'first out', 'second in']);
       assert.equal(await db.collection('_tidemark_lock').countDocuments({}), 0, 'released');
     } finally {
-      await other.close();
+      release();
+      await closeAll([['closing the second connection', () => other.close()], ['closing the third connection', async () => patient?.close()]]);
     }
   });
 

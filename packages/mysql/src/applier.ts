@@ -1,6 +1,7 @@
 import {
   applyOperation,
   type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
+  type TidemarkError,
 } from '@tidemark/core';
 import { SqlApplier } from '@tidemark/sql';
 import { capabilities } from './capabilities.js';
@@ -50,6 +51,15 @@ export class MysqlApplier implements OperationApplier {
   async #liveSchema(): Promise<SchemaSnapshot> {
     this.#schema ??= await this.#introspect();
     return this.#schema;
+  }
+
+  /**
+   * `precheck` runs every data precheck of `operation` (in MySQL's shortened names) against the
+   * live data and returns all failures; only SELECTs run, no lock is taken. The cached schema is
+   * used when there is one, otherwise a fresh one is read and not kept.
+   */
+  async precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]> {
+    return this.#inner.precheckAgainst(shortenOperation(operation), this.#schema ?? await this.#introspect());
   }
 
   /**

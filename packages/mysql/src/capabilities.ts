@@ -1,5 +1,5 @@
 import type { Capabilities } from '@tidemark/core';
-import { MAX_IDENTIFIER_LENGTH } from './dialect/names.js';
+import { IDENTIFIER_LENGTH_UNIT, MAX_IDENTIFIER_LENGTH } from './dialect/names.js';
 
 /**
  * `capabilities` is what MySQL (8.0.13+) and MariaDB (10.5+) can do, importable without loading
@@ -14,5 +14,6 @@ export const capabilities = {
   autoIncrement: true,
   alterPrimaryKey: true,
   maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
+  identifierLengthUnit: IDENTIFIER_LENGTH_UNIT,
   indexableTypes: ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp', 'bytes', 'enum'],
 } as const satisfies Capabilities;

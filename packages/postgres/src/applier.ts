@@ -1,6 +1,7 @@
 import {
   applyOperation, unsupportedOperation,
   type Capabilities, type CreateIndex, type Dialect, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
+  type TidemarkError,
 } from '@tidemark/core';
 import { SqlApplier } from '@tidemark/sql';
 import { capabilities } from './capabilities.js';
@@ -64,6 +65,16 @@ export class PostgresApplier implements OperationApplier {
       // applied on its own, outside the lock: nothing says the schema stays as we left it
       if (!this.#state.locked && this.#state.depth === 0) this.forgetSchema();
     }
+  }
+
+  /**
+   * `precheck` runs every data precheck of `operation` (in PostgreSQL's shortened names) against
+   * the live data and returns all failures. Only SELECTs that cannot fail on the data run (see
+   * PRECHECKS), so an enclosing transaction is never aborted; no savepoint, no lock. The cached
+   * schema is used when there is one, otherwise a fresh one is read and not kept.
+   */
+  async precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]> {
+    return this.#inner.precheckAgainst(shortenOperation(operation), this.#schema ?? await this.#introspect());
   }
 
   /** `forgetSchema` drops the cached schema; the next operation introspects again. */

@@ -7,6 +7,8 @@
 export * from './sql-dialect.js';
 export * from './sql-executor.js';
 export * from './sql-applier.js';
+export * from './run-checks.js';
 export * from './altered-column.js';
 export * as sqlite from './dialects/sqlite/index.js';
 export { sqliteDialect } from './dialects/sqlite/sqlite-dialect.js';
+

@@ -1,13 +1,17 @@
 import {
   unsupportedOperation,
   type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier,
-  type SchemaOperation, type SchemaSnapshot,
+  type SchemaOperation, type SchemaSnapshot, type TidemarkError,
 } from '@tidemark/core';
+import type { CheckMode } from './run-checks.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlExecutor } from './sql-executor.js';
 
-/** `Precheck` verifies that the data survives `operation`, or throws TM_PRECHECK_FAILED. */
-export type Precheck = (operation: SchemaOperation, before: SchemaSnapshot) => Promise<void>;
+/**
+ * `Precheck` reads whether the data survives `operation` and returns the TM_PRECHECK_FAILED
+ * errors of the checks that fail (see `runChecks`): the first only, or all of them.
+ */
+export type Precheck = (operation: SchemaOperation, before: SchemaSnapshot, mode: CheckMode) => Promise<readonly TidemarkError[]>;
 
 /** `SqlApplierOptions` wires a dialect to one connection. */
 export interface SqlApplierOptions {
@@ -43,8 +47,24 @@ export class SqlApplier implements OperationApplier {
     // The live schema, not the migration files' idea of it: a rebuild must keep whatever is there.
     const before = await readSchema();
     const statements = dialect.render(operation, before);
-    await precheck?.(operation, before);
+    const [failure] = (await precheck?.(operation, before, 'first')) ?? [];
+    if (failure) throw failure;
     for (const statement of statements) await executor.run(statement, { op: operation.kind });
+  }
+
+  /**
+   * `precheckAgainst` runs every check of `operation` on a database whose schema is `before`,
+   * read-only, and returns all failures. Rendering first refuses an operation that does not fit
+   * that schema, as `apply` would.
+   */
+  async precheckAgainst(operation: SchemaOperation, before: SchemaSnapshot): Promise<readonly TidemarkError[]> {
+    this.#options.dialect.render(operation, before);
+    return (await this.#options.precheck?.(operation, before, 'all')) ?? [];
+  }
+
+  /** `precheck` runs every check of `operation` against the live schema and data; see `precheckAgainst`. */
+  async precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]> {
+    return this.precheckAgainst(operation, await this.#options.readSchema());
   }
 
   /** `execute` runs a hand-written SQL statement; other native statements are refused. */

@@ -1,6 +1,7 @@
 import {
   applyOperation, backendError,
   type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
+  type TidemarkError,
 } from '@tidemark/core';
 import { SqlApplier, sqliteDialect } from '@tidemark/sql';
 import { capabilities } from './capabilities.js';
@@ -60,6 +61,15 @@ export class SqliteApplier implements OperationApplier {
       return;
     }
     await sqliteSavepoint(this.#executor, this.#savepoints, () => this.#applyOne(operation));
+  }
+
+  /**
+   * `precheck` runs every data precheck of `operation` against the live data and returns all
+   * failures; it only reads (no savepoint, no lock). The cached schema is used when there is one
+   * (it is current under the lock) and a fresh one is read, not kept, otherwise.
+   */
+  async precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]> {
+    return this.#inner.precheckAgainst(operation, this.#schema ?? introspectSqlite(this.#executor));
   }
 
   /** `forgetSchema` drops the cached schema; the next operation introspects again. */

@@ -1,4 +1,4 @@
-import type { Backend, BackendConnection } from '@tidemark/core';
+import type { Backend, BackendConnection, ConnectOptions } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { connectSqlite } from './connect.js';
 
@@ -10,5 +10,5 @@ import { connectSqlite } from './connect.js';
 export const sqliteBackend = {
   dialect: 'sqlite',
   capabilities,
-  connect: (url: string): Promise<BackendConnection> => connectSqlite(url),
+  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectSqlite(url, options),
 } as const satisfies Backend;

@@ -20,6 +20,29 @@ describe('connectSqlite', () => {
     }
   });
 
+  it('readOnly never creates the file (a missing one reads as empty) and opens an existing one without write access', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tidemark-sqlite-'));
+    try {
+      const missing = await connectSqlite('sqlite:./missing.db', { cwd: dir, readOnly: true });
+      assert.deepEqual(await missing.history.list(), []);
+      assert.deepEqual((await missing.introspect()).tables, []);
+      assert.equal(missing.target, 'sqlite:./missing.db');
+      await missing.close();
+      assert.equal(existsSync(join(dir, 'missing.db')), false);
+
+      const writer = await connectSqlite('sqlite:./app.db', { cwd: dir });
+      await writer.applier.execute('CREATE TABLE t (x INTEGER)');
+      await writer.close();
+      const reader = await connectSqlite('sqlite:./app.db', { cwd: dir, readOnly: true });
+      assert.deepEqual((await reader.introspect()).tables.map((t) => t.name), ['t']);
+      assert.deepEqual(await reader.history.list(), []);
+      await assert.rejects(reader.applier.execute('CREATE TABLE u (x INTEGER)'), /readonly/i);
+      await reader.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('opens a private in-memory database', async () => {
     const a = await sqliteBackend.connect('sqlite::memory:');
     const b = await sqliteBackend.connect('sqlite::memory:');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv } from '@tidemark/core';
 import { SqliteConnection } from './connection.js';
@@ -12,6 +13,11 @@ export interface SqliteConnectOptions {
   readonly lockTimeoutMs?: number;
   /** Relative paths resolve against this directory; default `process.cwd()`. */
   readonly cwd?: string;
+  /**
+   * Open the file read-only and never create it (status, dry runs, check): a missing file reads
+   * as an empty database, so everything is pending, and nothing appears on disk.
+   */
+  readonly readOnly?: boolean;
 }
 
 async function loadDriver(): Promise<SqliteDriver> {
@@ -25,19 +31,21 @@ async function loadDriver(): Promise<SqliteDriver> {
 }
 
 /**
- * `connectSqlite` opens the database a `sqlite:` URL names (creating the file if needed) with
- * foreign keys enforced and a busy timeout, and returns its `BackendConnection`.
+ * `connectSqlite` opens the database a `sqlite:` URL names (creating the file if needed, unless
+ * `readOnly`) with foreign keys enforced and a busy timeout, and returns its `BackendConnection`.
  * @example const conn = await connectSqlite('sqlite:dev.db'); try { … } finally { await conn.close(); }
  */
 export async function connectSqlite(url: string, options: SqliteConnectOptions = {}): Promise<SqliteConnection> {
   const location = parseSqliteUrl(url);
   const Driver = await loadDriver();
   const lockTimeoutMs = options.lockTimeoutMs ?? lockTimeoutFromEnv(process.env);
-  const file = location.kind === 'memory' ? ':memory:'
+  const path = location.kind === 'memory' ? ':memory:'
     : isAbsolute(location.path) ? location.path : resolve(options.cwd ?? process.cwd(), location.path);
+  // an empty private database stands in for a file that does not exist yet
+  const file = options.readOnly && path !== ':memory:' && !existsSync(path) ? ':memory:' : path;
   let db: SqliteDatabase;
   try {
-    db = new Driver(file, { timeout: lockTimeoutMs });
+    db = new Driver(file, options.readOnly && file !== ':memory:' ? { timeout: lockTimeoutMs, readonly: true, fileMustExist: true } : { timeout: lockTimeoutMs });
   } catch (err) {
     throw translateSqliteError(err, { op: 'connect' });
   }

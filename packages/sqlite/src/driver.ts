@@ -30,6 +30,10 @@ export interface SqliteDatabase {
 export interface SqliteDatabaseOptions {
   /** Busy timeout in milliseconds: how long a statement waits for another connection's lock. */
   readonly timeout?: number;
+  /** Open without write access (read-only commands). */
+  readonly readonly?: boolean;
+  /** Fail instead of creating a missing file. */
+  readonly fileMustExist?: boolean;
 }
 
 /** `SqliteDriver` is better-sqlite3's default export. */

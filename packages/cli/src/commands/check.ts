@@ -53,7 +53,7 @@ export function checkCommand(ctx: CommandContext) {
         }
         ctx.out.result({ ok: true, models: 'match', database: 'match' });
         ctx.out.line(`✅ ${connection.target} matches its ${applied.size} applied migration(s)`);
-      }, config);
+      }, config, { readOnly: true });
     },
   };
 }

@@ -35,7 +35,7 @@ export function downCommand(ctx: CommandContext) {
         if (result.dryRun) ctx.out.line(`(dry run: ${result.ids.length} migration(s) would be rolled back; nothing was changed)`);
         else if (result.ids.length === 0) ctx.out.line('✅ Nothing to roll back');
         else ctx.out.line(`✅ Rolled back ${result.ids.length} migration(s)`);
-      });
+      }, undefined, { readOnly: Boolean(args.dryRun) });
     },
   };
 }

@@ -18,6 +18,6 @@ export function statusCommand(ctx: CommandContext, setExit: (code: number) => vo
         const has = (s: string) => report.entries.some((e) => e.state === s);
         if (report.fork || has('changed') || has('missing')) setExit(3);
         else if (has('failed') || has('running')) setExit(1);
-      }),
+      }, undefined, { readOnly: true }),
   };
 }

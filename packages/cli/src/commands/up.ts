@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { usageError } from '@tidemark/core';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 
 interface UpArgs extends GlobalArgs {
@@ -6,6 +7,7 @@ interface UpArgs extends GlobalArgs {
   readonly dryRun?: boolean;
   readonly allowDestructive?: boolean;
   readonly resume?: boolean;
+  readonly prechecks?: boolean;
 }
 
 /** `upCommand` is `migrate:up`. */
@@ -18,18 +20,24 @@ export function upCommand(ctx: CommandContext) {
         .option('to', { type: 'string', describe: 'stop after this migration id' })
         .option('dry-run', { type: 'boolean', describe: 'print what would run (SQL for SQL backends) and apply nothing' })
         .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' })
+        .option('prechecks', { type: 'boolean', describe: 'with --dry-run: also run the data checks (NULLs, duplicates, values that do not fit) against the data now, read-only' })
         .option('resume', { type: 'boolean', describe: 'continue a migration that failed part-way from the step that failed (fix its cause first)' }),
-    handler: (args: UpArgs) =>
-      withConnection(ctx, args, async (connection, config) => {
+    handler: (args: UpArgs) => {
+      if (args.prechecks && !args.dryRun) throw usageError('--prechecks goes with --dry-run (a real run always prechecks)', 'tidemark migrate:up --dry-run --prechecks');
+      return withConnection(ctx, args, async (connection, config) => {
         const { migrator, events } = openMigrator(ctx, connection, config);
         const result = await migrator.up({
           ...(args.to ? { to: args.to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
-          resume: Boolean(args.resume),
+          resume: Boolean(args.resume), prechecks: Boolean(args.prechecks),
         });
         ctx.out.result({ ok: true, ...result, events });
+        if (result.prechecked) {
+          ctx.out.line(`✅ Data prechecks pass for ${result.prechecked.checked} step(s) whose data exists now${result.prechecked.atApply > 0 ? `; ${result.prechecked.atApply} step(s) read data earlier steps change and are checked when they run` : ''}`);
+        }
         if (result.dryRun) ctx.out.line(`(dry run: ${result.ids.length} migration(s) would be applied; nothing was changed)`);
         else if (result.ids.length === 0) ctx.out.line('✅ Nothing to apply: the database is up to date');
         else ctx.out.line(`✅ Applied ${result.ids.length} migration(s)`);
-      }),
+      }, undefined, { readOnly: Boolean(args.dryRun) });
+    },
   };
 }

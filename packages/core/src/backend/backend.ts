@@ -27,9 +27,20 @@ export interface BackendConnection {
   close(): Promise<void>;
 }
 
+/** `ConnectOptions` say how a command means to use the connection. */
+export interface ConnectOptions {
+  /**
+   * The command only reads (`migrate:status`, every `--dry-run`, `migrate:check`): opening the
+   * connection must create nothing, so a read-only user or file can run it. Backends whose
+   * connect creates something (SQLite creates a missing file) honour this; the migrator makes
+   * no history table for such runs.
+   */
+  readonly readOnly?: boolean;
+}
+
 /** `Backend` is what a backend package exports: how to open a connection for a URL. */
 export interface Backend {
   readonly dialect: Dialect;
   readonly capabilities: Capabilities;
-  connect(url: string): Promise<BackendConnection>;
+  connect(url: string, options?: ConnectOptions): Promise<BackendConnection>;
 }

@@ -42,6 +42,8 @@ export interface Capabilities {
    * (DynamoDB: types stored as S, N or B). Absent: every type.
    */
   readonly indexableTypes?: readonly PortableType[];
-  /** The longest identifier the backend accepts (PostgreSQL 63, MySQL 64). */
+  /** The longest identifier the backend accepts (PostgreSQL 63 bytes, MySQL 64 characters). */
   readonly maxIdentifierLength?: number;
+  /** What `maxIdentifierLength` counts: UTF-8 `bytes` (the default; PostgreSQL) or `characters` (MySQL). */
+  readonly identifierLengthUnit?: 'bytes' | 'characters';
 }

@@ -7,3 +7,4 @@ export * from './backend.js';
 export * from './migration-history.js';
 export * from './check-capabilities.js';
 export * from './lock-timeout.js';
+export * from './exact-conversion.js';

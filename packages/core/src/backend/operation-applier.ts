@@ -27,13 +27,16 @@ export interface OperationApplier {
   readonly dialect: Dialect;
   readonly capabilities: Capabilities;
   apply(operation: SchemaOperation): Promise<void>;
-  execute(statement: NativeStatement): Promise<unknown>;
   /**
    * `precheck` runs every data precheck of `operation` read-only against the live data, as `apply`
-   * would just before its statements, and returns ALL failures (TM_PRECHECK_FAILED each), or [].
+   * would just before its statements, and returns ALL failures (each a TidemarkError with code
+   * TM_PRECHECK_FAILED whose details carry the check name, target, count and samples), or [] — it
+   * never throws for a failing check, changes nothing, and takes no lock. It throws only when the
+   * database cannot be read, or TM_UNSUPPORTED_OPERATION / the usual refusal when the operation does not fit the live schema.
    * The migrator runs it before a migration's first step for the steps whose data exists before it.
    */
-  precheck?(operation: SchemaOperation): Promise<readonly TidemarkError[]>;
+  precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]>;
+  execute(statement: NativeStatement): Promise<unknown>;
   /**
    * `render` returns the native statements `apply` would run, for `--dry-run`, given the
    * schema just before the operation (as the migration files describe it).

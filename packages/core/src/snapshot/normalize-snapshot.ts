@@ -54,6 +54,8 @@ export function normalizeSnapshot(s: SchemaSnapshot): SchemaSnapshot {
 export interface ComparableOptions {
   /** The backend's identifier limit (`Capabilities.maxIdentifierLength`): longer names are shortened as it does. */
   readonly maxIdentifierLength?: number;
+  /** What that limit counts (`Capabilities.identifierLengthUnit`; default bytes). */
+  readonly identifierLengthUnit?: 'bytes' | 'characters';
   /**
    * Where the database enforces unique indexes it has no place for `applicationEnforced`
    * (the index is simply unique), so the flag is not compared.
@@ -68,7 +70,7 @@ export interface ComparableOptions {
  * every name is shortened the way the backend shortened it (`shortenIdentifier`).
  */
 export function comparableSnapshot(s: SchemaSnapshot, options: ComparableOptions = {}): SchemaSnapshot {
-  const short = (name: string): string => shortenIdentifier(name, options.maxIdentifierLength);
+  const short = (name: string): string => shortenIdentifier(name, options.maxIdentifierLength, options.identifierLengthUnit);
   const shortAll = (names: readonly string[]): string[] => names.map(short);
   const n = normalizeSnapshot(s);
   const tables = n.tables.map((t) => ({

@@ -1,6 +1,6 @@
 import type { ProgressListener } from '@tidemark/core';
 import type { DynamoGateway } from '../gateway.js';
-import { runCheck } from '../prechecks/run-check.js';
+import { checkItems } from '../prechecks/run-check.js';
 import { deleteTableMetadata, saveTableMetadata } from '../schema-store.js';
 import { waitForIndexActive, waitForIndexGone, waitForTableActive, waitForTableGone, type WaitOptions } from '../wait.js';
 import { copyItems, rewriteItems } from '../write-items.js';
@@ -23,8 +23,11 @@ export interface StepContext {
 export async function runStep(step: Step, ctx: StepContext): Promise<void> {
   const { db, wait, operation } = ctx;
   switch (step.kind) {
-    case 'check':
-      return runCheck(db, step.table, step.check);
+    case 'check': {
+      const [failure] = await checkItems(db, step.table, step.check);
+      if (failure) throw failure;
+      return;
+    }
     case 'createTable':
       await db.send('CreateTable', step.input, { op: operation, table: step.input.TableName });
       await waitForTableActive(db, step.input.TableName!, wait, operation);

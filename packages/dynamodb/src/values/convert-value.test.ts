@@ -16,15 +16,21 @@ const no = (v: AttributeValue, to: ColumnSnapshot, problem: RegExp): void => {
   assert.match(r.problem, problem);
 };
 
-test('numbers: whole and in range for integers, rounded to the scale for decimals', () => {
+test('numbers: whole and in range for integers, within the scale for decimals (core narrowing rule: nothing rounds)', () => {
   assert.deepEqual(ok({ N: '5' }, col('i32')), { N: '5' });
-  assert.deepEqual(ok({ S: ' 7 ' }, col('i64')), { N: '7' });
+  assert.deepEqual(ok({ S: '-7' }, col('i64')), { N: '-7' });
+  assert.deepEqual(ok({ S: ' 7 ' }, col('f64')), { N: '7' });
+  for (const text of [' 7 ', '007', '7.0', '+7', '1e3']) no({ S: text }, col('i64'), /not written as the i64 it would become \(7|1000\)/);
+  assert.equal((convertValue({ S: '007' }, col('i32')) as { check: string }).check, 'number text');
   assert.deepEqual(ok({ BOOL: true }, col('i32')), { N: '1' });
   no({ N: '3000000000' }, col('i32'), /outside the i32 range/);
   no({ N: '4.5' }, col('i64'), /not a whole number/);
   no({ S: 'abc' }, col('f64'), /not a number/);
   no({ M: {} }, col('i32'), /json value is not a number/);
-  assert.deepEqual(ok({ N: '12.345' }, col('decimal', { precision: 5, scale: 2 })), { N: '12.35' });
+  assert.deepEqual(ok({ N: '12.3' }, col('decimal', { precision: 5, scale: 2 })), { N: '12.3' });
+  no({ N: '12.345' }, col('decimal', { precision: 5, scale: 2 }), /more than 2 digit\(s\) after the point and would be rounded to 12\.35/);
+  assert.equal((convertValue({ N: '1.234' }, col('decimal', { precision: 10, scale: 2 })) as { check: string }).check, 'decimal scale');
+  no({ S: '012.5' }, col('decimal', { precision: 5, scale: 2 }), /not written as the decimal/);
   no({ N: '123456.7' }, col('decimal', { precision: 6, scale: 2 }), /more than 4 digits before the point/);
   no({ S: '1e300' }, col('f64'), /outside the numbers DynamoDB stores/);
 });

@@ -1,10 +1,15 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_STRING_LENGTH, type ColumnSnapshot } from '@tidemark/core';
+import {
+  DECIMAL_SCALE_CHECK, DEFAULT_STRING_LENGTH, EXACT_NUMBER_TYPES, isCanonicalNumberText, NUMBER_TEXT_CHECK, type ColumnSnapshot,
+} from '@tidemark/core';
 import { booleanFromText, decodeUtf8, marshalJson, unmarshalJson } from './attribute-value.js';
 import { compareDecimal, fitsDynamoDbNumber, formatDecimal, integerDigits, isWhole, parseDecimal, roundDecimal, type Decimal } from './decimal.js';
 
-/** `Conversion` is a value as a changed column stores it, or why it cannot be stored. */
-export type Conversion = { readonly value: AttributeValue } | { readonly problem: string };
+/**
+ * `Conversion` is a value as a changed column stores it, or why it cannot be stored and which
+ * precheck counts it (named as the SQL backends name theirs: 'integer range', 'number text'…).
+ */
+export type Conversion = { readonly value: AttributeValue } | { readonly problem: string; readonly check: string };
 
 const RANGES = {
   i32: [parseDecimal('-2147483648')!, parseDecimal('2147483647')!],
@@ -15,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-const fail = (problem: string): Conversion => ({ problem });
+const fail = (problem: string, check = 'convert values'): Conversion => ({ problem, check });
 const keep = (value: AttributeValue): Conversion => ({ value });
 
 function validDate(text: string): boolean {
@@ -47,23 +52,28 @@ function textOf(v: AttributeValue, lenient: boolean): string | undefined {
 
 function toNumber(v: AttributeValue, to: ColumnSnapshot): Conversion {
   const d = numberOf(v);
-  if (!d) return fail(v.S !== undefined ? 'is not a number' : `a ${kindOf(v)} is not a number`);
-  let n = d;
+  if (!d) return fail(v.S !== undefined ? 'is not a number' : `a ${kindOf(v)} is not a number`, 'numeric text');
+  // core's narrowing rule (exact-conversion.ts): '007', ' 7' or '7.0' would not read back the same
+  if (v.S !== undefined && EXACT_NUMBER_TYPES.includes(to.type) && !isCanonicalNumberText(v.S, to.type)) {
+    return fail(`is not written as the ${to.type} it would become (${formatDecimal(d)})`, NUMBER_TEXT_CHECK);
+  }
   if (to.type === 'i32' || to.type === 'i64') {
-    if (!isWhole(d)) return fail('is not a whole number');
+    if (!isWhole(d)) return fail('is not a whole number', 'integer range');
     const [min, max] = RANGES[to.type];
-    if (compareDecimal(d, min) < 0 || compareDecimal(d, max) > 0) return fail(`is outside the ${to.type} range`);
+    if (compareDecimal(d, min) < 0 || compareDecimal(d, max) > 0) return fail(`is outside the ${to.type} range`, 'integer range');
   }
   if (to.type === 'decimal') {
-    if (to.scale !== undefined) n = roundDecimal(d, to.scale);
-    if (to.precision !== undefined && integerDigits(n) > to.precision - (to.scale ?? 0)) {
-      return fail(`needs more than ${to.precision - (to.scale ?? 0)} digits before the point (decimal(${to.precision},${to.scale ?? 0}))`);
+    const scale = to.scale ?? (to.precision === undefined ? undefined : 0);
+    const rounded = scale === undefined ? d : roundDecimal(d, scale);
+    if (to.precision !== undefined && integerDigits(rounded) > to.precision - (scale ?? 0)) {
+      return fail(`needs more than ${to.precision - (scale ?? 0)} digits before the point (decimal(${to.precision},${scale ?? 0}))`, 'decimal precision');
     }
+    if (compareDecimal(rounded, d) !== 0) return fail(`has more than ${scale} digit(s) after the point and would be rounded to ${formatDecimal(rounded)}`, DECIMAL_SCALE_CHECK);
   }
-  if (!fitsDynamoDbNumber(n)) return fail('is outside the numbers DynamoDB stores (38 digits, magnitude below 1E+126)');
+  if (!fitsDynamoDbNumber(d)) return fail('is outside the numbers DynamoDB stores (38 digits, magnitude below 1E+126)');
   // an N that keeps its number is left as it is: DynamoDB stores numbers normalised already
-  if (v.N !== undefined && n === d) return keep(v);
-  return keep({ N: formatDecimal(n) });
+  if (v.N !== undefined) return keep(v);
+  return keep({ N: formatDecimal(d) });
 }
 
 function kindOf(v: AttributeValue): string {
@@ -83,18 +93,18 @@ function toText(v: AttributeValue, to: ColumnSnapshot): Conversion {
   switch (to.type) {
     case 'string': {
       const max = to.length ?? DEFAULT_STRING_LENGTH;
-      return [...text].length > max ? fail(`is longer than ${max} characters`) : keep(value);
+      return [...text].length > max ? fail(`is longer than ${max} characters`, 'string length') : keep(value);
     }
-    case 'enum': return (to.values ?? []).includes(text) ? keep(value) : fail(`is not one of ${(to.values ?? []).join(', ')}`);
-    case 'uuid': return v.S !== undefined && UUID.test(text) ? keep(value) : fail('is not a UUID');
+    case 'enum': return (to.values ?? []).includes(text) ? keep(value) : fail(`is not one of ${(to.values ?? []).join(', ')}`, 'enum values');
+    case 'uuid': return v.S !== undefined && UUID.test(text) ? keep(value) : fail('is not a UUID', 'uuid values');
     case 'date': {
       const m = v.S !== undefined ? TIMESTAMP.exec(text) : null;
       // a timestamp becomes its date, as CAST(… AS date) does
-      return m && validDate(m[1]!) ? keep(m[1] === text ? value : { S: m[1]! }) : fail('is not a date (YYYY-MM-DD)');
+      return m && validDate(m[1]!) ? keep(m[1] === text ? value : { S: m[1]! }) : fail('is not a date (YYYY-MM-DD)', 'date values');
     }
     case 'timestamp': {
       const m = v.S !== undefined ? TIMESTAMP.exec(text) : null;
-      if (!m || !validDate(m[1]!)) return fail('is not a timestamp (ISO-8601)');
+      if (!m || !validDate(m[1]!)) return fail('is not a timestamp (ISO-8601)', 'timestamp values');
       // a date becomes midnight UTC, written as a `Default.now` timestamp is
       return keep(m[2] === undefined ? { S: `${m[1]}T00:00:00.000Z` } : value);
     }
@@ -107,7 +117,7 @@ function toBoolean(v: AttributeValue): Conversion {
   if (v.N !== undefined) return keep({ BOOL: parseDecimal(v.N)?.digits !== '' });
   if (v.S !== undefined) {
     const b = booleanFromText(v.S);
-    return b === undefined ? fail('does not spell true or false (true/false, t/f, yes/no, 1/0)') : keep({ BOOL: b });
+    return b === undefined ? fail('does not spell true or false (true/false, t/f, yes/no, 1/0)', 'boolean values') : keep({ BOOL: b });
   }
   return fail(`a ${kindOf(v)} is not a boolean`);
 }
@@ -118,7 +128,7 @@ function toJson(v: AttributeValue): Conversion {
     try {
       return keep(marshalJson(JSON.parse(v.S)));
     } catch {
-      return fail('is not JSON text');
+      return fail('is not JSON text', 'json values');
     }
   }
   return fail(`a ${kindOf(v)} is not JSON`);
@@ -133,9 +143,9 @@ function toBytes(v: AttributeValue): Conversion {
 /**
  * `convertValue` is what a stored value becomes when its column changes to `to`, judged by the
  * value actually stored (an application may have written another type): numbers convert between
- * number types when whole and in range (decimals round to their scale, as SQL numeric does);
- * anything reads as text; text becomes a number, boolean, date, UUID or json only when it spells
- * one; json and bytes become text. What cannot convert is returned as a problem, which the
+ * number types when whole, in range and, for a decimal, within its scale (core's narrowing rule:
+ * nothing is rounded); anything reads as text; text becomes a number only when written as that
+ * number ('007' is refused as an integer), a boolean, date, UUID or json only when it spells one; json and bytes become text. What cannot convert is returned as a problem, which the
  * precheck reports with counts and samples before anything changes. NULL stays NULL.
  * @example convertValue({ S: '12' }, { name: 'n', type: 'i32', nullable: true }) // { value: { N: '12' } }
  */

@@ -137,6 +137,8 @@ export class FakeConnection implements BackendConnection {
       this.calls.push({ kind: 'apply', operation });
       this.operations.push(operation);
     },
+    // the fake holds no data, so no data precheck can fail
+    precheck: async () => [],
     execute: async (statement) => {
       const operation: Operation = { kind: 'execute', statement };
       if (this.failWhen(operation)) throw new Error(`fake failure on ${String(statement)}`);

@@ -11,6 +11,7 @@ import { recordDown, replayMigrations, type ReplayedMigration } from '../source/
 import type { EventSink } from './events.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
 import { refuseConcurrentInTransaction, unknownId, withApplied } from './refusals.js';
+import { aheadOfTime, prechecksFailed, type PrecheckFailure } from './prechecks-ahead.js';
 import { runMigration } from './run-migration.js';
 import { failedSteps, migrationStatus, type StatusReport } from './status.js';
 import { undoAppliedSteps } from './undo-applied-steps.js';
@@ -32,6 +33,11 @@ export interface UpOptions {
   /** Apply pending migrations up to and including this id. */
   readonly to?: string;
   readonly dryRun?: boolean;
+  /**
+   * With `dryRun`: also run, read-only, the data prechecks of every pending step whose data
+   * exists before the run (see `aheadOfTime`), and report every failure.
+   */
+  readonly prechecks?: boolean;
   readonly allowDestructive?: boolean;
   /**
    * Continue a migration that failed part-way from the step that failed (the steps before it
@@ -61,6 +67,8 @@ export interface DownOptions {
 export interface RunResult {
   readonly ids: readonly string[];
   readonly dryRun: boolean;
+  /** With `prechecks`: how many steps were checked against the data now, and how many only at apply time. */
+  readonly prechecked?: { readonly checked: number; readonly atApply: number };
 }
 
 /** `Migrator` applies, rolls back and reports migrations on one database. */
@@ -162,6 +170,25 @@ export function createMigrator(options: MigratorOptions): Migrator {
     return skips;
   }
 
+  /**
+   * `precheckRun` runs, read-only, the prechecks of every pending step whose data exists before
+   * the whole run (no earlier pending step touches its tables): the steps of all pending
+   * migrations are one sequence for `aheadOfTime`. Every failure is reported at once.
+   */
+  async function precheckRun(runs: readonly PlannedRun[]): Promise<{ checked: number; atApply: number }> {
+    const steps = runs.flatMap((r) => r.steps.slice(r.skip).map((step, i) => ({ step, id: r.replayed.file.id, number: r.skip + i + 1 })));
+    const picked = aheadOfTime(steps.map((s) => s.step)).filter((p) => p.step.operation.kind !== 'execute');
+    const failures: PrecheckFailure[] = [];
+    for (const { index } of picked) {
+      const { step, number } = steps[index]!;
+      if (step.operation.kind === 'execute') continue;
+      for (const error of await connection.applier.precheck(step.operation)) failures.push({ step: number, error, migration: steps[index]!.id });
+    }
+    if (failures.length > 0) throw prechecksFailed(failures[0]!.migration!, failures, 0);
+    const schemaSteps = steps.filter((s) => s.step.operation.kind !== 'execute').length;
+    return { checked: picked.length, atApply: schemaSteps - picked.length };
+  }
+
   async function up(opts: UpOptions = {}): Promise<RunResult> {
     const files = await readFiles();
     if (opts.to && !files.some((f) => f.id === opts.to)) throw unknownId(opts.to);
@@ -183,7 +210,8 @@ export function createMigrator(options: MigratorOptions): Migrator {
       for (const r of runs) if (newest && r.replayed.file.id < newest && !unsettled.has(r.replayed.file.id)) emit({ type: 'out-of-order', id: r.replayed.file.id, newestApplied: newest });
       if (opts.dryRun) {
         for (const run of runs) emitDryRun(run, 'up');
-        return { ids: runs.map((r) => r.replayed.file.id), dryRun: true };
+        const ids = runs.map((r) => r.replayed.file.id);
+        return opts.prechecks ? { ids, dryRun: true, prechecked: await precheckRun(runs) } : { ids, dryRun: true };
       }
       refuseDestructive(runs, opts.allowDestructive);
       const done: string[] = [];

@@ -6,6 +6,8 @@ export interface PrecheckFailure {
   /** The 1-based step of the migration the check belongs to. */
   readonly step: number;
   readonly error: TidemarkError;
+  /** The migration, when a report covers several (a dry run of every pending migration). */
+  readonly migration?: string;
 }
 
 /**
@@ -16,9 +18,9 @@ export interface PrecheckFailure {
  * by the applier just before they run. `first` is the 0-based index of the first step to run
  * (a resumed migration skips the steps already applied).
  */
-export function aheadOfTime(steps: readonly StepCheck[], first = 0): { readonly index: number; readonly step: StepCheck }[] {
+export function aheadOfTime<S extends Pick<StepCheck, 'operation'>>(steps: readonly S[], first = 0): { readonly index: number; readonly step: S }[] {
   const touched = new Set<string>();
-  const picked: { index: number; step: StepCheck }[] = [];
+  const picked: { index: number; step: S }[] = [];
   for (let index = first; index < steps.length; index++) {
     const step = steps[index]!;
     const tables = tablesTouched(step.operation);
@@ -37,14 +39,14 @@ export async function runPrechecksAhead(applier: OperationApplier, steps: readon
   const failures: PrecheckFailure[] = [];
   for (const { index, step } of aheadOfTime(steps, first)) {
     if (step.operation.kind === 'execute') continue;
-    for (const error of await applier.precheck?.(step.operation) ?? []) failures.push({ step: index + 1, error });
+    for (const error of await applier.precheck(step.operation)) failures.push({ step: index + 1, error });
   }
   return failures;
 }
 
 /** `prechecksFailed` is one TM_PRECHECK_FAILED naming every failing check and its step. */
 export function prechecksFailed(id: string, failures: readonly PrecheckFailure[], stepsApplied: number): TidemarkError {
-  const lines = failures.map((f) => `step ${f.step}: ${f.error.message}`);
+  const lines = failures.map((f) => `${f.migration && f.migration !== id ? `${f.migration} ` : ''}step ${f.step}: ${f.error.message}`);
   const hints = [...new Set(failures.map((f) => f.error.hint).filter(Boolean))];
   return new TidemarkError('TM_PRECHECK_FAILED', {
     message: failures.length === 1
@@ -53,7 +55,7 @@ export function prechecksFailed(id: string, failures: readonly PrecheckFailure[]
     hint: hints.join('; '),
     details: {
       migration: id, step: failures[0]!.step, stepsApplied,
-      failures: failures.map((f) => ({ step: f.step, ...f.error.details })),
+      failures: failures.map((f) => ({ migration: f.migration ?? id, step: f.step, ...f.error.details })),
     },
   });
 }

@@ -94,6 +94,7 @@ export function evaluate(expr: Value, doc: Record<string, Value>, vars: Record<s
     case '$ifNull': { const [a, b] = arg; const v = ev(a); return isNullish(v) ? ev(b) : v; }
     case '$eq': { const [a, b] = args(); return equal(a, b); }
     case '$ne': { const [a, b] = args(); return !equal(a, b); }
+    case '$and': return (arg as Value[]).every((x) => Boolean(ev(x)));
     case '$lt': { const [a, b] = args(); return num(a)! < num(b)!; }
     case '$gt': {
       const [a, b] = args();

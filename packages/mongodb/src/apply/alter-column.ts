@@ -26,6 +26,7 @@ export function planAlterColumn(op: AlterColumn, ctx: PlanContext): Omit<MongoPl
   const checks: DataCheck[] = [];
   if (from.nullable && !to.nullable) checks.push(notNullCheck(before, op.column));
   if (conversion.mayFail) checks.push(conversionCheck(before, op.column, conversion));
+  if (conversion.mayFail && conversion.inexact) checks.push(conversionCheck(before, op.column, conversion.inexact));
   if (conversion.rewrites) {
     const expressions = new Map([[op.column, conversion.converted(fieldPath(op.column))]]);
     for (const u of uniqueIndexesOver(before, op.column)) {

@@ -196,6 +196,42 @@ describe('alterColumn', () => {
     ]);
   });
 
+  it('precheck runs every check read-only and returns all failures; apply stops at the first (core narrowing rule: \'007\' → i32)', async () => {
+    const items = op.createTable({ name: 'items', columns: [{ name: 'id', type: 'i32' }, { name: 'code', type: 'text', nullable: true }], primaryKey: ['id'] });
+    const { runner, conn } = await prepared(items);
+    const alter = op.alterColumn('items', 'code', { type: 'i32' });
+    const to = findTable(applyOperation(applyOperation(emptySnapshot(), items), alter), 'items')!.columns[1]!;
+    const conversion = conversionFor('items', 'code', items.table.columns[1]!, to);
+    runner
+      .on('aggregate', countReply(1), countReply(1), countReply(2))
+      .on('find', cursorReply([{ id: 4, code: null }]), cursorReply([{ id: 3, code: 'abc' }]), cursorReply([{ id: 1, code: '007' }, { id: 2, code: ' 7' }]));
+    const failures = await conn.applier.precheck(alter);
+    assert.deepStrictEqual(failures.map((f) => [f.details.check, f.details.count, f.details.samples]), [
+      ['not null', 1, [{ id: 4, code: null }]],
+      ['numeric text', 1, [{ id: 3, code: 'abc' }]],
+      ['number text', 2, [{ id: 1, code: '007' }, { id: 2, code: ' 7' }]],
+    ]);
+    assert.match(failures[2]!.hint, /convert them explicitly first with a data step \(db\.execute/);
+    const sent = withoutIntrospection(runner.commands);
+    assert.deepStrictEqual(mutating(sent.map((c) => Object.keys(c)[0]!)), [], 'precheck only reads');
+    assert.deepStrictEqual(sent.filter((c) => 'aggregate' in c), [count('items', { code: null }), count('items', conversion.failing), count('items', conversion.inexact!.failing)]);
+
+    runner.clear();
+    runner.on('aggregate', countReply(0), countReply(0), countReply(2)).on('find', cursorReply([{ id: 1, code: '007' }, { id: 2, code: ' 7' }]));
+    await assert.rejects(conn.applier.apply(alter), (err) => isTidemarkError(err, 'TM_PRECHECK_FAILED') && err.details.check === 'number text' && err.details.count === 2);
+    assert.deepStrictEqual(mutating(withoutIntrospection(runner.commands).map((c) => Object.keys(c)[0]!)), [], 'a refused alterColumn writes nothing');
+  });
+
+  it('decimal(10,3) → decimal(10,2) counts the values that would round, and rewrites nothing', async () => {
+    const prices = op.createTable({ name: 'prices', columns: [{ name: 'id', type: 'i32' }, { name: 'p', type: 'decimal', precision: 10, scale: 3, nullable: true }], primaryKey: ['id'] });
+    const { runner, conn } = await prepared(prices);
+    const alter = op.alterColumn('prices', 'p', { type: 'decimal', precision: 10, scale: 2, nullable: true });
+    runner.on('aggregate', countReply(0), countReply(1)).on('find', cursorReply([{ id: 1, p: { $numberDecimal: '1.234' } }]));
+    const failures = await conn.applier.precheck(alter);
+    assert.deepStrictEqual(failures.map((f) => [f.details.check, f.details.count]), [['decimal scale', 1]]);
+    assert.match(failures[0]!.hint, /round them explicitly first with a data step/);
+  });
+
   it('a conversion that would make values of a unique index repeat fails with counts (nulls left out)', async () => {
     const codes = op.createTable({
       name: 'codes', columns: [{ name: 'id', type: 'i32' }, { name: 'code', type: 'string', length: 10 }], primaryKey: ['id'],

@@ -40,12 +40,33 @@ describe('values that convert, and values the precheck counts', () => {
     assert.equal(checked(col('i64'), col('i32'), new Typed('long', 2 ** 31)), MINKEY);
   });
 
-  it('→ decimal(p,s) rounds to the scale and fails past the precision', () => {
+  it('→ decimal(p,s) keeps values that fit the scale, and fails on rounding and past the precision', () => {
     const to = col('decimal', { precision: 4, scale: 2 });
     assert.deepStrictEqual(checked(col('i32'), to, new Typed('int', 5)), new Typed('decimal', 5));
-    assert.deepStrictEqual(checked(col('f64'), to, new Typed('double', 2.346)), new Typed('decimal', 2.35));
+    assert.deepStrictEqual(checked(col('f64'), to, new Typed('double', 2.5)), new Typed('decimal', 2.5));
+    assert.equal(checked(col('f64'), to, new Typed('double', 2.346)), MINKEY);
     assert.equal(checked(col('i32'), to, new Typed('int', 123)), MINKEY);
-    assert.deepStrictEqual(checked(col('decimal', { precision: 10, scale: 3 }), to, new Typed('decimal', 99.994)), new Typed('decimal', 99.99));
+    assert.equal(checked(col('decimal', { precision: 10, scale: 3 }), to, new Typed('decimal', 99.994)), MINKEY);
+  });
+
+  it('core narrowing rule: text must be written as the number it becomes, and a decimal must not round', () => {
+    const text = conversionFor('t', 'v', col('text'), col('i32'));
+    const counted = (filter: { $expr?: unknown } | undefined, v: unknown) => evaluate(filter!.$expr as never, { v });
+    assert.equal(text.inexact?.check, 'number text');
+    assert.match(text.inexact!.hint, /convert them explicitly first with a data step/);
+    for (const v of ['007', ' 7', '7.0', '+7', '-0', '1e3']) {
+      assert.equal(checked(col('text'), col('i32'), v), MINKEY, v);
+      assert.deepEqual([counted(text.failing, v), counted(text.inexact!.failing, v)], [false, true], `${v} is counted as number text only`);
+    }
+    for (const v of ['7', '-7', '0']) assert.deepEqual([counted(text.failing, v), counted(text.inexact!.failing, v)], [false, false], v);
+    assert.deepEqual([counted(text.failing, 'abc'), counted(text.inexact!.failing, 'abc')], [true, false], 'abc is no number at all');
+    assert.equal(checked(col('text'), col('decimal', { precision: 6, scale: 2 }), '007.5'), MINKEY);
+    assert.deepStrictEqual(checked(col('text'), col('decimal', { precision: 6, scale: 2 }), '7.5'), new Typed('decimal', 7.5));
+    const scale = conversionFor('t', 'v', col('decimal', { precision: 10, scale: 3 }), col('decimal', { precision: 10, scale: 2 }));
+    assert.equal(scale.inexact?.check, 'decimal scale');
+    assert.deepEqual([counted(scale.failing, new Typed('decimal', 1.234)), counted(scale.inexact!.failing, new Typed('decimal', 1.234))], [false, true]);
+    assert.deepEqual([counted(scale.failing, new Typed('decimal', 1.23)), counted(scale.inexact!.failing, new Typed('decimal', 1.23))], [false, false]);
+    assert.equal(conversionFor('t', 'v', col('text'), col('f64')).inexact, undefined, 'text → f64 stays lenient');
   });
 
   it('string length, enum values and the uuid form are checked after the conversion', () => {
@@ -108,7 +129,8 @@ describe('which changes need a precheck or a rewrite', () => {
     assert.deepStrictEqual(shape(col('text'), col('string', { length: 5 })), [true, false]);
     assert.deepStrictEqual(shape(col('i64'), col('i32')), [true, true]);
     assert.deepStrictEqual(shape(col('text'), col('boolean')), [true, true]);
-    assert.deepStrictEqual(shape(col('decimal', { precision: 10, scale: 3 }), col('decimal', { precision: 10, scale: 2 })), [true, true]);
+    // values that would round are refused, so a smaller scale rewrites nothing
+    assert.deepStrictEqual(shape(col('decimal', { precision: 10, scale: 3 }), col('decimal', { precision: 10, scale: 2 })), [true, false]);
     assert.deepStrictEqual(shape(col('json'), col('i32')), [true, false]);
   });
   it('a rewrite keeping the BSON type finds its documents by comparing the value with its converted form', () => {

@@ -1,4 +1,6 @@
-import type { ColumnSnapshot } from '@tidemark/core';
+import {
+  DECIMAL_SCALE_CHECK, decimalScaleHint, EXACT_NUMBER_TYPES, NUMBER_TEXT_CHECK, numberTextHint, type ColumnSnapshot,
+} from '@tidemark/core';
 import { fieldPath, MIN_KEY, type Document } from '../document.js';
 import { canonicalBsonType, typeClass } from '../schema/bson-types.js';
 import { convertValue, isConvertible, type Expression } from './convert-value.js';
@@ -11,6 +13,11 @@ export interface Conversion {
   readonly rewrites: boolean;
   /** Precheck: documents whose value does not convert or fit. */
   readonly failing: Document;
+  /**
+   * Precheck of core's narrowing rule, where it applies: documents whose value converts but would
+   * change ('007' → 7, 1.234 → 1.23), counted apart from `failing`, with its own name and hint.
+   */
+  readonly inexact?: { readonly check: string; readonly hint: string; readonly failing: Document };
   /** Rewrite: documents whose stored value changes. */
   readonly rewriteFilter: Document;
   /** Rewrite: the update pipeline converting the value in place. */
@@ -45,8 +52,26 @@ function cannotFail(from: ColumnSnapshot, to: ColumnSnapshot): boolean {
 function rewrites(from: ColumnSnapshot, to: ColumnSnapshot): boolean {
   if (!isConvertible(from, to)) return false; // the precheck has made sure no value is left to convert
   if (canonicalBsonType(from.type) !== canonicalBsonType(to.type)) return true;
-  if (from.type === 'timestamp' && to.type === 'date') return true;
-  return to.type === 'decimal' && to.scale !== undefined && (from.scale === undefined || to.scale < from.scale);
+  // a smaller decimal scale no longer rewrites: values that would round are refused (`inexact`)
+  return from.type === 'timestamp' && to.type === 'date';
+}
+
+/** The precheck of values that would change, when the change can change any (text → integer or decimal, a decimal scale). */
+function inexactCheck(table: string, column: string, from: ColumnSnapshot, to: ColumnSnapshot): Conversion['inexact'] {
+  const source = typeClass(from.type);
+  const text = source === 'string' && EXACT_NUMBER_TYPES.includes(to.type);
+  const rounds = to.type === 'decimal' && to.scale !== undefined && source === 'number' && !['i32', 'i64'].includes(from.type);
+  if (!text && !rounds) return undefined;
+  const value = fieldPath(column);
+  const fix = `db.execute({ update: '${table}', updates: [{ q: { … }, u: [{ $set: { '${column}': … } }], multi: true }] })`;
+  return {
+    check: text ? NUMBER_TEXT_CHECK : DECIMAL_SCALE_CHECK,
+    hint: text ? numberTextHint(to.type, fix) : decimalScaleHint(to.scale ?? 0, fix),
+    failing: {
+      [column]: { $ne: null },
+      $expr: { $and: [{ $ne: [convertValue(value, from, to, MIN_KEY, false), MIN_KEY] }, { $eq: [convertValue(value, from, to, MIN_KEY), MIN_KEY] }] },
+    },
+  };
 }
 
 function describe(table: string, column: string, from: ColumnSnapshot, to: ColumnSnapshot): { check: string; hint: string } {
@@ -78,13 +103,15 @@ export function conversionFor(table: string, column: string, from: ColumnSnapsho
   const value = fieldPath(column);
   const canonical = canonicalBsonType(to.type);
   const sameStorage = canonicalBsonType(from.type) === canonical;
+  const inexact = cannotFail(from, to) ? undefined : inexactCheck(table, column, from, to);
   const rewriteFilter: Document = sameStorage
     ? { [column]: { $type: canonical }, $expr: { $ne: [convertValue(value, from, to, value), value] } }
     : { [column]: { $exists: true, $not: { $type: [canonical, 'null'] } } };
   return {
     mayFail: !cannotFail(from, to),
     rewrites: rewrites(from, to),
-    failing: { [column]: { $ne: null }, $expr: { $eq: [convertValue(value, from, to, MIN_KEY), MIN_KEY] } },
+    failing: { [column]: { $ne: null }, $expr: { $eq: [convertValue(value, from, to, MIN_KEY, false), MIN_KEY] } },
+    ...(inexact ? { inexact } : {}),
     rewriteFilter,
     rewriteUpdate: [{ $set: { [column]: convertValue(value, from, to, '$$tm_in') } }],
     converted: (input) => convertValue(input, from, to, input),

@@ -1,4 +1,4 @@
-import type { ColumnSnapshot } from '@tidemark/core';
+import { canonicalNumberPattern, type ColumnSnapshot } from '@tidemark/core';
 import { MIN_KEY } from '../document.js';
 import { typeClass, UUID_PATTERN } from '../schema/bson-types.js';
 
@@ -22,17 +22,28 @@ const then = (y: Expression, name: string, fn: (v: string) => Expression): Expre
  * convert it on the server. Conversions follow what the SQL backends do (number → text, text →
  * number when it reads as one, 'yes'/'no' → boolean, timestamp → date keeps the day); json,
  * bytes and dates cannot become anything else, since MongoDB has no operator for it.
+ * `exact` applies core's narrowing rule (exact-conversion.ts): text must be written as the
+ * integer or decimal it becomes ('007' fails), and a decimal must not round; without it, such
+ * values convert as the server would, which is how the prechecks tell the two failures apart.
  */
-function convertNonNull(x: Expression, from: ColumnSnapshot, to: ColumnSnapshot): Expression {
+function convertNonNull(x: Expression, from: ColumnSnapshot, to: ColumnSnapshot, exact: boolean): Expression {
   const source = typeClass(from.type);
   if (isNumber(to.type)) {
     if (source !== 'number' && source !== 'bool' && source !== 'string') return MIN_KEY;
     const whole = to.type === 'i32' || to.type === 'i64';
+    const target = TARGET_BSON[to.type];
     // $convert truncates 4.5 to 4 without complaint; a fraction must fail instead
-    const checked = whole && (from.type === 'f64' || from.type === 'decimal')
-      ? { $cond: [{ $eq: [{ $trunc: [x] }, x] }, convert(x, TARGET_BSON[to.type]), MIN_KEY] }
-      : convert(x, TARGET_BSON[to.type]);
-    return to.type === 'decimal' && to.scale !== undefined ? then(checked, 'tm_d', (d) => ({ $round: [d, to.scale] })) : checked;
+    const wholeOnly = (v: Expression): Expression => ({ $cond: [{ $eq: [{ $trunc: [v] }, v] }, convert(v, target), MIN_KEY] });
+    // not exact: text reads as PostgreSQL and MySQL read it (' 7', '7.0', '1e3'), so the precheck
+    // can count what only the narrowing rule refuses apart from what is no number at all
+    const converted = source === 'string' && !exact && whole
+      ? then(convert({ $trim: { input: x } }, 'decimal'), 'tm_n', wholeOnly)
+      : source === 'string' && !exact ? convert({ $trim: { input: x } }, target)
+        : whole && (from.type === 'f64' || from.type === 'decimal') ? wholeOnly(x) : convert(x, target);
+    const canonical = exact && source === 'string' ? canonicalNumberPattern(to.type) : undefined;
+    const checked = canonical === undefined ? converted : { $cond: [{ $regexMatch: { input: x, regex: canonical } }, converted, MIN_KEY] };
+    if (to.type !== 'decimal' || to.scale === undefined) return checked;
+    return then(checked, 'tm_d', (d) => (exact ? { $cond: [{ $eq: [{ $round: [d, to.scale] }, d] }, d, MIN_KEY] } : { $round: [d, to.scale] }));
   }
   switch (typeClass(to.type)) {
     case 'bool':
@@ -77,10 +88,11 @@ function fits(to: ColumnSnapshot, r: string): Expression | undefined {
  * into a value of `to`: null stays null, a value that converts and fits becomes the converted
  * value, and any other value becomes `fail`. Prechecks pass MinKey as `fail` and count it; the
  * rewrite passes the original value, so it never writes a wrong one (what stays unconverted is
- * found by the rewrite's final count).
+ * found by the rewrite's final count). `exact: false` lets through values that would change
+ * ('007' → 7, rounding), for the precheck that counts them apart (see `conversionFor`).
  */
-export function convertValue(input: Expression, from: ColumnSnapshot, to: ColumnSnapshot, fail: Expression): Expression {
-  const converted = convertNonNull('$$tm_in', from, to);
+export function convertValue(input: Expression, from: ColumnSnapshot, to: ColumnSnapshot, fail: Expression, exact = true): Expression {
+  const converted = convertNonNull('$$tm_in', from, to, exact);
   const constraint = fits(to, '$$tm_out');
   return {
     $let: {
@@ -103,5 +115,5 @@ export function convertValue(input: Expression, from: ColumnSnapshot, to: Column
 
 /** `isConvertible` tells whether MongoDB can convert any value of `from` to `to` at all. */
 export function isConvertible(from: ColumnSnapshot, to: ColumnSnapshot): boolean {
-  return convertNonNull('$$x', from, to) !== MIN_KEY;
+  return convertNonNull('$$x', from, to, true) !== MIN_KEY;
 }

@@ -28,7 +28,7 @@ export function newColumnCheck(table: TableSnapshot, column: ColumnSnapshot): Co
 }
 
 /** `conversionCheck` refuses an alterColumn while values do not convert to the new type or do not fit it. */
-export function conversionCheck(table: TableSnapshot, column: string, conversion: Conversion): CountCheck {
+export function conversionCheck(table: TableSnapshot, column: string, conversion: Pick<Conversion, 'check' | 'hint' | 'failing'>): CountCheck {
   return {
     kind: 'count', check: conversion.check, target: target(table, column), collection: table.name,
     match: conversion.failing, show: [...table.primaryKey, column], hint: conversion.hint,

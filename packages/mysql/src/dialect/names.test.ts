@@ -18,7 +18,15 @@ describe('names', () => {
     assert.notEqual(shortName(a), shortName(b));
     assert.equal(shortName(a), shortName(a));
     assert.equal(shortName(shortName(a)), shortName(a), 'shortening twice changes nothing');
-    assert.ok(utf8Length(shortName('ü'.repeat(40))) <= 64, 'counts bytes, not characters');
+  });
+
+  it('counts characters, not bytes, as MySQL does: 64 two-byte letters are kept as written', () => {
+    assert.equal(shortName('ü'.repeat(64)), 'ü'.repeat(64));
+    assert.equal(shortName('表'.repeat(64)), '表'.repeat(64));
+    const over = shortName('ü'.repeat(65));
+    assert.notEqual(over, 'ü'.repeat(65));
+    assert.equal([...over].length, 64);
+    assert.match(over, /^ü{55}_[0-9a-f]{8}$/);
   });
 
   it('shortens every name an operation carries', () => {

@@ -4,14 +4,15 @@ import {
 } from '@tidemark/core';
 
 /**
- * `MAX_IDENTIFIER_LENGTH` is MySQL's limit for table, column, index and constraint names (64
- * characters). `shortenIdentifier` counts UTF-8 bytes, which is stricter and so always fits.
+ * `MAX_IDENTIFIER_LENGTH` is MySQL's limit for table, column, index and constraint names: 64
+ * characters, not bytes (`IDENTIFIER_LENGTH_UNIT`), so 64 two-byte letters are kept as written.
  */
 export const MAX_IDENTIFIER_LENGTH = 64;
+export const IDENTIFIER_LENGTH_UNIT = 'characters';
 
 /** `shortName` is the name MySQL stores for `name`: itself, or a stable shortened form when too long. */
 export function shortName(name: string): string {
-  return shortenIdentifier(name, MAX_IDENTIFIER_LENGTH);
+  return shortenIdentifier(name, MAX_IDENTIFIER_LENGTH, IDENTIFIER_LENGTH_UNIT);
 }
 
 /**

@@ -43,5 +43,3 @@ export const TRUE_LIST = list(TRUE_SPELLINGS);
 
 /** A plain decimal number, as text MySQL converts to DOUBLE or DECIMAL (spaces and an exponent allowed). */
 export const NUMBER_PATTERN = '^[[:space:]]*[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?[[:space:]]*$';
-/** A whole number, as text MySQL converts to INT or BIGINT (it refuses '4.0' and '1e3' there). */
-export const INTEGER_PATTERN = '^[[:space:]]*[-+]?[0-9]+[[:space:]]*$';

@@ -20,7 +20,7 @@ async function failOnDuplicates(executor: MysqlExecutor, table: TableSnapshot, c
   const count = Number(row?.n ?? 0);
   if (count === 0) return;
   const shown = exprs.map((e, i) => `${e} AS ${q(columns[i]!)}`).join(', ');
-  const samples = (await executor.all<Record<string, unknown>>(`SELECT ${shown}, COUNT(*) AS ${q('duplicates')} ${groups} LIMIT ${SAMPLE_SIZE}`)).map(plainRow);
+  const samples = (await executor.all<Record<string, unknown>>(`SELECT ${shown}, COUNT(*) AS ${q('duplicates')} ${groups} ORDER BY ${exprs.join(', ')} LIMIT ${SAMPLE_SIZE}`)).map(plainRow);
   throw precheckFailed(check, `${table.name} (${columns.join(', ')})`, count, samples, hint);
 }
 

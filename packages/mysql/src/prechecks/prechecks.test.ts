@@ -55,14 +55,15 @@ describe('MySQL prechecks fail with a count and samples, and change nothing', { 
   });
   afterEach(async () => db.cleanup());
 
+  // NOT NULL, unique, foreign key, string length, integer range, decimal scale, text → integer and
+  // enum values are tested once for every backend in test/conformance/prechecks.test.ts
+
   it('NULLs before NOT NULL (at most 5 samples), and a NOT NULL column without default or back-fill', async () => {
     await expectPrecheck(op.alterColumn('items', 'name', { type: 'string', length: 50 }), 'not null', 5);
-    await expectPrecheck(op.alterColumn('items', 'code', { type: 'text' }), 'not null', 1);
     await expectPrecheck(op.addColumn('items', { name: 'required', type: 'i32' }), 'not null', 9);
   });
 
-  it('duplicates before a unique index or a new primary key, and values that a conversion makes repeat', async () => {
-    await expectPrecheck(op.createIndex('items', { name: 'idx_items_name', columns: ['name'], unique: true }), 'unique', 2, 1);
+  it('duplicates before a new primary key, and values that a conversion makes repeat', async () => {
     await step(db, op.alterColumn('items', 'id', { type: 'i32' }));
     await step(db, op.addColumn('items', { name: 'grp', type: 'i32' }, { backfill: 1 }));
     await expectPrecheck(op.alterPrimaryKey('items', ['grp']), 'primary key', 9, 1);
@@ -75,23 +76,21 @@ describe('MySQL prechecks fail with a count and samples, and change nothing', { 
   });
 
   it('a shorter string length, counted in characters of the text the value becomes', async () => {
-    await expectPrecheck(op.alterColumn('items', 'name', { type: 'string', length: 5, nullable: true }), 'string length', 1);
-    await expectPrecheck(op.alterColumn('items', 'code', { type: 'string', length: 2, nullable: true }), 'string length', 4);
     await expectPrecheck(op.alterColumn('items', 'flag', { type: 'string', length: 4, nullable: true }), 'string length', 1);
   });
 
-  it('enum values removed, or text that is not one of them', async () => {
-    await expectPrecheck(op.alterColumn('items', 'kind', { type: 'enum', values: ['a', 'b'], nullable: true }), 'enum values', 2);
+  it('text that is not one of the enum values', async () => {
     await expectPrecheck(op.alterColumn('items', 'name', { type: 'enum', values: ['short', 'dup'], nullable: true }), 'enum values', 1);
   });
 
   it('text that is not a number; to an integer, only whole numbers written as such', async () => {
     await expectPrecheck(op.alterColumn('items', 'code', { type: 'f64', nullable: true }), 'numeric text', 4);
-    await expectPrecheck(op.alterColumn('items', 'code', { type: 'i64', nullable: true }), 'numeric text', 6);
+    await expectPrecheck(op.alterColumn('items', 'code', { type: 'i64', nullable: true }), 'numeric text', 4);
+    const failures = await db.conn.applier.precheck(op.alterColumn('items', 'code', { type: 'i64', nullable: true }));
+    assert.deepEqual(failures.map((f) => [f.details.check, f.details.count]), [['numeric text', 4], ['number text', 3]]);
   });
 
-  it('i64 out of i32 range, and fractions to integers', async () => {
-    await expectPrecheck(op.alterColumn('items', 'big', { type: 'i32', nullable: true }), 'integer range', 2);
+  it('fractions to integers', async () => {
     await expectPrecheck(op.alterColumn('items', 'ratio', { type: 'i64', nullable: true }), 'integer range', 1);
   });
 

@@ -1,3 +1,5 @@
+import { canonicalNumberPattern, type PortableType } from '@tidemark/core';
+
 /**
  * SQL conditions shared by the prechecks. Regular expressions use POSIX classes, not
  * backslashes, so they read the same whatever `standard_conforming_strings` says.
@@ -24,4 +26,10 @@ export const UTF8_HEX = `'^(${[
 /** `asNumber` is `text` as numeric where it reads as one, NULL elsewhere: never an error. */
 export function asNumber(text: string): string {
   return `(CASE WHEN ${text} ~ ${NUMERIC_TEXT} THEN (${text})::numeric END)`;
+}
+
+/** `isCanonicalFor` is a condition true when `text` is written as core's narrowing rule wants for `type` (exact-conversion.ts). */
+export function isCanonicalFor(text: string, type: PortableType): string {
+  const pattern = canonicalNumberPattern(type);
+  return pattern === undefined ? 'true' : `(${text} ~ '${pattern}')`;
 }

@@ -2,7 +2,7 @@ import type { SchemaOperation, SchemaSnapshot } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
 import { NUMBER_TYPES, quoteIdentifier as q, textForm } from '../dialect/index.js';
 import { alteredColumn } from './altered-column.js';
-import { asNumber } from './conditions.js';
+import { asNumber, isCanonicalFor } from './conditions.js';
 import { failIfAny } from './sample.js';
 
 /**
@@ -19,6 +19,8 @@ export async function checkDecimalPrecision(executor: SqlExecutor, operation: Sc
     && a.from.precision - (a.from.scale ?? 0) <= digits && (a.from.scale ?? 0) <= scale) return;
   const c = q(a.from.name);
   const value = a.from.type === 'boolean' ? `${c}::integer::numeric` : NUMBER_TYPES.has(a.from.type) ? `${c}::numeric` : asNumber(textForm(a.from));
-  await failIfAny(executor, a.table, `${c} IS NOT NULL AND abs(round(${value}, ${scale})) >= 1e${digits}`, [a.from.name], 'decimal precision', a.target,
+  // text not written as a decimal is checkNumberText's to report
+  const exact = a.from.type === 'boolean' || NUMBER_TYPES.has(a.from.type) ? '' : ` AND ${isCanonicalFor(textForm(a.from), 'decimal')}`;
+  await failIfAny(executor, a.table, `${c} IS NOT NULL${exact} AND abs(round(${value}, ${scale})) >= 1e${digits}`, [a.from.name], 'decimal precision', a.target,
     `make the values smaller than 10^${digits} first, or keep precision ${a.from.precision ?? '(unbounded)'}`);
 }

@@ -58,16 +58,16 @@ describe('PostgreSQL prechecks fail with a count and samples, and change nothing
   });
   afterEach(async () => db.cleanup());
 
-  it('NULLs before NOT NULL (at most 5 samples, in key order)', async () => {
+  // NOT NULL, unique, foreign key, string length, integer range, decimal scale, text → integer and
+  // enum values are tested once for every backend in test/conformance/prechecks.test.ts
+
+  it('NULLs before NOT NULL: at most 5 samples in key order; a NOT NULL column without default or back-fill', async () => {
     const samples = await expectPrecheck(op.alterColumn('items', 'name', { type: 'string', length: 50 }), 'not null', 5);
     assert.deepEqual(samples, [2, 6, 7, 8, 9].map((id) => ({ id, name: null })));
-    await expectPrecheck(op.alterColumn('items', 'code', { type: 'text' }), 'not null', 1);
     await expectPrecheck(op.addColumn('items', { name: 'must', type: 'i32' }), 'not null', 9);
   });
 
-  it('duplicates before a unique index or a new primary key; NULLs before a key', async () => {
-    const samples = await expectPrecheck(op.createIndex('items', { name: 'idx_items_name', columns: ['name'], unique: true }), 'unique', 2, 1);
-    assert.deepEqual(samples, [{ name: 'dup', duplicates: 2 }]);
+  it('duplicates before a new primary key; NULLs before a key', async () => {
     await step(db, op.alterColumn('items', 'id', { type: 'i32' }));
     await expectPrecheck(op.alterPrimaryKey('items', ['name']), 'not null', 5);
     await db.conn.applier.execute("UPDATE items SET name = 'n' || id WHERE name IS NULL");
@@ -76,13 +76,10 @@ describe('PostgreSQL prechecks fail with a count and samples, and change nothing
   });
 
   it('a shorter string length, counted on the values as text', async () => {
-    await expectPrecheck(op.alterColumn('items', 'name', { type: 'string', length: 5, nullable: true }), 'string length', 1);
-    await expectPrecheck(op.alterColumn('items', 'code', { type: 'string', length: 2, nullable: true }), 'string length', 4);
     await expectPrecheck(op.alterColumn('items', 'big', { type: 'string', length: 2, nullable: true }), 'string length', 2);
   });
 
-  it('enum values removed, or text that is not one of them', async () => {
-    await expectPrecheck(op.alterColumn('items', 'kind', { type: 'enum', values: ['a', 'b'], nullable: true }), 'enum values', 2);
+  it('text that is not one of the enum values', async () => {
     await expectPrecheck(op.alterColumn('items', 'name', { type: 'enum', values: ['short', 'dup'], nullable: true }), 'enum values', 1);
   });
 
@@ -93,8 +90,7 @@ describe('PostgreSQL prechecks fail with a count and samples, and change nothing
     assert.deepEqual(samples, [{ id: 2, raw: '\\xff' }]);
   });
 
-  it('i64 out of i32 range, fractions and NaN to integers', async () => {
-    await expectPrecheck(op.alterColumn('items', 'big', { type: 'i32', nullable: true }), 'integer range', 2);
+  it('fractions and NaN to integers', async () => {
     await expectPrecheck(op.alterColumn('items', 'ratio', { type: 'i64', nullable: true }), 'integer range', 2);
     await expectPrecheck(op.alterColumn('items', 'price', { type: 'i32', nullable: true }), 'integer range', 4);
   });
@@ -112,19 +108,14 @@ describe('PostgreSQL prechecks fail with a count and samples, and change nothing
     await expectPrecheck(op.alterColumn('items', 'code', { type: 'json', nullable: true }), 'json values', 4);
   });
 
-  it('converted values that would repeat in a unique index', async () => {
+  it('decimals of a unique index that would round together are refused as rounding, before any duplicate', async () => {
     await step(db, op.createIndex('items', { name: 'idx_items_price', columns: ['price'], unique: true }));
     await step(db, op.alterColumn('items', 'price', { type: 'decimal', precision: 12, scale: 3, nullable: true }));
     await db.conn.applier.execute('UPDATE items SET price = 1.004 WHERE id = 1; UPDATE items SET price = 1.001 WHERE id = 3; UPDATE items SET price = NULL WHERE price > 1000');
-    await expectPrecheck(op.alterColumn('items', 'price', { type: 'decimal', precision: 12, scale: 2, nullable: true }), 'unique idx_items_price', 2, 1);
-  });
-
-  it('orphans before a foreign key', async () => {
-    await step(db, op.createTable({ name: 'kinds', columns: [{ name: 'code', type: 'text' }], primaryKey: ['code'] }));
-    await db.conn.applier.execute("INSERT INTO kinds VALUES ('a')");
-    const samples = await expectPrecheck(op.addForeignKey('items', { name: 'fk_items_kind', columns: ['kind'], referencedTable: 'kinds', referencedColumns: ['code'] }),
-      'foreign key', 3);
-    assert.deepEqual(samples, [{ id: 2, kind: 'b' }, { id: 3, kind: 'c' }, { id: 6, kind: 'c' }]);
+    await expectPrecheck(op.alterColumn('items', 'price', { type: 'decimal', precision: 12, scale: 2, nullable: true }), 'decimal scale', 2);
+    // precheck reports it alone: the duplicate check compares converted values, so it waits for passing values
+    const failures = await db.conn.applier.precheck(op.alterColumn('items', 'price', { type: 'decimal', precision: 12, scale: 2, nullable: true }));
+    assert.deepEqual(failures.map((f) => [f.details.check, f.details.count]), [['decimal scale', 2]]);
   });
 
   it('passes when the data fits, and the change is applied with the values converted', async () => {

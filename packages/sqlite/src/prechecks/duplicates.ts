@@ -18,7 +18,7 @@ function failOnDuplicates(executor: SqliteExecutor, table: TableSnapshot, column
   const groups = `FROM ${q(table.name)} WHERE ${exprs.map((e) => `(${e}) IS NOT NULL`).join(' AND ')} GROUP BY ${exprs.join(', ')} HAVING COUNT(*) > 1`;
   const count = executor.allSync<{ n: number | null }>(`SELECT SUM(n) AS n FROM (SELECT COUNT(*) AS n ${groups})`)[0]?.n ?? 0;
   if (count === 0) return;
-  const samples = executor.allSync(`SELECT ${cols}, COUNT(*) AS "duplicates" ${groups} LIMIT ${SAMPLE_SIZE}`);
+  const samples = executor.allSync(`SELECT ${cols}, COUNT(*) AS "duplicates" ${groups} ORDER BY ${exprs.join(', ')} LIMIT ${SAMPLE_SIZE}`);
   throw precheckFailed(check, `${table.name} (${columns.join(', ')})`, count, samples, hint);
 }
 

@@ -2,14 +2,14 @@ import type { SchemaOperation, SchemaSnapshot } from '@tidemark/core';
 import { sqlite } from '@tidemark/sql';
 import type { SqliteExecutor } from '../executor.js';
 import { alteredColumn } from './altered-column.js';
-import { failIfAny, isNumericSql } from './sample.js';
+import { failIfAny, isExactSourceSql } from './sample.js';
 
 const RANGES = { i32: [-2147483648, 2147483647], i64: [-9223372036854775808, 9223372036854775807] } as const;
 
 /**
  * `checkIntegerRange` refuses a change to i32 or i64 while values are out of its range or not
- * whole numbers (i64 → i32, f64 or decimal → integer, numeric text → integer). Text that is not a
- * number at all is `checkNumericText`'s to report.
+ * whole numbers (i64 → i32, f64 or decimal → integer, integer text → integer). Text that is no
+ * number is `checkNumericText`'s to report, number text not written as an integer `checkNumberText`'s.
  */
 export function checkIntegerRange(executor: SqliteExecutor, operation: SchemaOperation, before: SchemaSnapshot): void {
   const a = alteredColumn(operation, before);
@@ -19,6 +19,6 @@ export function checkIntegerRange(executor: SqliteExecutor, operation: SchemaOpe
   const [min, max] = RANGES[a.to.type];
   const real = `CAST(${c} AS REAL)`;
   failIfAny(executor, a.table,
-    `${c} IS NOT NULL AND ${isNumericSql(a.from.name)} AND (${real} NOT BETWEEN ${min} AND ${max} OR (typeof(${c}) <> 'integer' AND ${real} <> round(${real})))`,
+    `${c} IS NOT NULL AND ${isExactSourceSql(a.from.name, a.to.type)} AND (${real} NOT BETWEEN ${min} AND ${max} OR (typeof(${c}) <> 'integer' AND ${real} <> round(${real})))`,
     [a.from.name], 'integer range', a.target, `change the values to whole numbers between ${min} and ${max} first, or keep the wider type`);
 }

@@ -3,6 +3,7 @@ export * from './column-type.js';
 export * from './render-column.js';
 export * from './render-create-table.js';
 export * from './convert-column.js';
+export * from './canonical-number.js';
 export * from './rebuild-table.js';
 export * from './in-place.js';
 export * from './render-operation.js';
