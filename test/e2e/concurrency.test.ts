@@ -12,6 +12,7 @@ import type { Dialect } from '@tidemark/core';
 import { backendsUnderTest } from '../backends/index.js';
 import type { BackendHarness } from '../backends/harness.js';
 import { describeRun, ensureBin, historyRows, runBin, type ProcessResult } from '../support/cli-process.js';
+import { closeAll, runThenCleanUp } from '../support/cleanup.js';
 import { createProject } from '../support/project.js';
 
 const PROCESSES = 8;
@@ -97,7 +98,7 @@ const appliedBy = (r: ProcessResult) => [...r.stdout.matchAll(/✅ Applied: (\S+
 async function once(harness: BackendHarness, rep: number): Promise<number[]> {
   const db = await harness.create();
   const project = await createProject(db.url);
-  try {
+  return runThenCleanUp(async () => {
     const set = migrationSet(harness.name);
     const ids = set.map((m) => m.id);
     for (const m of set) await project.write(`migrations/${m.id}.ts`, migrationFile(m));
@@ -128,10 +129,7 @@ async function once(harness: BackendHarness, rep: number): Promise<number[]> {
     assert.deepEqual(perMigration, ids.map(() => 1), `${where}: audit rows per migration ${JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, perMigration[i]])))}`);
     assert.equal(audit.length, ids.length, `${where}: audit rows`);
     return runs.map((r) => appliedBy(r).length);
-  } finally {
-    await db.dispose();
-    await project.cleanup();
-  }
+  }, () => closeAll([['the test database', () => db.dispose()], ['the temp project', () => project.cleanup()]]));
 }
 
 const backends = await backendsUnderTest();

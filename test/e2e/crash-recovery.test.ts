@@ -16,6 +16,7 @@ import type { Dialect, SchemaSnapshot, TableSnapshot } from '@tidemark/core';
 import { backendsUnderTest } from '../backends/index.js';
 import type { BackendHarness, Row, TestDatabase } from '../backends/harness.js';
 import { describeRun, ensureBin, expireDynamoLock, mulberry32, runBin, sleep, startBin, type ProcessResult } from '../support/cli-process.js';
+import { closeAll, runThenCleanUp } from '../support/cleanup.js';
 import { createProject, type TempProject } from '../support/project.js';
 
 const STRESS = Boolean(process.env.TIDEMARK_STRESS);
@@ -256,9 +257,9 @@ async function newTrial(harness: BackendHarness): Promise<Trial> {
   return { db, project, set, dialect: harness.name };
 }
 
-async function disposeTrial(t: Trial): Promise<void> {
-  await t.db.dispose();
-  await t.project.cleanup();
+/** Closes the trial's database and removes its project, bounded, both attempted. */
+function disposeTrial(t: Trial): Promise<void> {
+  return closeAll([['the test database', () => t.db.dispose()], ['the temp project', () => t.project.cleanup()]]);
 }
 
 /** Runs the CLI and, for `--json` runs, parses its document. */
@@ -275,7 +276,8 @@ async function cli(t: Trial, args: string[]): Promise<{ r: ProcessResult; doc: R
 async function checkStatus(t: Trial, when: string): Promise<string[]> {
   const { r, doc } = await cli(t, ['migrate:status', '--json']);
   if (!doc) return [`${when}: migrate:status --json printed no JSON document (${describeRun(['migrate:status', '--json'], r)})`];
-  const entries = doc.entries as StatusEntry[];
+  const entries = doc.entries as StatusEntry[] | undefined;
+  if (!Array.isArray(entries)) return [`${when}: migrate:status --json gave no entries: ${describeRun(['migrate:status', '--json'], r)}`];
   return untruths(t.set, entries, await readWorld(t.db)).map((u) => `${when}: ${u}`);
 }
 
@@ -284,7 +286,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** The whole `up` from the seeded state, uninterrupted: how long applying takes after the first "Applying". */
 async function calibrate(harness: BackendHarness): Promise<number> {
   const t = await newTrial(harness);
-  try {
+  return runThenCleanUp(async () => {
     const run = startBin(t.project.dir, ['migrate:up']);
     await run.printed('Applying migration');
     const from = Date.now();
@@ -302,9 +304,7 @@ async function calibrate(harness: BackendHarness): Promise<number> {
     assert.deepEqual(await checkStatus(t, 'calibration'), []);
     console.log(`  ${harness.name}: applying takes ${applyMs} ms after the first "Applying migration"`);
     return Math.max(applyMs, 20);
-  } finally {
-    await disposeTrial(t);
-  }
+  }, () => disposeTrial(t));
 }
 
 /**
@@ -358,9 +358,9 @@ async function trial(harness: BackendHarness, applyMs: number, fraction: number,
     if (auditCount(w) < 1 || counter(w) < 1) problems.push(`the data fix is missing: ${auditCount(w)} audit row(s), counter ${counter(w)}`);
   } catch (err) {
     problems.push(`trial crashed: ${(err as Error).stack ?? String(err)}`);
-  } finally {
-    await disposeTrial(t);
   }
+  // a failed cleanup is one more problem, never a replacement for the trial's own
+  await disposeTrial(t).catch((err: unknown) => { problems.push(`cleaning up failed: ${(err as Error).stack ?? String(err)}`); });
   return problems.map((p) => `${label}: ${p}`);
 }
 
