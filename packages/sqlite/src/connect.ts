@@ -44,7 +44,7 @@ function rollBackHotJournal(Driver: SqliteDriver, file: string, timeout: number)
   try {
     const rw = new Driver(file, { timeout, fileMustExist: true });
     try {
-      rw.prepare('SELECT count(*) FROM sqlite_master').get();
+      rw.prepare('SELECT count(*) FROM sqlite_master').all();
     } finally {
       rw.close();
     }
