@@ -5,7 +5,7 @@
 // Usage: node --conditions=source --import tsx bench/dynamodb-backfill.mjs [items=10000]
 import { randomBytes } from 'node:crypto';
 import { op } from '@tidemark/core';
-import { connectDynamoDb } from '@tidemark/dynamodb';
+import { connectDynamoDb } from '@tidemark/dynamodb/testing';
 import { startDynamoDbLocal } from '../scripts/dynamodb-local.mjs';
 
 const n = Number(process.argv[2] ?? 10_000);

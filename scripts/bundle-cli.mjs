@@ -4,6 +4,11 @@
 // unbundled CLI loads ~150 of them (yargs alone ~30): bundling is what keeps `migrate:status`'s
 // cold start near Node's own. Drivers, TypeScript/ts-morph (via @tidemark/generator) and tsx stay
 // external: they load from node_modules only when a command needs them.
+//
+// The package's "." export (`main`, `connect`, `loadConfig`, …) is a second entry of the same
+// bundle, sharing its chunks, so the published CLI needs none of what the bundle contains
+// (yargs, prompts, the migrator) as a dependency; what stays external is declared in
+// packages/cli/package.json, and test/packaging checks both directions.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}packages/cli/dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { tidemark: `${root}packages/cli/src/bin.ts` },
+  entryPoints: { tidemark: `${root}packages/cli/src/bin.ts`, index: `${root}packages/cli/src/index.ts` },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { TableSnapshot } from '@tidemark/core';
-import { capabilities, connectDynamoDb, openGateway, parseDynamoDbUrl, SCHEMA_TABLE, toAttributeValue, toPlain, type DynamoConnection } from '@tidemark/dynamodb';
+import { capabilities, parseDynamoDbUrl } from '@tidemark/dynamodb';
+// internals of the backend's package, through its documented internal entry (not the public surface)
+import { connectDynamoDb, openGateway, SCHEMA_TABLE, toAttributeValue, toPlain, type DynamoConnection } from '@tidemark/dynamodb/testing';
 import type { BackendHarness, Row } from './harness.js';
 
 type Item = Record<string, AttributeValue>;

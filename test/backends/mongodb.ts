@@ -1,6 +1,8 @@
 import { Binary, Decimal128, Double, Int32, Long, MongoClient, type Db } from 'mongodb';
 import { redactUrl, type ColumnSnapshot, type TableSnapshot } from '@tidemark/core';
-import { capabilities, connectMongo, type MongoConnection } from '@tidemark/mongodb';
+import { capabilities } from '@tidemark/mongodb';
+// internals of the backend's package, through its documented internal entry (not the public surface)
+import { connectMongo, type MongoConnection } from '@tidemark/mongodb/testing';
 import { bounded, closeAll, runThenCleanUp } from '../support/cleanup.js';
 import type { BackendHarness, Row } from './harness.js';
 

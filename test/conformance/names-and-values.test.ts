@@ -33,7 +33,7 @@ const expectRead = (type: keyof typeof VALUES, v: Row[string]): unknown =>
   type === 'timestamp' ? VALUES.timestamp.read(v) : VALUES[type].read(v);
 
 const idColumn = (c: Capabilities): ColumnSpec => ({ name: 'id', type: 'i32', ...(c.autoIncrement ? { autoIncrement: true } : {}) });
-const allowed = (c: Capabilities, name: string): boolean => c.objectNamePattern === undefined || new RegExp(c.objectNamePattern).test(name);
+const allowed = (c: Capabilities, name: string): boolean => c.objectNames === undefined || new RegExp(c.objectNames.pattern).test(name);
 
 await conformanceSuite('names and values', [
   {

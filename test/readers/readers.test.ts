@@ -6,7 +6,10 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { buildSnapshot } from '@tidemark/core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSnapshot, isTidemarkError } from '@tidemark/core';
 import { readLoadedModels } from '@tidemark/decorators';
 import { classesOf, loadModels } from '../../packages/decorators/src/__fixtures__/load-compiled.js';
 import { readModelFiles } from '../../packages/generator/src/read/index.js';
@@ -46,4 +49,34 @@ describe('static and run-time readers', () => {
       { table: 'purchase_orders', index: 'idx_purchase_orders_customer_id_placed_on' },
     ]);
   });
+
+  it('refuse the same impossible columns with the same words (the checks live in buildSnapshot)', async () => {
+    const header = "import { Model, Key, Auto, Column, Default } from '@tidemark/decorators';\n";
+    const cases: [body: string, problem: RegExp][] = [
+      ["@Column({ length: -5 }) name!: string;", /length -5 is not a positive whole number/],
+      ["@Column({ type: 'decimal', precision: 4, scale: 6 }) price!: number;", /scale 6 is larger than precision 4/],
+      ["@Default('abc') count!: number;", /default "abc" does not fit column type i32/],
+      ["@Column({ name: '' }) name!: string;", /the column name is empty/],
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'tidemark-readers-'));
+    try {
+      for (const [body, problem] of cases) {
+        const source = `${header}@Model() export class A {\n  @Key() @Auto() id!: number;\n  ${body}\n}\n`;
+        const path = join(dir, 'a.ts');
+        writeFileSync(path, source);
+        const refused = (read: () => unknown, reader: string) => assert.throws(() => buildSnapshot(read() as never), (e: unknown) => {
+          assert.ok(isTidemarkError(e, 'TM_MODEL_INVALID'), `${reader}: ${String(e)}`);
+          assert.match(e.message, /\(A\.\w+\): /, reader);
+          assert.match(e.message, problem, reader);
+          return true;
+        }, `${reader} accepted ${body}`);
+        refused(() => readModelFiles([path]), 'static');
+        const { module } = await loadModels({ source }, 'legacy+metadata');
+        refused(() => readLoadedModels(classesOf(module)), 'run time');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+

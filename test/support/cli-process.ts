@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Dialect } from '@tidemark/core';
-import { HISTORY_TABLE, LOCK_TABLE, toPlain } from '@tidemark/dynamodb';
+// internals of the backend's package, through its internal entry for tests
+import { HISTORY_TABLE, LOCK_TABLE, toPlain } from '@tidemark/dynamodb/testing';
 import type { TestDatabase } from '../backends/harness.js';
 import { REPO_ROOT } from './project.js';
 

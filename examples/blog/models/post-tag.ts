@@ -1,4 +1,5 @@
 import { Model, Key, BelongsTo } from '@tidemark/decorators';
+import type { Relation } from '@tidemark/decorators';
 import { Post } from './post.js';
 import { Tag } from './tag.js';
 
@@ -7,7 +8,7 @@ import { Tag } from './tag.js';
 export class PostTag {
   @Key() postId!: number;
   @Key() tagId!: number;
-  @BelongsTo(() => Post, { onDelete: 'cascade' }) post!: Post;
-  @BelongsTo(() => Tag, { onDelete: 'cascade' }) tag!: Tag;
+  @BelongsTo(() => Post, { onDelete: 'cascade' }) post!: Relation<Post>;
+  @BelongsTo(() => Tag, { onDelete: 'cascade' }) tag!: Relation<Tag>;
   position: number = 0;
 }

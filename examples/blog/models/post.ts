@@ -1,5 +1,5 @@
 import { Model, Key, Auto, Column, Index, BelongsTo, HasMany } from '@tidemark/decorators';
-import type { Decimal, Json, Text } from '@tidemark/decorators';
+import type { Decimal, Json, Text, Relation } from '@tidemark/decorators';
 import { User } from './user.js';
 import { Comment } from './comment.js';
 import { PostTag } from './post-tag.js';
@@ -10,7 +10,7 @@ export class Post {
   @Key() @Auto() id!: number;
   @Column({ length: 200 }) title!: string;
   body!: Text;
-  @BelongsTo(() => User, { onDelete: 'cascade' }) author!: User;
+  @BelongsTo(() => User, { onDelete: 'cascade' }) author!: Relation<User>;
   authorId!: number;
   @Column({ precision: 3, scale: 1 }) rating?: Decimal;
   publishedAt?: Date;

@@ -3,3 +3,6 @@ export { main, type MainIo } from './main.js';
 export { loadConfig, type TidemarkConfig } from './config.js';
 export { resolveUrl } from './resolve-url.js';
 export { loadBackend, connect, schemeOf } from './load-backend.js';
+export { planStatements, type PlannedStep } from './api/plan-statements.js';
+// Applying from code takes a connection (above) and a migrator: one package for both (docs/api.md).
+export { createMigrator, type Migrator, type MigratorOptions, type MigratorEvent } from '@tidemark/migrator';

@@ -3,6 +3,8 @@ import { backendMissing, urlInvalid, type Backend, type BackendConnection, type 
 /** A backend package and how to load it. */
 interface BackendEntry {
   readonly pkg: string;
+  /** The database driver the package loads when it connects (README: "In your app", first screen). */
+  readonly driver: string;
   readonly load: () => Promise<Backend>;
 }
 
@@ -13,14 +15,14 @@ interface BackendEntry {
  * project installs the ones it uses.
  */
 const BACKENDS: Record<string, BackendEntry> = {
-  sqlite: { pkg: '@tidemark/sqlite', load: async () => (await import('@tidemark/sqlite')).sqliteBackend },
-  postgres: { pkg: '@tidemark/postgres', load: async () => (await import('@tidemark/postgres')).postgresBackend },
-  postgresql: { pkg: '@tidemark/postgres', load: async () => (await import('@tidemark/postgres')).postgresBackend },
-  mysql: { pkg: '@tidemark/mysql', load: async () => (await import('@tidemark/mysql')).mysqlBackend },
-  mariadb: { pkg: '@tidemark/mysql', load: async () => (await import('@tidemark/mysql')).mysqlBackend },
-  mongodb: { pkg: '@tidemark/mongodb', load: async () => (await import('@tidemark/mongodb')).mongodbBackend },
-  'mongodb+srv': { pkg: '@tidemark/mongodb', load: async () => (await import('@tidemark/mongodb')).mongodbBackend },
-  dynamodb: { pkg: '@tidemark/dynamodb', load: async () => (await import('@tidemark/dynamodb')).dynamodbBackend },
+  sqlite: { pkg: '@tidemark/sqlite', driver: 'better-sqlite3', load: async () => (await import('@tidemark/sqlite')).sqliteBackend },
+  postgres: { pkg: '@tidemark/postgres', driver: 'pg', load: async () => (await import('@tidemark/postgres')).postgresBackend },
+  postgresql: { pkg: '@tidemark/postgres', driver: 'pg', load: async () => (await import('@tidemark/postgres')).postgresBackend },
+  mysql: { pkg: '@tidemark/mysql', driver: 'mysql2', load: async () => (await import('@tidemark/mysql')).mysqlBackend },
+  mariadb: { pkg: '@tidemark/mysql', driver: 'mysql2', load: async () => (await import('@tidemark/mysql')).mysqlBackend },
+  mongodb: { pkg: '@tidemark/mongodb', driver: 'mongodb', load: async () => (await import('@tidemark/mongodb')).mongodbBackend },
+  'mongodb+srv': { pkg: '@tidemark/mongodb', driver: 'mongodb', load: async () => (await import('@tidemark/mongodb')).mongodbBackend },
+  dynamodb: { pkg: '@tidemark/dynamodb', driver: '@aws-sdk/client-dynamodb', load: async () => (await import('@tidemark/dynamodb')).dynamodbBackend },
 };
 
 /** `importBackend` runs a backend loader; a package that is not installed is TM_BACKEND_MISSING with the install command. */
@@ -39,6 +41,14 @@ export function schemeOf(url: string): string {
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(url);
   if (!m) throw urlInvalid(url, 'has no scheme');
   return m[1]!.toLowerCase();
+}
+
+/** `backendPackages` names the backend package and driver a URL needs, without loading them (for `tidemark init`). */
+export function backendPackages(url: string): { readonly pkg: string; readonly driver: string } {
+  const scheme = schemeOf(url);
+  const entry = BACKENDS[scheme];
+  if (!entry) throw urlInvalid(url, `unknown scheme ${scheme}: (expected one of ${Object.keys(BACKENDS).join(', ')})`);
+  return { pkg: entry.pkg, driver: entry.driver };
 }
 
 /** `loadBackend` imports the backend package for a URL, only when a command needs a database. */

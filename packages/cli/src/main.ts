@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { downCommand } from './commands/down.js';
 import { freshCommand } from './commands/fresh.js';
 import { generateCommand } from './commands/generate.js';
+import { initCommand } from './commands/init.js';
 import { repairCommand } from './commands/repair.js';
 import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .option('url', { type: 'string', describe: 'database URL (beats DATABASE_URL, which beats the config file)' })
       .option('config', { type: 'string', describe: 'config file (default ./tidemark.config.json)' })
       .option('json', { type: 'boolean', describe: 'machine-readable output' })
+      .command(initCommand(ctx))
       .command(generateCommand(ctx))
       .command(upCommand(ctx))
       .command(downCommand(ctx))

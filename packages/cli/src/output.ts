@@ -39,7 +39,8 @@ export class Output {
   /** `flush` prints the run's one JSON document, if it has one (a `--help` run has none). */
   flush(): void {
     if (this.#document === undefined) return;
-    this.#out.write(`${JSON.stringify(this.#document, null, 2)}\n`);
+    // redacted as a whole: a URL may sit in a message, a hint or the details
+    this.#out.write(`${redactUrl(JSON.stringify(this.#document, null, 2))}\n`);
     this.#document = undefined;
   }
 
@@ -56,10 +57,10 @@ export class Output {
       return;
     }
     if (isTidemarkError(err)) {
-      this.#err.write(`${this.#pc.red(`error ${err.code}`)}: ${redactUrl(err.message)}\n${this.#pc.dim('hint:')} ${err.hint}\n`);
+      this.#err.write(`${this.#pc.red(`error ${err.code}`)}: ${redactUrl(err.message)}\n${this.#pc.dim('hint:')} ${redactUrl(err.hint)}\n`);
     } else {
       const e = err as Error;
-      this.#err.write(`${this.#pc.red('error TM_INTERNAL')}: ${e?.stack ?? String(err)}\n${this.#pc.dim('hint:')} this is a bug in Tidemark; please report it with the command you ran\n`);
+      this.#err.write(`${this.#pc.red('error TM_INTERNAL')}: ${redactUrl(e?.stack ?? String(err))}\n${this.#pc.dim('hint:')} this is a bug in Tidemark; please report it with the command you ran\n`);
     }
   }
 

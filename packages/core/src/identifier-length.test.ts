@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { identifierLength, shortenIdentifier, utf8Length } from './identifier-length.js';
+import { identifierLength, shortenFor, shortenIdentifier, utf8Length } from './identifier-length.js';
 
 test('a name that fits is kept as it is', () => {
   assert.equal(shortenIdentifier('idx_users_email', 63), 'idx_users_email');
@@ -34,4 +34,12 @@ test('a limit in characters (MySQL) counts code points: 64 two-byte letters fit,
   const short = shortenIdentifier('ä'.repeat(65), 64, 'characters');
   assert.equal(identifierLength(short, 'characters'), 64);
   assert.match(short, /^ä{55}_[0-9a-f]{8}$/);
+});
+
+test('shortenFor follows the capabilities: their limit and its unit, and keeps names where there is no limit', () => {
+  const e64 = '\u00e9'.repeat(64);
+  assert.equal(shortenFor({ maxIdentifierLength: 64, identifierLengthUnit: 'characters' })(e64), e64);
+  assert.notEqual(shortenFor({ maxIdentifierLength: 64 })(e64), e64);
+  assert.equal(utf8Length(shortenFor({ maxIdentifierLength: 63 })('x'.repeat(80))), 63);
+  assert.equal(shortenFor({})('x'.repeat(300)), 'x'.repeat(300));
 });

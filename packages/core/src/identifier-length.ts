@@ -58,3 +58,19 @@ export function shortenIdentifier(name: string, max: number | undefined, unit: I
   }
   return prefix + suffix;
 }
+
+/** `IdentifierLimits` are the two capability flags that say how a backend limits identifiers. */
+export interface IdentifierLimits {
+  readonly maxIdentifierLength?: number;
+  readonly identifierLengthUnit?: IdentifierLengthUnit;
+}
+
+/**
+ * `shortenFor` shortens names as a backend with these capabilities stores them: the one place
+ * `maxIdentifierLength` and `identifierLengthUnit` become names (docs/architecture.md: Where
+ * each invariant lives). Without a limit, names are kept.
+ * @example shortenFor({ maxIdentifierLength: 64, identifierLengthUnit: 'characters' })('é'.repeat(64)) // unchanged
+ */
+export function shortenFor(limits: IdentifierLimits): (name: string) => string {
+  return (name) => shortenIdentifier(name, limits.maxIdentifierLength, limits.identifierLengthUnit);
+}

@@ -60,4 +60,4 @@ export function slugify(message: string): string {
     .replace(/_+$/g, '');
   return slug || 'migration';
 }
-export { identifierLength, shortenIdentifier, utf8Length, type IdentifierLengthUnit } from './identifier-length.js';
+export { identifierLength, shortenFor, shortenIdentifier, utf8Length, type IdentifierLengthUnit, type IdentifierLimits } from './identifier-length.js';

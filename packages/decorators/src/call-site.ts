@@ -4,12 +4,18 @@ export interface CallSite {
   readonly line?: number;
 }
 
-// Frames inside this package are skipped: the first other frame is the user's decorated class.
 // `ImportMeta.url` and `URL` are typed by DOM or Node types, which this package does not load.
 const ownUrl = (import.meta as ImportMeta & { url: string }).url;
-const ownDir = toPath(ownUrl.slice(0, ownUrl.lastIndexOf('/') + 1));
+/**
+ * This package's folder: this file is `<package>/dist/call-site.js`, or `<package>/src/call-site.ts`
+ * when run from source. Frames are skipped by this folder, not by the file's own folder, because
+ * with source maps enabled V8 names the `src/` file of a shipped `dist/` file.
+ */
+const ownPackage = toPath(ownUrl.slice(0, ownUrl.lastIndexOf('/', ownUrl.lastIndexOf('/') - 1) + 1));
 // `at fn (location)` or `at location`; `node:internal/...` and `<anonymous>` locations never match.
 const FRAME = /(?:\(|at )((?:file:\/\/|\/|[A-Za-z]:[\\/])[^()]*?):(\d+):\d+\)?$/;
+// Any installed Tidemark package (a decorator may be wrapped by another one): `/node_modules/@tidemark/<name>/`.
+const TIDEMARK_INSTALLED = /[\\/]node_modules[\\/]@tidemark[\\/][^\\/]+[\\/]/;
 
 /**
  * `callSite` returns the file and line of the code that called the current decorator factory,
@@ -21,14 +27,30 @@ const FRAME = /(?:\(|at )((?:file:\/\/|\/|[A-Za-z]:[\\/])[^()]*?):(\d+):\d+\)?$/
 export function callSite(): CallSite | undefined {
   const stack = new Error().stack;
   if (!stack) return undefined;
+  const site = firstForeignFrame(stack, ownPackage);
+  return site && { ...site, file: relativeToCwd(site.file) };
+}
+
+/**
+ * `firstForeignFrame` is the first frame of `stack` outside Tidemark: neither in the folder
+ * `ownPackage` nor in any `node_modules/@tidemark/*` package, however many frames of them there are.
+ * @internal
+ */
+export function firstForeignFrame(stack: string, ownPackage: string): { file: string; line: number } | undefined {
+  const own = slashes(ownPackage);
   for (const frame of stack.split('\n').slice(1)) {
     const m = FRAME.exec(frame.trim());
     // V8 prints a file URL or a path, depending on the loader and on source maps.
     const file = m?.[1] ? toPath(m[1]) : undefined;
-    if (!file || file.startsWith(ownDir)) continue;
-    return { file: relativeToCwd(file), line: Number(m![2]) };
+    if (!file || slashes(file).startsWith(own) || TIDEMARK_INSTALLED.test(file)) continue;
+    return { file, line: Number(m![2]) };
   }
   return undefined;
+}
+
+/** Windows paths come with either slash, from a file URL or from a source map. */
+function slashes(path: string): string {
+  return path.replaceAll('\\', '/');
 }
 
 function toPath(file: string): string {

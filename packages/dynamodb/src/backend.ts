@@ -1,5 +1,6 @@
-import type { Backend, BackendConnection } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
+import { renderOperation } from './render.js';
 import { connectDynamoDb } from './connect.js';
 
 /**
@@ -12,4 +13,5 @@ export const dynamodbBackend = {
   dialect: 'dynamodb',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectDynamoDb(url),
+  render: (operation: Operation, before: SchemaSnapshot): string[] => renderOperation(operation, before),
 } as const satisfies Backend;

@@ -25,7 +25,7 @@ test('importing the package does not load the AWS SDK; connecting does', () => {
     const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('client-dynamodb'));
     const mod = await import('@tidemark/dynamodb');
     const before = loaded();
-    const conn = await mod.connectDynamoDb('dynamodb://localhost:1');
+    const conn = await mod.dynamodbBackend.connect('dynamodb://localhost:1');
     await conn.close();
     console.log(JSON.stringify({ before, after: loaded() }));`;
   const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script], {

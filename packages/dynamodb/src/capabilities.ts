@@ -22,8 +22,10 @@ export const OBJECT_NAME_PATTERN = '^[A-Za-z0-9_.-]{3,255}$';
  * foreign keys and unique indexes are never enforced (an application-enforced unique index is a
  * plain global secondary index plus Tidemark metadata); there are no sequences; a table's key
  * is fixed when it is created. Keys and indexes have at most two columns (partition, sort),
- * a table at most 20 global secondary indexes. Every column change is done in place: metadata,
- * plus a rewrite of the items when their values must change.
+ * a table at most 20 global secondary indexes; key attribute names at most 255 bytes
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html).
+ * Every column change is done in place: metadata, plus a rewrite of the items when their values
+ * must change. `checkCapabilities` (core) turns these into refusals.
  */
 export const capabilities = {
   transactionalDdl: false, nativeStatements: 'commands',
@@ -31,9 +33,11 @@ export const capabilities = {
   uniqueIndexes: 'none',
   autoIncrement: false,
   alterPrimaryKey: false,
+  minKeyColumns: 1,
   maxKeyColumns: 2,
   maxIndexColumns: 2,
   maxIndexesPerTable: 20,
-  objectNamePattern: OBJECT_NAME_PATTERN,
+  objectNames: { pattern: OBJECT_NAME_PATTERN, rule: '3 to 255 characters of A-Z, a-z, 0-9, _, - and .' },
   indexableTypes: INDEXABLE_TYPES,
+  maxKeyNameBytes: 255,
 } as const satisfies Capabilities;

@@ -1,4 +1,4 @@
-import type { BackendConnection, Capabilities, Dialect, MigrationHistory, OperationApplier, SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { DynamoApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import { dropAllDynamoDb } from './drop-all.js';
@@ -34,47 +34,30 @@ export class DynamoConnection implements BackendConnection {
   readonly #history: DynamoHistory;
   readonly #db: DynamoGateway;
   readonly #options: DynamoConnectionOptions;
-  #locked = false;
+  readonly #live: LiveSchema;
 
   constructor(db: DynamoGateway, options: DynamoConnectionOptions) {
     this.#db = db;
     this.#options = options;
     this.target = options.target;
     this.isLocal = options.isLocal;
-    this.#applier = new DynamoApplier(db, options.wait);
+    // whether the metadata table exists is learnt with the live schema and forgotten with it
+    this.#live = new LiveSchema({ introspect: () => this.introspect(), onDrop: () => this.#applier.forgetMetadata() });
+    this.#applier = new DynamoApplier(db, options.wait, this.#live);
     this.applier = this.#applier;
     this.#history = new DynamoHistory(db, options.wait);
     this.history = this.#history;
   }
 
-  /** `withLock` runs `fn` holding the migration lock item (see `withDynamoLock`); a nested call just runs `fn`. */
+  /** `withLock` runs `fn` holding the migration lock item (see `withDynamoLock`); a nested call just runs `fn` (see `LiveSchema.withLock`). */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#locked) return fn();
-    this.#locked = true;
-    try {
-      const { target, lockTimeoutMs: timeoutMs, lockTtlMs: ttlMs, wait } = this.#options;
-      return await withDynamoLock(this.#db, { target, timeoutMs, ttlMs, wait }, async () => {
-        // another run may have changed the schema before we had the lock, and may after we let go
-        this.#applier.lockChanged(true);
-        try {
-          return await fn();
-        } finally {
-          this.#applier.lockChanged(false);
-        }
-      });
-    } finally {
-      this.#locked = false;
-    }
+    const { target, lockTimeoutMs: timeoutMs, lockTtlMs: ttlMs, wait } = this.#options;
+    return this.#live.withLock((body) => withDynamoLock(this.#db, { target, timeoutMs, ttlMs, wait }, body), fn);
   }
 
   /** `transaction` runs `fn`: DynamoDB has no transactions over table and index changes. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      this.#applier.forgetSchema();
-      throw err;
-    }
+    return this.#live.atomically((body) => body(), fn);
   }
 
   /** `introspect` reads the tables Tidemark manages: keys and indexes as DynamoDB has them, the rest from Tidemark's metadata. */
@@ -84,7 +67,7 @@ export class DynamoConnection implements BackendConnection {
 
   /** `dropAll` deletes every table Tidemark manages, its metadata and its history. */
   async dropAll(): Promise<void> {
-    this.#applier.forgetSchema();
+    this.#live.forget();
     this.#history.forget();
     await dropAllDynamoDb(this.#db, this.#options.wait);
   }

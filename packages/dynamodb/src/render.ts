@@ -1,7 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { isDefaultNow } from '@tidemark/core';
+import { isDefaultNow, type Operation, type SchemaSnapshot } from '@tidemark/core';
+import { planOperation } from './apply/plan-operation.js';
 import { rewriteRequest, rewriteScan } from './apply/rewrite-request.js';
 import type { Check, Step } from './apply/step.js';
+import { renderStatement } from './execute.js';
 import { toAttributeValue } from './values/attribute-value.js';
 
 /** JSON with Uint8Array shown as base64, as the AWS CLI shows B values. */
@@ -51,4 +53,14 @@ export function renderStep(step: Step): string[] {
     case 'deleteMetadata':
       return [`DeleteItem ${json({ TableName: '_tidemark_schema', Key: { table: { S: step.table } } })}`];
   }
+}
+
+/**
+ * `renderOperation` returns the requests `apply` (or `execute`) would make for `operation` on a
+ * database whose schema is `before`: what `--dry-run` prints, and what `dynamodbBackend.render`
+ * gives without a connection.
+ */
+export function renderOperation(operation: Operation, before: SchemaSnapshot): string[] {
+  if (operation.kind === 'execute') return [renderStatement(operation.statement)];
+  return planOperation(operation, before).steps.flatMap(renderStep);
 }

@@ -1,5 +1,7 @@
-import type { Backend, BackendConnection } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, RenderOptions, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
+import { renderOperation } from './render.js';
+import { DEFAULT_BATCH_SIZE } from './run/rewrite.js';
 import { connectMongo } from './connect.js';
 
 /**
@@ -12,4 +14,6 @@ export const mongodbBackend = {
   dialect: 'mongodb',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectMongo(url),
+  render: (operation: Operation, before: SchemaSnapshot, options?: RenderOptions): string[] =>
+    renderOperation(operation, before, options?.database ?? '<database>', DEFAULT_BATCH_SIZE),
 } as const satisfies Backend;

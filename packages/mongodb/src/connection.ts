@@ -1,4 +1,4 @@
-import type { BackendConnection, Capabilities, Dialect, MigrationHistory, OperationApplier, SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { MongoApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
@@ -32,10 +32,9 @@ export class MongoConnection implements BackendConnection {
   readonly isLocal: boolean;
   readonly applier: OperationApplier;
   readonly history: MigrationHistory;
-  readonly #applier: MongoApplier;
   readonly #runner: MongoCommandRunner;
   readonly #options: MongoConnectionOptions;
-  #locked = false;
+  readonly #live: LiveSchema;
   #closed = false;
 
   constructor(runner: MongoCommandRunner, options: MongoConnectionOptions) {
@@ -43,28 +42,19 @@ export class MongoConnection implements BackendConnection {
     this.#options = options;
     this.target = options.target;
     this.isLocal = options.isLocal;
-    this.#applier = new MongoApplier(runner, { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, holdsLock: () => this.#locked });
-    this.applier = this.#applier;
+    this.#live = new LiveSchema({ introspect: () => this.introspect() });
+    this.applier = new MongoApplier(runner, { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, live: this.#live });
     this.history = new MongoHistory(runner);
   }
 
-  /** `withLock` runs `fn` holding the migration lock document (lock.ts); a nested call just runs `fn`. */
+  /** `withLock` runs `fn` holding the migration lock document (lock.ts); a nested call just runs `fn` (see `LiveSchema.withLock`). */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#locked) return fn();
-    this.#locked = true;
-    // another run may have changed the schema since we last looked, and may after we let go
-    this.#applier.forgetSchema();
-    try {
-      return await withMongoLock(this.#runner, { ...this.#options.lock, target: this.target }, fn);
-    } finally {
-      this.#locked = false;
-      this.#applier.forgetSchema();
-    }
+    return this.#live.withLock((body) => withMongoLock(this.#runner, { ...this.#options.lock, target: this.target }, body), fn);
   }
 
   /** `transaction` runs `fn`: MongoDB has no transactions over collection and index changes. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return fn();
+    return this.#live.atomically((body) => body(), fn);
   }
 
   /** `introspect` reads the live schema, Tidemark's own collections excluded. */
@@ -74,7 +64,7 @@ export class MongoConnection implements BackendConnection {
 
   /** `dropAll` drops every managed collection and the history (not the lock). */
   async dropAll(): Promise<void> {
-    this.#applier.forgetSchema();
+    this.#live.forget();
     await dropAllMongo(this.#runner);
   }
 

@@ -1,4 +1,20 @@
+import type { Operation, SchemaSnapshot } from '@tidemark/core';
+import { planOperation } from './apply/plan-operation.js';
 import type { MongoPlan } from './apply/plan.js';
+import { checkNativeCommand, commandTarget } from './execute.js';
+
+/**
+ * `renderOperation` returns the commands `apply` (or `execute`) would run for `operation` on
+ * database `databaseName` whose schema is `before`: what `--dry-run` prints, and what
+ * `mongodbBackend.render` gives without a connection.
+ */
+export function renderOperation(operation: Operation, before: SchemaSnapshot, databaseName: string, batchSize: number): string[] {
+  if (operation.kind === 'execute') {
+    const command = checkNativeCommand(operation.statement);
+    return [`${commandTarget(command) === 'admin' ? 'admin: ' : ''}${JSON.stringify(command)}`];
+  }
+  return renderPlan(planOperation(operation, before, databaseName), batchSize);
+}
 
 /**
  * `renderPlan` prints what a plan runs, one line per command, as `--dry-run` shows it: the

@@ -1,5 +1,6 @@
-import type { Backend, BackendConnection } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
+import { mysqlDialect } from '@tidemark/sql/mysql';
 import { connectMysql } from './connect.js';
 
 /**
@@ -11,4 +12,5 @@ export const mysqlBackend = {
   dialect: 'mysql',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectMysql(url),
+  render: (operation: Operation, before: SchemaSnapshot): string[] => mysqlDialect.render(operation, before),
 } as const satisfies Backend;

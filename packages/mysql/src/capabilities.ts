@@ -1,5 +1,5 @@
 import type { Capabilities } from '@tidemark/core';
-import { IDENTIFIER_LENGTH_UNIT, MAX_IDENTIFIER_LENGTH } from './dialect/names.js';
+import { IDENTIFIER_LENGTH_UNIT, MAX_IDENTIFIER_LENGTH } from '@tidemark/sql/mysql';
 
 /**
  * `capabilities` is what MySQL (8.0.13+) and MariaDB (10.5+) can do, importable without loading

@@ -1,4 +1,4 @@
-import type { BackendConnection, Capabilities, Dialect, MigrationHistory, OperationApplier, SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { MysqlApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { MysqlConnectionHandle } from './driver.js';
@@ -31,11 +31,10 @@ export class MysqlConnection implements BackendConnection {
   readonly server: ServerInfo;
   readonly applier: OperationApplier;
   readonly history: MigrationHistory;
-  readonly #applier: MysqlApplier;
   readonly #handle: MysqlConnectionHandle;
   readonly #executor: MysqlExecutor;
   readonly #init: MysqlConnectionInit;
-  #locked = false;
+  readonly #live: LiveSchema;
   #closed = false;
 
   constructor(handle: MysqlConnectionHandle, init: MysqlConnectionInit) {
@@ -45,25 +44,16 @@ export class MysqlConnection implements BackendConnection {
     this.target = init.target;
     this.isLocal = init.isLocal;
     this.server = init.server;
-    this.#applier = new MysqlApplier(this.#executor, () => this.introspect(), () => this.#locked);
-    this.applier = this.#applier;
+    this.#live = new LiveSchema({ introspect: () => this.introspect() });
+    this.applier = new MysqlApplier(this.#executor, this.#live);
     this.history = new MysqlHistory(this.#executor);
   }
 
-  /** `withLock` runs `fn` holding the database's GET_LOCK; a nested call just runs `fn`. */
+  /** `withLock` runs `fn` holding the database's GET_LOCK; a nested call just runs `fn` (see `LiveSchema.withLock`). */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#locked) return fn();
-    this.#locked = true;
-    // another process may have changed the schema since we last looked, and may after we let go
-    this.#applier.forgetSchema();
-    try {
-      return await withMysqlLock(this.#executor, {
-        database: this.#init.database, target: this.target, timeoutMs: this.#init.lockTimeoutMs, server: this.server,
-      }, fn);
-    } finally {
-      this.#locked = false;
-      this.#applier.forgetSchema();
-    }
+    return this.#live.withLock((body) => withMysqlLock(this.#executor, {
+      database: this.#init.database, target: this.target, timeoutMs: this.#init.lockTimeoutMs, server: this.server,
+    }, body), fn);
   }
 
   /**
@@ -73,7 +63,7 @@ export class MysqlConnection implements BackendConnection {
    * statements, so a refused operation changes nothing; operations before it stay applied.
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return fn();
+    return this.#live.atomically((body) => body(), fn);
   }
 
   /** `introspect` reads the live schema, Tidemark's own tables excluded. */
@@ -83,7 +73,7 @@ export class MysqlConnection implements BackendConnection {
 
   /** `dropAll` drops every table of the database, the history included. */
   async dropAll(): Promise<void> {
-    this.#applier.forgetSchema();
+    this.#live.forget();
     await dropAllMysql(this.#executor);
   }
 

@@ -1,4 +1,4 @@
-import { quoteIdentifier } from './dialect/names.js';
+import { quoteIdentifier } from '@tidemark/sql/mysql';
 import type { MysqlExecutor } from './executor.js';
 
 /**

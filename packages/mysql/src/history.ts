@@ -1,5 +1,5 @@
 import { internalError, isTidemarkError, type HistoryRecord, type MigrationHistory, type MigrationOutcome } from '@tidemark/core';
-import { TABLE_OPTIONS } from './dialect/render-table.js';
+import { TABLE_OPTIONS } from '@tidemark/sql/mysql';
 import type { MysqlExecutor } from './executor.js';
 
 /** `HISTORY_TABLE` is Tidemark's tracking table (README: How a run works); introspection skips it. */

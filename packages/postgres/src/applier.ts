@@ -1,16 +1,15 @@
 import {
-  applyOperation, unsupportedOperation,
-  type Capabilities, type CreateIndex, type Dialect, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
+  unsupportedOperation,
+  type Capabilities, type CreateIndex, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
   type TidemarkError,
 } from '@tidemark/core';
 import { SqlApplier } from '@tidemark/sql';
 import { capabilities } from './capabilities.js';
-import type { ConnectionState } from './connection-state.js';
-import { markShort, postgresDialect, quoteIdentifier, shortenOperation } from './dialect/index.js';
+import { postgresDialect, quoteIdentifier, shortenOperation } from '@tidemark/sql/postgres';
 import { sqlState } from './errors.js';
 import type { PgExecutor } from './executor.js';
 import { postgresPrechecks } from './prechecks/index.js';
-import { withTransaction } from './transaction.js';
+import { withTransaction, type TransactionState } from './transaction.js';
 
 /**
  * `PostgresApplier` applies operations through `SqlApplier` (render against the live schema,
@@ -24,26 +23,19 @@ export class PostgresApplier implements OperationApplier {
   readonly dialect: Dialect = 'postgres';
   readonly capabilities: Capabilities = capabilities;
   readonly #executor: PgExecutor;
-  readonly #state: ConnectionState;
-  readonly #introspect: () => Promise<SchemaSnapshot>;
+  readonly #state: TransactionState;
+  readonly #live: LiveSchema;
   readonly #inner: SqlApplier;
-  /**
-   * The live schema, read once and then kept current with core's reducer after each operation
-   * succeeds (the conformance suite checks the reducer against introspection for every kind).
-   * Introspecting before every operation made applying N tables cost N². It is dropped whenever
-   * it could be wrong: a failure, a rolled-back transaction, hand-written SQL, the lock's end.
-   */
-  #schema: SchemaSnapshot | undefined;
 
-  constructor(executor: PgExecutor, state: ConnectionState, introspect: () => Promise<SchemaSnapshot>) {
+  constructor(executor: PgExecutor, state: TransactionState, live: LiveSchema) {
     this.#executor = executor;
     this.#state = state;
-    this.#introspect = introspect;
+    this.#live = live;
     this.#inner = new SqlApplier({
       dialect: postgresDialect,
       capabilities,
       executor,
-      readSchema: () => this.#liveSchema(),
+      readSchema: () => live.read(),
       precheck: postgresPrechecks(executor),
     });
   }
@@ -58,44 +50,22 @@ export class PostgresApplier implements OperationApplier {
       await this.#createConcurrently(short);
       return;
     }
-    try {
-      // #applyOne lets every statement error through, so its RELEASE can wait for the next statement
-      await withTransaction(this.#executor, this.#state, () => this.#applyOne(short), { deferRelease: true });
-    } finally {
-      // applied on its own, outside the lock: nothing says the schema stays as we left it
-      if (!this.#state.locked && this.#state.depth === 0) this.forgetSchema();
-    }
+    // #applyOne lets every statement error through, so its RELEASE can wait for the next statement
+    await this.#live.atomically((body) => withTransaction(this.#executor, this.#state, body, { deferRelease: true }),
+      () => this.#applyOne(short));
   }
 
   /**
    * `precheck` runs every data precheck of `operation` (in PostgreSQL's shortened names) against
    * the live data and returns all failures. Only SELECTs that cannot fail on the data run (see
-   * PRECHECKS), so an enclosing transaction is never aborted; no savepoint, no lock. The cached
-   * schema is used when there is one, otherwise a fresh one is read and not kept.
+   * PRECHECKS), so an enclosing transaction is never aborted; no savepoint, no lock.
    */
   async precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]> {
-    return this.#inner.precheckAgainst(shortenOperation(operation), this.#schema ?? await this.#introspect());
+    return this.#inner.precheckAgainst(shortenOperation(operation), await this.#live.read());
   }
 
-  /** `forgetSchema` drops the cached schema; the next operation introspects again. */
-  forgetSchema(): void {
-    this.#schema = undefined;
-  }
-
-  async #liveSchema(): Promise<SchemaSnapshot> {
-    this.#schema ??= await this.#introspect();
-    return this.#schema;
-  }
-
-  async #applyOne(operation: SchemaOperation): Promise<void> {
-    const before = await this.#liveSchema();
-    try {
-      await this.#inner.apply(operation);
-    } catch (err) {
-      this.forgetSchema();
-      throw err;
-    }
-    this.#schema = markShort(applyOperation(before, operation));
+  #applyOne(operation: SchemaOperation): Promise<void> {
+    return this.#live.change(operation, (before) => this.#inner.applyAgainst(operation, before));
   }
 
   /**
@@ -114,8 +84,6 @@ export class PostgresApplier implements OperationApplier {
     } catch (err) {
       if (sqlState((err as { cause?: unknown }).cause) !== '42P07') await this.#dropInvalidIndex(operation.index.name);
       throw err;
-    } finally {
-      if (!this.#state.locked) this.forgetSchema();
     }
   }
 
@@ -128,8 +96,7 @@ export class PostgresApplier implements OperationApplier {
 
   /** `execute` runs hand-written SQL, which may change the schema behind the cache's back. */
   execute(statement: NativeStatement): Promise<unknown> {
-    this.forgetSchema();
-    return this.#inner.execute(statement);
+    return this.#live.native(() => this.#inner.execute(statement));
   }
 
   /** `render` returns the statements `apply` would run on a database whose schema is `before`, for `--dry-run`. */

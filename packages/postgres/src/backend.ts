@@ -1,5 +1,6 @@
-import type { Backend, BackendConnection } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
+import { postgresDialect } from '@tidemark/sql/postgres';
 import { connectPostgres } from './connect.js';
 
 /**
@@ -11,4 +12,5 @@ export const postgresBackend = {
   dialect: 'postgres',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectPostgres(url),
+  render: (operation: Operation, before: SchemaSnapshot): string[] => postgresDialect.render(operation, before),
 } as const satisfies Backend;

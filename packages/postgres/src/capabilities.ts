@@ -1,5 +1,5 @@
 import type { Capabilities } from '@tidemark/core';
-import { MAX_IDENTIFIER_LENGTH } from './dialect/names.js';
+import { MAX_IDENTIFIER_LENGTH } from '@tidemark/sql/postgres';
 
 /**
  * `capabilities` is what PostgreSQL can do, importable without loading `pg`: DDL is

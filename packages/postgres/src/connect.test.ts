@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { isTidemarkError, op } from '@tidemark/core';
 import { createDatabase, openTempDb, SKIP, step, type TempDb } from './__fixtures__/live-db.js';
-import { capabilities, connectPostgres, postgresBackend } from './index.js';
+import { connectPostgres } from './connect.js';
+import { capabilities, postgresBackend } from './index.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string): string => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url));

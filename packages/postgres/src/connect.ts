@@ -1,6 +1,6 @@
 import { backendMissing } from '@tidemark/core';
 import { PostgresConnection } from './connection.js';
-import { quoteIdentifier } from './dialect/index.js';
+import { quoteIdentifier } from '@tidemark/sql/postgres';
 import type { PgClient, PgDriver, PgTypeParsers } from './driver.js';
 import { translatePgError } from './errors.js';
 import { PgExecutor } from './executor.js';

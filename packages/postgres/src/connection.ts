@@ -1,14 +1,14 @@
-import type { BackendConnection, Capabilities, Dialect, MigrationHistory, OperationApplier, SchemaSnapshot } from '@tidemark/core';
+import { applyOperation, LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { PostgresApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
-import type { ConnectionState } from './connection-state.js';
 import type { PgClient } from './driver.js';
 import { dropAllPostgres } from './drop-all.js';
 import type { PgExecutor } from './executor.js';
 import { PostgresHistory } from './history.js';
 import { introspectPostgres } from './introspect/introspect.js';
 import { withAdvisoryLock } from './lock.js';
-import { withTransaction } from './transaction.js';
+import { markShort } from '@tidemark/sql/postgres';
+import { withTransaction, type TransactionState } from './transaction.js';
 
 /** `PostgresConnectionOptions` describe an opened session. */
 export interface PostgresConnectionOptions {
@@ -32,11 +32,11 @@ export class PostgresConnection implements BackendConnection {
   readonly schema: string;
   readonly applier: OperationApplier;
   readonly history: MigrationHistory;
-  readonly #applier: PostgresApplier;
   readonly #client: PgClient;
   readonly #executor: PgExecutor;
   readonly #options: PostgresConnectionOptions;
-  readonly #state: ConnectionState = { depth: 0, locked: false };
+  readonly #state: TransactionState = { depth: 0 };
+  readonly #live: LiveSchema;
   #closed = false;
 
   constructor(client: PgClient, executor: PgExecutor, options: PostgresConnectionOptions) {
@@ -46,8 +46,9 @@ export class PostgresConnection implements BackendConnection {
     this.target = options.target;
     this.isLocal = options.isLocal;
     this.schema = options.schema;
-    this.#applier = new PostgresApplier(executor, this.#state, () => this.introspect());
-    this.applier = this.#applier;
+    // what PostgreSQL reads back is already in its shortened names: markShort says so to the dialect
+    this.#live = new LiveSchema({ introspect: () => this.introspect(), after: (before, op) => markShort(applyOperation(before, op)) });
+    this.applier = new PostgresApplier(executor, this.#state, this.#live);
     this.history = new PostgresHistory(executor, options.schema);
   }
 
@@ -61,29 +62,13 @@ export class PostgresConnection implements BackendConnection {
    * it (up to the lock timeout, then TM_LOCK_TIMEOUT); a nested call just runs `fn`.
    */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#state.locked) return fn();
     const { lockKey: key, lockTimeoutMs: timeoutMs, target } = this.#options;
-    return withAdvisoryLock(this.#executor, { key, timeoutMs, target }, async () => {
-      this.#state.locked = true;
-      // another run may have changed the schema before we got the lock, and may after we let go
-      this.#applier.forgetSchema();
-      try {
-        return await fn();
-      } finally {
-        this.#state.locked = false;
-        this.#applier.forgetSchema();
-      }
-    });
+    return this.#live.withLock((body) => withAdvisoryLock(this.#executor, { key, timeoutMs, target }, body), fn);
   }
 
   /** `transaction` runs `fn` atomically, DDL included; nested calls use savepoints. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await withTransaction(this.#executor, this.#state, fn);
-    } catch (err) {
-      this.#applier.forgetSchema(); // rolled back: operations the cache saw succeed are undone
-      throw err;
-    }
+    return this.#live.atomically((body) => withTransaction(this.#executor, this.#state, body), fn);
   }
 
   /** `introspect` reads the live schema, Tidemark's own tables excluded. */
@@ -93,7 +78,7 @@ export class PostgresConnection implements BackendConnection {
 
   /** `dropAll` drops every table of the managed schema, the history included. */
   async dropAll(): Promise<void> {
-    this.#applier.forgetSchema();
+    this.#live.forget();
     await dropAllPostgres(this.#executor, this.schema);
   }
 

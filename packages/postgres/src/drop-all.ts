@@ -1,4 +1,4 @@
-import { quoteIdentifier } from './dialect/index.js';
+import { quoteIdentifier } from '@tidemark/sql/postgres';
 import type { PgExecutor } from './executor.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { HistoryRecord, MigrationHistory, MigrationOutcome } from '@tidemark/core';
-import { quoteIdentifier, renderLiteral } from './dialect/index.js';
+import { quoteIdentifier, renderLiteral } from '@tidemark/sql/postgres';
 import { sqlState } from './errors.js';
 import type { PgExecutor } from './executor.js';
 

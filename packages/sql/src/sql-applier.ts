@@ -1,9 +1,9 @@
 import {
-  unsupportedOperation,
+  checkCapabilities, unsupportedOperation,
   type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier,
   type SchemaOperation, type SchemaSnapshot, type TidemarkError,
 } from '@tidemark/core';
-import type { CheckMode } from './run-checks.js';
+import type { CheckMode } from './prechecks/run-checks.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlExecutor } from './sql-executor.js';
 
@@ -43,9 +43,17 @@ export class SqlApplier implements OperationApplier {
 
   /** `apply` renders `operation` against the live schema, runs its prechecks, then all of its statements, or throws. */
   async apply(operation: SchemaOperation): Promise<void> {
-    const { executor, dialect, precheck, readSchema } = this.#options;
     // The live schema, not the migration files' idea of it: a rebuild must keep whatever is there.
-    const before = await readSchema();
+    await this.applyAgainst(operation, await this.#options.readSchema());
+  }
+
+  /**
+   * `applyAgainst` renders `operation` against `before`, the live schema the caller has just read
+   * (core's `LiveSchema.change`), runs its prechecks, then all of its statements, or throws.
+   */
+  async applyAgainst(operation: SchemaOperation, before: SchemaSnapshot): Promise<void> {
+    const { executor, dialect, precheck } = this.#options;
+    checkCapabilities(this.dialect, this.capabilities, [operation], before);
     const statements = dialect.render(operation, before);
     const [failure] = (await precheck?.(operation, before, 'first')) ?? [];
     if (failure) throw failure;
@@ -54,10 +62,11 @@ export class SqlApplier implements OperationApplier {
 
   /**
    * `precheckAgainst` runs every check of `operation` on a database whose schema is `before`,
-   * read-only, and returns all failures. Rendering first refuses an operation that does not fit
-   * that schema, as `apply` would.
+   * read-only, and returns all failures. What the backend refuses (core's `checkCapabilities`)
+   * and rendering refuse an operation that does not fit that schema first, as `apply` would.
    */
   async precheckAgainst(operation: SchemaOperation, before: SchemaSnapshot): Promise<readonly TidemarkError[]> {
+    checkCapabilities(this.dialect, this.capabilities, [operation], before);
     this.#options.dialect.render(operation, before);
     return (await this.#options.precheck?.(operation, before, 'all')) ?? [];
   }

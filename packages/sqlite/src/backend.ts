@@ -1,5 +1,6 @@
-import type { Backend, BackendConnection, ConnectOptions } from '@tidemark/core';
+import type { Backend, BackendConnection, Operation, SchemaSnapshot, ConnectOptions } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
+import { sqliteDialect } from '@tidemark/sql';
 import { connectSqlite } from './connect.js';
 
 /**
@@ -11,4 +12,5 @@ export const sqliteBackend = {
   dialect: 'sqlite',
   capabilities,
   connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectSqlite(url, options),
+  render: (operation: Operation, before: SchemaSnapshot): string[] => sqliteDialect.render(operation, before),
 } as const satisfies Backend;

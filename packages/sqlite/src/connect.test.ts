@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { connectSqlite, sqliteBackend } from './index.js';
+import { connectSqlite } from './connect.js';
+import { sqliteBackend } from './index.js';
 
 describe('connectSqlite', () => {
   it('resolves a relative path against cwd, creates the file and enforces foreign keys', async () => {

@@ -1,4 +1,4 @@
-import type { BackendConnection, Capabilities, Dialect, MigrationHistory, OperationApplier, SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { SqliteApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { SqliteDatabase } from './driver.js';
@@ -27,46 +27,31 @@ export class SqliteConnection implements BackendConnection {
   readonly target: string;
   readonly isLocal = true;
   readonly applier: OperationApplier;
-  readonly #applier: SqliteApplier;
   readonly history: MigrationHistory;
   readonly #db: SqliteDatabase;
   readonly #executor: SqliteExecutor;
   readonly #lockTimeoutMs: number;
   readonly #savepoints: SavepointCounter = { depth: 0 };
-  #locked = false;
+  readonly #live: LiveSchema;
 
   constructor(db: SqliteDatabase, options: SqliteConnectionOptions) {
     this.#db = db;
     this.#executor = new SqliteExecutor(db);
     this.#lockTimeoutMs = options.lockTimeoutMs;
     this.target = options.target;
-    this.#applier = new SqliteApplier(this.#executor, this.#savepoints);
-    this.applier = this.#applier;
+    this.#live = new LiveSchema({ introspect: () => introspectSqlite(this.#executor) });
+    this.applier = new SqliteApplier(this.#executor, this.#savepoints, this.#live);
     this.history = new SqliteHistory(this.#executor);
   }
 
-  /** `withLock` runs `fn` holding the database's write lock; a nested call just runs `fn`. */
+  /** `withLock` runs `fn` holding the database's write lock; a nested call just runs `fn` (see `LiveSchema.withLock`). */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#locked) return fn();
-    this.#locked = true;
-    // another process may have changed the schema since we last looked, and may after we let go
-    this.#applier.forgetSchema();
-    try {
-      return await withSqliteLock(this.#executor, { target: this.target, timeoutMs: this.#lockTimeoutMs }, fn);
-    } finally {
-      this.#locked = false;
-      this.#applier.forgetSchema();
-    }
+    return this.#live.withLock((body) => withSqliteLock(this.#executor, { target: this.target, timeoutMs: this.#lockTimeoutMs }, body), fn);
   }
 
   /** `transaction` runs `fn` atomically, checking foreign keys before it commits. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await sqliteTransaction(this.#executor, this.#savepoints, fn);
-    } catch (err) {
-      this.#applier.forgetSchema(); // rolled back: operations the cache saw succeed are undone
-      throw err;
-    }
+    return this.#live.atomically((body) => sqliteTransaction(this.#executor, this.#savepoints, body), fn);
   }
 
   /** `introspect` reads the live schema, Tidemark's own tables excluded. */
@@ -76,6 +61,7 @@ export class SqliteConnection implements BackendConnection {
 
   /** `dropAll` drops every table, the history included. */
   async dropAll(): Promise<void> {
+    this.#live.forget();
     dropAllSqlite(this.#executor);
   }
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { connectSqlite } from './index.js';
+import { connectSqlite } from './connect.js';
 import { openTempDb, type TempDb } from './__fixtures__/harness.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

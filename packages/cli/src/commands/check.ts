@@ -19,7 +19,7 @@ export function checkCommand(ctx: CommandContext) {
     builder: (y: Argv<GlobalArgs>) => y,
     handler: async (args: GlobalArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
-      const { verifiedSchema, readModels } = await loadGenerator();
+      const { verifiedSchema, readModels } = await loadGenerator(config.root);
       const dir = join(config.root, config.migrations);
       const { snapshot } = await verifiedSchema(dir);
       const models = await readModels(config.root, config.models);

@@ -49,11 +49,11 @@ export function generateCommand(ctx: CommandContext) {
         })
         .option('rename', {
           type: 'string', array: true,
-          describe: 'declare a rename: old=new (table) or table.old=new (column); --no-rename treats removed+added as drop+add',
+          describe: 'declare a rename: old=new (table) or table.old=new (column; the table by its new name); repeat it for several. --no-rename drops and adds every removed+added pair no --rename names; the two combine',
         }),
     handler: async (args: GenerateArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
-      const { generate } = await loadGenerator();
+      const { generate } = await loadGenerator(config.root);
       const noRename = args.rename === false || (Array.isArray(args.rename) && args.rename.includes(false));
       const renames: RenamePolicy = noRename
         ? { mode: 'none' }

@@ -1,3 +1,4 @@
+import type { Operation } from '../operation/operations.js';
 import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 import type { MigrationHistory } from './migration-history.js';
@@ -38,9 +39,24 @@ export interface ConnectOptions {
   readonly readOnly?: boolean;
 }
 
-/** `Backend` is what a backend package exports: how to open a connection for a URL. */
+/** `RenderOptions` give what a rendered plan depends on besides the operation and the schema. */
+export interface RenderOptions {
+  /** The database the statements would run on, where a statement names it (MongoDB namespaces). */
+  readonly database?: string;
+}
+
+/**
+ * `Backend` is what a backend package exports: how to open a connection for a URL, and how an
+ * operation would be carried out, without one.
+ */
 export interface Backend {
   readonly dialect: Dialect;
   readonly capabilities: Capabilities;
   connect(url: string, options?: ConnectOptions): Promise<BackendConnection>;
+  /**
+   * `render` returns what `applier.render` prints for `--dry-run` (the same function: SQL,
+   * MongoDB command documents, DynamoDB requests) for `operation` on a database whose schema is
+   * `before`. Pure: no connection, no driver; the golden tests compare it with checked-in text.
+   */
+  render(operation: Operation, before: SchemaSnapshot, options?: RenderOptions): string[];
 }

@@ -26,22 +26,26 @@ export interface Capabilities {
   readonly autoIncrement: boolean;
   /** Whether a table's key can change after it is created. */
   readonly alterPrimaryKey: boolean;
+  /** DynamoDB: a table has a key of at least this many columns (a partition key). */
+  readonly minKeyColumns?: number;
   /** DynamoDB: a key has at most this many columns (partition, sort). */
   readonly maxKeyColumns?: number;
-  /** DynamoDB: a secondary index has at most this many columns (partition, sort). */
+  /** DynamoDB: a secondary index has 1 to this many columns (partition, sort). */
   readonly maxIndexColumns?: number;
   /** DynamoDB: at most this many secondary indexes per table. */
   readonly maxIndexesPerTable?: number;
   /**
-   * A regular expression (source) that table and index names must match, where the backend
-   * restricts them (DynamoDB: `^[A-Za-z0-9_.-]{3,255}$`); column names are free everywhere.
+   * Where the backend restricts table and index names (DynamoDB): a regular expression (source)
+   * they must match and the same rule in words, for the refusal. Column names are free everywhere.
    */
-  readonly objectNamePattern?: string;
+  readonly objectNames?: { readonly pattern: string; readonly rule: string };
   /**
-   * The column types a secondary index can be built on, where the backend restricts them
-   * (DynamoDB: types stored as S, N or B). Absent: every type.
+   * The column types a key or a secondary index can be built on, where the backend restricts
+   * them (DynamoDB: types stored as S, N or B; MySQL: not json). Absent: every type.
    */
   readonly indexableTypes?: readonly PortableType[];
+  /** DynamoDB: the names of key and index key attributes are at most this many UTF-8 bytes. */
+  readonly maxKeyNameBytes?: number;
   /** The longest identifier the backend accepts (PostgreSQL 63 bytes, MySQL 64 characters). */
   readonly maxIdentifierLength?: number;
   /** What `maxIdentifierLength` counts: UTF-8 `bytes` (the default; PostgreSQL) or `characters` (MySQL). */

@@ -8,3 +8,4 @@ export * from './migration-history.js';
 export * from './check-capabilities.js';
 export * from './lock-timeout.js';
 export * from './exact-conversion.js';
+export * from './live-schema.js';

@@ -303,7 +303,7 @@ describe('diffSnapshots: renames', () => {
   test('a removed and an added column without a hint: TM_RENAME_AMBIGUOUS by default, naming the flag', async () => {
     const before = schema(users());
     const after = schema(tbl('users', [pk(), str('email'), str('full_name')], { indexes: [idx('users', ['email'], true)] }));
-    const err = await rejects(diffSnapshots(before, after), 'TM_RENAME_AMBIGUOUS', 'users.name', 'users.full_name', '--rename users.name=full_name', '--no-rename');
+    const err = await rejects(diffSnapshots(before, after), 'TM_RENAME_AMBIGUOUS', 'columns of users: removed name; added full_name', '--rename users.name=full_name', '--no-rename');
     assert.equal(err.exitCode, 2);
     await rejects(diffSnapshots(before, after, { renames: { mode: 'refuse' } }), 'TM_RENAME_AMBIGUOUS');
   });
@@ -372,4 +372,47 @@ describe('diffSnapshots: renames', () => {
     const after = schema(tbl('t', [pk(), str('x')]));
     await rejects(diffSnapshots(before, after, { hints: { tables: [], columns: [{ table: 'u', from: 'a', to: 'x' }] } }), 'TM_RENAME_AMBIGUOUS');
   });
+
+  test('a hint wins when the old name is taken by a new column: rename first, then add', async () => {
+    const before = schema(tbl('members', [pk(), str('role')]));
+    const after = schema(tbl('members', [pk(), str('deprecated_role'), str('role', { length: 20 })]));
+    const hints = { tables: [], columns: [{ table: 'members', from: 'role', to: 'deprecated_role' }] };
+    assert.deepEqual(await diff(before, after, { hints }), [
+      { kind: 'renameColumn', table: 'members', from: 'role', to: 'deprecated_role' },
+      { kind: 'addColumn', table: 'members', column: str('role', { length: 20 }), backfill: '' },
+    ]);
+    // once applied, the hint that stays in the model (renamedFrom) changes nothing
+    assert.deepEqual(await diff(after, after, { hints }), []);
+  });
+
+  test('a table hint wins when a new table takes the old name', async () => {
+    const ops = await diff(schema(tbl('users', [pk()])), schema(tbl('people', [pk()]), tbl('users', [pk(), str('x')])), { hints: { tables: [{ from: 'users', to: 'people' }], columns: [] } });
+    assert.deepEqual(ops, [{ kind: 'renameTable', from: 'users', to: 'people' }, { kind: 'createTable', table: tbl('users', [pk(), str('x')]) }]);
+  });
+
+  test('TM_RENAME_AMBIGUOUS names every unsettled pair in one run, with the flags that settle them', async () => {
+    const before = schema(tbl('a', [pk(), str('x1')]), tbl('b', [pk(), str('y1')]), tbl('c', [pk(), str('z1'), str('z2')]), tbl('old_t', [pk()]));
+    const after = schema(tbl('a', [pk(), str('x2')]), tbl('b', [pk(), str('y2')]), tbl('c', [pk(), str('z3')]), tbl('new_t', [pk()]));
+    const err = await rejects(diffSnapshots(before, after), 'TM_RENAME_AMBIGUOUS',
+      'tables: removed old_t; added new_t', 'columns of a: removed x1; added x2', 'columns of b: removed y1; added y2', 'columns of c: removed z1, z2; added z3',
+      'run again with: --rename old_t=new_t --rename a.x1=x2 --rename b.y1=y2',
+      'c.z1 became one of: --rename c.z1=z3 (or none)', 'c.z2 became one of: --rename c.z2=z3',
+      '--no-rename', '--rename and --no-rename combine');
+    assert.deepEqual(err.details.flags, ['--rename old_t=new_t', '--rename a.x1=x2', '--rename b.y1=y2']);
+    // the flags it names do settle it, combined with --no-rename for the rest
+    const hints = { tables: [{ from: 'old_t', to: 'new_t' }], columns: [{ table: 'a', from: 'x1', to: 'x2' }, { table: 'b', from: 'y1', to: 'y2' }] };
+    const ops = await diff(before, after, { hints, ...none });
+    assert.deepEqual(ops.filter((o) => o.kind.startsWith('rename')).length, 3);
+    assert.deepEqual(ops.filter((o) => o.kind === 'dropColumn').map((o) => o.kind === 'dropColumn' && o.column), ['z1', 'z2']);
+  });
+
+  test("an unsettled table rename and its columns' renames are asked in the same run", async () => {
+    const before = schema(tbl('users', [pk(), str('name')]));
+    const after = schema(tbl('people', [pk(), str('full_name')]));
+    const err = await rejects(diffSnapshots(before, after), 'TM_RENAME_AMBIGUOUS', 'tables: removed users; added people', 'columns of people: removed name; added full_name');
+    assert.deepEqual(err.details.flags, ['--rename users=people', '--rename people.name=full_name']);
+    const ops = await diff(before, after, { hints: { tables: [{ from: 'users', to: 'people' }], columns: [{ table: 'people', from: 'name', to: 'full_name' }] } });
+    assert.deepEqual(ops, [{ kind: 'renameTable', from: 'users', to: 'people' }, { kind: 'renameColumn', table: 'people', from: 'name', to: 'full_name' }]);
+  });
 });
+

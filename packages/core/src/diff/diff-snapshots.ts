@@ -7,7 +7,8 @@ import type { RenameHints } from '../model/model-description.js';
 import { columnChanges } from './column-changes.js';
 import { orderByDependencies } from './order-tables.js';
 import type { RenamePolicy } from './rename-resolver.js';
-import { resolveRenames } from './resolve-renames.js';
+import { resolveRenames, type UnsettledRenames } from './resolve-renames.js';
+import { renameAmbiguous } from '../errors/factories.js';
 
 /** `DiffOptions` steer rename detection. */
 export interface DiffOptions {
@@ -42,25 +43,34 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
   };
 
   // 1. table renames
-  const prevNames = state.tables.map((t) => t.name);
-  const nextNames = next.tables.map((t) => t.name);
-  const tableRenames = await resolveRenames(
-    'table', prevNames.filter((n) => !nextNames.includes(n)), nextNames.filter((n) => !prevNames.includes(n)), hints.tables, policy,
-  );
-  for (const r of tableRenames.renames) emit({ kind: 'renameTable', from: r.from, to: r.to });
+  const unsettled: UnsettledRenames[] = [];
+  const tableRenames = await resolveRenames('table', state.tables.map((t) => t.name), next.tables.map((t) => t.name), hints.tables, policy);
+  if (tableRenames.unsettled) unsettled.push(tableRenames.unsettled);
+  for (const r of tableRenames.renames) {
+    // A table renamed away while a new table takes its old name: the rename goes first, the
+    // new table is created in 6 like any other.
+    emit({ kind: 'renameTable', from: r.from, to: r.to });
+  }
 
-  // 2. column renames, table by table
+  // 2. column renames, table by table. A table whose own rename is still an open question (one
+  //    removed, one added) is compared with the table it may be renamed from, so the answer to
+  //    both comes in the same run; its column questions are asked only if the table question is.
+  const maybeRenamed = new Map<string, string>();
+  for (const u of unsettled) if (u.removed.length === 1 && u.added.length === 1) maybeRenamed.set(u.added[0]!, u.removed[0]!);
   for (const target of next.tables) {
-    const current = findTable(state, target.name);
+    const current = findTable(state, target.name) ?? findTable(state, maybeRenamed.get(target.name) ?? '');
     if (!current) continue;
-    const before = current.columns.map((c) => c.name);
-    const after = target.columns.map((c) => c.name);
-    const { renames } = await resolveRenames(
-      'column', before.filter((n) => !after.includes(n)), after.filter((n) => !before.includes(n)),
+    const { renames, unsettled: columns } = await resolveRenames(
+      'column', current.columns.map((c) => c.name), target.columns.map((c) => c.name),
       hints.columns.filter((h) => h.table === target.name), policy, target.name,
     );
+    if (columns) unsettled.push(columns);
+    if (current.name !== target.name) continue; // the table is not renamed yet: nothing to emit before the question is settled
     for (const r of renames) emit({ kind: 'renameColumn', table: target.name, from: r.from, to: r.to });
   }
+  // Every open question at once: one run tells the user all the flags (a history with 13 renames
+  // used to take 13 runs).
+  if (unsettled.length > 0) throw renameAmbiguous(unsettled);
 
   const kept = state.tables.filter((t) => nextTable(t.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   const dropped = state.tables.filter((t) => !nextTable(t.name));

@@ -1,3 +1,4 @@
+import { redactUrl } from './redact-url.js';
 import { TidemarkError } from './tidemark-error.js';
 
 /** Where in a model file something went wrong. */
@@ -39,6 +40,7 @@ export function configInvalid(file: string, problem: string): TidemarkError {
 
 /** `urlInvalid` reports a database URL Tidemark cannot use. */
 export function urlInvalid(url: string, problem: string): TidemarkError {
+  url = redactUrl(url); // whoever throws it, the error never carries the password
   return new TidemarkError('TM_URL_INVALID', {
     message: `${url}: ${problem}`,
     hint: 'use sqlite:path/to.db, sqlite::memory:, postgres://…, mysql://…, mongodb://host:port/db or dynamodb://host:port',
@@ -60,12 +62,42 @@ export function unsupportedOperation(dialect: string, what: string, hint: string
   });
 }
 
-/** `renameAmbiguous` reports a removed and an added name that may be a rename. */
-export function renameAmbiguous(kind: 'table' | 'column', from: string, to: string, flag: string): TidemarkError {
+/** `AmbiguousRenames` is one scope of removed and added names no hint settles (see `UnsettledRenames`). */
+export interface AmbiguousRenames {
+  readonly kind: 'table' | 'column';
+  readonly table?: string;
+  readonly removed: readonly string[];
+  readonly added: readonly string[];
+}
+
+/**
+ * `renameAmbiguous` reports every removed+added pair no hint settles, all at once, with the flags
+ * that settle them: a ready-to-paste `--rename` line where a scope has one removed and one added
+ * name, the choices where it has more (Tidemark never picks one), and the `--no-rename` alternative.
+ * `given` are the `--rename` flags of this run, repeated in the line so it can be pasted whole.
+ */
+export function renameAmbiguous(scopes: readonly AmbiguousRenames[], given: readonly string[] = []): TidemarkError {
+  const lines: string[] = [];
+  const exact: string[] = [];
+  const choices: string[] = [];
+  for (const s of scopes) {
+    const q = (n: string) => (s.table ? `${s.table}.${n}` : n);
+    const flag = (from: string, to: string) => `--rename ${q(from)}=${to}`;
+    lines.push(`  ${s.kind === 'table' ? 'tables' : `columns of ${s.table}`}: removed ${s.removed.join(', ')}; added ${s.added.join(', ')}`);
+    if (s.removed.length === 1 && s.added.length === 1) exact.push(flag(s.removed[0]!, s.added[0]!));
+    else for (const from of s.removed) choices.push(`  ${q(from)} became one of: ${s.added.map((to) => flag(from, to)).join(' | ')} (or none)`);
+  }
+  const hint = [
+    ...(exact.length > 0 ? [`to rename (keeps the data), run again with: ${[...given, ...exact].join(' ')}`] : []),
+    ...(choices.length > 0 ? [`${exact.length > 0 ? 'and add' : `to rename (keeps the data), run again with${given.length ? ` ${given.join(' ')} and` : ''}`} the flag of each rename among:`, ...choices] : []),
+    `to drop the removed and add the new ones instead (loses their data): ${[...given, '--no-rename'].join(' ')}`,
+    '--rename and --no-rename combine: the renames you name are made, every other pair is dropped and added',
+    'or set renamedFrom in the model (@Column({ renamedFrom }) / @Model({ renamedFrom }))',
+  ].join('\n');
   return new TidemarkError('TM_RENAME_AMBIGUOUS', {
-    message: `${kind} ${from} was removed and ${to} was added: is it a rename?`,
-    hint: `run again with --rename ${flag} to rename (keeps the data), or --no-rename to drop and add; or set renamedFrom in the model`,
-    details: { kind, from, to },
+    message: `names were removed and others added; each pair may be a rename (the data is kept only if it is):\n${lines.join('\n')}`,
+    hint,
+    details: { unsettled: scopes, flags: [...given, ...exact] },
   });
 }
 
@@ -162,6 +194,30 @@ export function backendMissing(scheme: string, pkg: string, cause?: unknown): Ti
     message: `the ${scheme} backend (${pkg}) is not installed`,
     hint: `npm install ${pkg}`,
     details: { scheme, pkg },
+    cause,
+  });
+}
+
+const IO_HINTS: Readonly<Record<string, string>> = {
+  EACCES: 'give your user write access to it (or run from a checkout you own)',
+  EPERM: 'give your user write access to it (or run from a checkout you own)',
+  EROFS: 'the file system is read-only: run from a writable checkout',
+  ENOSPC: 'free some disk space',
+  ENOTDIR: 'a part of the path is a file, not a folder: fix "migrations" in tidemark.config.json or move the file',
+  EISDIR: 'the path is a folder where a file belongs: move the folder away',
+};
+
+/**
+ * `ioError` reports a file Tidemark could not read or write, naming it (relative to the project)
+ * and the system's reason, so a permission problem is not mistaken for a bug in Tidemark.
+ */
+export function ioError(action: 'write' | 'read' | 'create', path: string, cause: unknown, note = ''): TidemarkError {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  const reason = typeof code === 'string' ? code : String((cause as Error | undefined)?.message ?? cause);
+  return new TidemarkError('TM_IO', {
+    message: `cannot ${action} ${path} (${reason})${note}`,
+    hint: (typeof code === 'string' && IO_HINTS[code]) || 'check that the path exists and that you may write to it, then run the command again',
+    details: { path, ...(typeof code === 'string' ? { errno: code } : {}) },
     cause,
   });
 }

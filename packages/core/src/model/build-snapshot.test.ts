@@ -386,6 +386,36 @@ describe('buildSnapshot: rename hints', () => {
 });
 
 describe('buildSnapshot: errors are TM_MODEL_INVALID naming file:line', () => {
+  test('column options no database can honour (shared by the static and the run-time reader)', () => {
+    const at = (p: PropertyDescription) => `${FILE}:${p.line} (T.${p.name})`;
+    const cases: [PropertyDescription, string][] = [
+      [prop('a', scalar('string'), { column: { length: -5 } }), 'length -5 is not a positive whole number'],
+      [prop('a', scalar('string'), { column: { length: 0 } }), 'length 0'],
+      [prop('a', scalar('string'), { column: { length: 2.5 } }), 'length 2.5'],
+      [prop('a', scalar('decimal'), { column: { precision: 4, scale: 6 } }), 'scale 6 is larger than precision 4'],
+      [prop('a', scalar('decimal'), { column: { scale: 12 } }), 'scale 12 is larger than the default precision 10'],
+      [prop('a', scalar('decimal'), { column: { precision: 0 } }), 'precision 0'],
+      [prop('a', scalar('i32'), { initializer: 'x' }), 'default "x" does not fit column type i32'],
+      [prop('a', scalar('i32'), { default: 'abc' }), 'default "abc" does not fit column type i32'],
+      [prop('a', scalar('i32'), { default: 1.5 }), 'a whole number'],
+      [prop('a', scalar('i32'), { default: 3_000_000_000 }), 'out of the i32 range'],
+      [prop('a', scalar('boolean'), { default: 1 }), 'does not fit column type boolean'],
+      [prop('a', scalar('string'), { default: 3 }), 'does not fit column type string'],
+      [prop('a', scalar('string'), { default: 'abcdef', column: { length: 3 } }), 'longer than the column\'s length 3'],
+      [prop('a', scalar('string'), { column: { name: '' } }), 'the column name is empty'],
+      [prop('a', scalar('string'), { column: { renamedFrom: '' } }), 'renamedFrom is empty'],
+    ];
+    for (const [p, problem] of cases) invalid([model('T', [key(), p])], at(p), problem);
+    // what stays allowed: a decimal as a numeric string keeps its digits; scale 0; an integer on f64
+    const ok = buildSnapshot([model('T', [key(), prop('a', scalar('decimal'), { default: '9.99' }), prop('b', scalar('decimal'), { column: { precision: 5, scale: 0 } }), prop('c', scalar('f64'), { default: 1 })])]);
+    assert.equal(column(table(ok.snapshot, 'ts'), 'a').default, '9.99');
+  });
+
+  test('an empty table name', () => {
+    invalid([model('User', [key()], { table: '', line: 4 })], `${FILE}:4`, 'the table name is empty');
+    invalid([model('User', [key()], { renamedFrom: ' ', line: 5 })], `${FILE}:5`, 'renamedFrom is empty');
+  });
+
   test('a model without @Key', () => {
     invalid([model('User', [prop('name', scalar('string'))], { line: 7 })], `${FILE}:7`, 'User', 'no @Key');
   });

@@ -6,6 +6,7 @@ import {
   emptySnapshot, isDefaultNow,
   type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type SchemaSnapshot, type TableSnapshot,
 } from '../snapshot/schema-snapshot.js';
+import { checkColumn } from './check-column.js';
 import type { ModelDescription, PropertyDescription, RenameHints } from './model-description.js';
 
 /**
@@ -63,6 +64,18 @@ function buildColumn(m: ModelDescription, p: PropertyDescription, name: string):
   if (p.auto && m.properties.filter((x) => x.key && !x.ignore).length > 1) {
     throw modelInvalid(loc(m, p), '@Auto() cannot be part of a composite key', 'remove @Auto(), or make this property the only @Key()');
   }
+  checkColumn(loc(m, p), {
+    name, type, ...(def !== undefined ? { default: def } : {}),
+    ...(p.column?.length !== undefined ? { length: p.column.length } : {}),
+    ...(p.column?.precision !== undefined ? { precision: p.column.precision } : {}),
+    ...(p.column?.scale !== undefined ? { scale: p.column.scale } : {}),
+  });
+  if (type === 'decimal' && p.column?.precision === undefined && (p.column?.scale ?? 0) > DEFAULT_DECIMAL.precision) {
+    throw modelInvalid(loc(m, p), `scale ${p.column!.scale} is larger than the default precision ${DEFAULT_DECIMAL.precision}`, 'give @Column({ precision }) too');
+  }
+  if (p.column?.renamedFrom !== undefined && p.column.renamedFrom.trim() === '') {
+    throw modelInvalid(loc(m, p), 'renamedFrom is empty', 'name the column it was renamed from, or remove renamedFrom');
+  }
   const col: ColumnSnapshot = {
     name,
     type,
@@ -90,6 +103,8 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
     const other = byClass.get(m.className);
     if (other) throw modelInvalid(loc(m), `model ${m.className} is declared twice (also in ${other.file})`, 'rename one of the classes');
     byClass.set(m.className, m);
+    if (m.table !== undefined && m.table.trim() === '') throw modelInvalid(loc(m), 'the table name is empty', 'remove @Model({ table: "" }), or give it a name');
+    if (m.renamedFrom !== undefined && m.renamedFrom.trim() === '') throw modelInvalid(loc(m), 'renamedFrom is empty', 'name the table it was renamed from, or remove renamedFrom');
     const table = m.table ?? tableName(m.className);
     const clash = byTable.get(table);
     if (clash) throw modelInvalid(loc(m), `models ${clash.className} and ${m.className} both map to table ${table}`, 'give one of them @Model({ table: "..." })');

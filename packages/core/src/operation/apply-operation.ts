@@ -1,6 +1,7 @@
 import { TidemarkError } from '../errors/tidemark-error.js';
 import { normalizeTable } from '../snapshot/normalize-snapshot.js';
 import type { ColumnSnapshot, SchemaSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
+import { columnProblem } from '../model/check-column.js';
 import { assertNever, type Operation } from './operations.js';
 
 function invalid(operation: Operation, problem: string): TidemarkError {
@@ -62,11 +63,19 @@ export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): 
     }
     return undefined;
   };
+  // A hand-written step may misspell a type ('varchar') or give a negative length: SQLite would
+  // take it without a word, so the model refuses it before any backend sees it. Defaults are
+  // left to the backends: history written before this check must still replay.
+  const creatable = (c: ColumnSnapshot): void => {
+    const p = columnProblem(c, { defaults: false });
+    if (p) throw invalid(operation, `${p.problem} (${p.hint})`);
+  };
   const renameIn = (list: readonly string[], from: string, to: string): string[] => list.map((x) => (x === from ? to : x));
 
   switch (operation.kind) {
     case 'createTable':
       noTable(operation.table.name);
+      operation.table.columns.forEach(creatable);
       insertSorted(operation.table);
       break;
     case 'dropTable': {
@@ -99,6 +108,7 @@ export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): 
     case 'addColumn':
       update(operation.table, (t) => {
         noColumn(t, operation.column.name);
+        creatable(operation.column);
         return { ...t, columns: [...t.columns, operation.column] };
       });
       break;
@@ -113,6 +123,7 @@ export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): 
     case 'alterColumn':
       update(operation.table, (t) => {
         column(t, operation.column);
+        creatable(operation.to);
         return { ...t, columns: t.columns.map((c) => (c.name === operation.column ? operation.to : c)) };
       });
       break;

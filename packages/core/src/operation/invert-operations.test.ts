@@ -177,17 +177,22 @@ function backendOrderViolation(before: SchemaSnapshot, ops: readonly SchemaOpera
 }
 
 /**
- * The hints the diff can act on: a rename whose old name is gone and whose new name is new.
- * (An edit may rename t1 to r1 and then add a new t1; then t1 is kept, not renamed.)
+ * The hints the diff can act on: a rename whose old name existed and whose new name is new. The
+ * old name may be taken again (an edit may rename t1 to r1 and then add a new t1): the hint still
+ * wins, so t1 is renamed and a new t1 created (issue 16: an explicit rename is never ignored).
  */
 function effectiveHints({ before, after, hints }: EditedSchema): EditedSchema['hints'] {
   const names = (s: SchemaSnapshot) => s.tables.map((t) => t.name);
-  const tables = hints.tables.filter((h) => !names(after).includes(h.from) && !names(before).includes(h.to));
-  const columns = hints.columns.filter((h) => {
+  const tables = hints.tables.filter((h, i) => names(before).includes(h.from) && names(after).includes(h.to) && !names(before).includes(h.to)
+    && !hints.tables.slice(0, i).some((x) => x.from === h.from || x.to === h.to));
+  const columns = hints.columns.filter((h, i) => {
     const from = tables.find((x) => x.to === h.table)?.from ?? h.table;
-    const old = before.tables.find((t) => t.name === from)?.columns.map((c) => c.name) ?? [];
+    // a table that a rename took its name from is a new table: its columns have no history
+    const fresh = tables.some((x) => x.from === h.table) && !tables.some((x) => x.to === h.table);
+    const old = fresh ? [] : before.tables.find((t) => t.name === from)?.columns.map((c) => c.name) ?? [];
     const now = after.tables.find((t) => t.name === h.table)?.columns.map((c) => c.name) ?? [];
-    return old.includes(h.from) && !now.includes(h.from) && now.includes(h.to) && !old.includes(h.to);
+    return old.includes(h.from) && now.includes(h.to) && !old.includes(h.to)
+      && !hints.columns.slice(0, i).some((x) => x.table === h.table && (x.from === h.from || x.to === h.to));
   });
   return { tables, columns };
 }
@@ -199,7 +204,8 @@ function expectedColumnOrder(e: EditedSchema): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const t of after.tables) {
     const from = hints.tables.find((h) => h.to === t.name)?.from ?? t.name;
-    const old = before.tables.find((x) => x.name === from);
+    const taken = hints.tables.some((h) => h.from === t.name) && from === t.name; // a new table under a renamed one's old name
+    const old = taken ? undefined : before.tables.find((x) => x.name === from);
     const wanted = t.columns.map((c) => c.name);
     if (!old) { out.set(t.name, wanted); continue; }
     const renamed = (name: string) => hints.columns.find((h) => h.table === t.name && h.from === name && wanted.includes(h.to))?.to ?? name;

@@ -1,4 +1,4 @@
-import { shortenIdentifier } from '../identifier-length.js';
+import { shortenFor } from '../identifier-length.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot } from './schema-snapshot.js';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -70,7 +70,7 @@ export interface ComparableOptions {
  * every name is shortened the way the backend shortened it (`shortenIdentifier`).
  */
 export function comparableSnapshot(s: SchemaSnapshot, options: ComparableOptions = {}): SchemaSnapshot {
-  const short = (name: string): string => shortenIdentifier(name, options.maxIdentifierLength, options.identifierLengthUnit);
+  const short = shortenFor(options);
   const shortAll = (names: readonly string[]): string[] => names.map(short);
   const n = normalizeSnapshot(s);
   const tables = n.tables.map((t) => ({

@@ -20,11 +20,6 @@ export function planAlterColumn(operation: AlterColumn, before: SchemaSnapshot, 
   const isKey = table.primaryKey.includes(from.name);
   const indexes = table.indexes.filter((i) => i.columns.includes(from.name));
   const where = `${table.name}.${from.name}`;
-  if ((isKey || indexes.length > 0) && !keyAttributeType(to.type)) {
-    const user = isKey ? 'the table\'s key' : `index ${indexes[0]!.name}`;
-    throw unsupportedOperation('dynamodb', `make ${where} a ${to.type} column while it is part of ${user}: DynamoDB keys and indexes are strings, numbers or bytes`,
-      isKey ? 'keep a string, number or bytes type for key columns' : `drop index ${indexes[0]!.name} first (db.dropIndex), or keep an indexable type`);
-  }
   const typeChanges = keyAttributeType(from.type) !== keyAttributeType(to.type);
   if (isKey && typeChanges) {
     throw unsupportedOperation('dynamodb', `change the type of the key column ${where} from ${from.type} to ${to.type}: DynamoDB fixes a key attribute's type when the table is created`,

@@ -1,9 +1,8 @@
 import {
   findTable, TidemarkError, unsupportedOperation,
-  type AddColumn, type DropColumn, type RenameColumn, type SchemaSnapshot, type TableSnapshot,
+  type AddColumn, type DropColumn, type RenameColumn, type SchemaSnapshot,
 } from '@tidemark/core';
 import { toAttributeValue } from '../values/attribute-value.js';
-import { checkIndex } from '../validate.js';
 import { aroundIndexes } from './index-rebuild.js';
 import type { Step } from './step.js';
 
@@ -17,10 +16,6 @@ import type { Step } from './step.js';
 export function planAddColumn(operation: AddColumn, before: SchemaSnapshot): Step[] {
   const table = findTable(before, operation.table)!;
   const column = operation.column;
-  if (column.autoIncrement) {
-    throw unsupportedOperation('dynamodb', `generate values for the auto-increment column ${table.name}.${column.name} (DynamoDB has no sequences)`,
-      'drop @Auto() and give the column a value in the application');
-  }
   const value = operation.backfill ?? column.default;
   if (value === undefined) return column.nullable ? [] : [{ kind: 'check', table, check: { kind: 'noItems', column: column.name } }];
   try {
@@ -41,26 +36,16 @@ export function planDropColumn(operation: DropColumn, before: SchemaSnapshot): S
   return [{ kind: 'rewrite', table: table.name, key: table.primaryKey, rewrite: { kind: 'remove', column: operation.column } }];
 }
 
-function refuseKeyRename(table: TableSnapshot, column: string): void {
-  if (table.primaryKey.includes(column)) {
-    throw unsupportedOperation('dynamodb', `rename ${table.name}.${column}: it is part of the table's key, which DynamoDB fixes when the table is created`,
-      'keep the key column\'s name (@Column({ name: "…" }) maps a new property name to it), or copy the items into a new table by hand');
-  }
-}
-
 /**
  * `planRenameColumn`: moves the value of every item from the old attribute to the new one
  * (SET new = old REMOVE old, only where old exists). An index over the column is deleted first
  * and re-created over the new name after (DynamoDB cannot change an index's key). A key column
- * cannot be renamed: the key schema is fixed.
+ * cannot be renamed: the key schema is fixed (core's `checkCapabilities` refuses it, `alterPrimaryKey: false`).
  */
 export function planRenameColumn(operation: RenameColumn, before: SchemaSnapshot, after: SchemaSnapshot): Step[] {
   const table = findTable(before, operation.table)!;
-  refuseKeyRename(table, operation.from);
   if (operation.to === '') throw unsupportedOperation('dynamodb', `rename ${table.name}.${operation.from} to an empty name`, 'give the column a name');
-  const renamed = findTable(after, operation.table)!;
   const indexes = table.indexes.filter((i) => i.columns.includes(operation.from)).map((i) => i.name);
-  for (const name of indexes) checkIndex(renamed, renamed.indexes.find((i) => i.name === name)!);
   return aroundIndexes(table, after, table.name, indexes,
     [{ kind: 'rewrite', table: table.name, key: table.primaryKey, rewrite: { kind: 'rename', from: operation.from, to: operation.to } }]);
 }

@@ -1,6 +1,4 @@
-import { findTable, unsupportedOperation, type CreateIndex, type DropIndex, type SchemaSnapshot } from '@tidemark/core';
-import { capabilities } from '../capabilities.js';
-import { checkIndex } from '../validate.js';
+import { findTable, type CreateIndex, type DropIndex, type SchemaSnapshot } from '@tidemark/core';
 import { createIndexStep } from './index-rebuild.js';
 import type { Step } from './step.js';
 
@@ -14,11 +12,6 @@ import type { Step } from './step.js';
  */
 export function planCreateIndex(operation: CreateIndex, before: SchemaSnapshot, after: SchemaSnapshot): Step[] {
   const table = findTable(after, operation.table)!;
-  checkIndex(table, operation.index);
-  if (table.indexes.length > capabilities.maxIndexesPerTable) {
-    throw unsupportedOperation('dynamodb', `add index ${operation.index.name}: ${operation.table} would have ${table.indexes.length} global secondary indexes (at most ${capabilities.maxIndexesPerTable})`,
-      'drop another index of the table first');
-  }
   const live = findTable(before, operation.table)!;
   const steps: Step[] = [{ kind: 'check', table: live, check: { kind: 'indexKeys', index: operation.index } }];
   if (operation.index.unique) steps.push({ kind: 'check', table: live, check: { kind: 'unique', index: operation.index } });

@@ -54,13 +54,13 @@ function metadataSteps(before: SchemaSnapshot, after: SchemaSnapshot): Step[] {
 /**
  * `planOperation` turns an operation into DynamoDB steps against the schema `before` it: the
  * reducer first (a step that does not fit the schema fails before anything runs), then what
- * DynamoDB refuses (core's capability check and this backend's own: names, key and index
- * shapes and types), then the data checks, the changes, and the metadata of every table whose
+ * DynamoDB refuses (core's `checkCapabilities` against `before`, the rule book the generator
+ * and the migrator use too: names, key and index shapes and types), then the data checks, the changes, and the metadata of every table whose
  * snapshot changed. Pure: the same operation and schema always give the same steps.
  */
 export function planOperation(operation: SchemaOperation, before: SchemaSnapshot): Plan {
   const after = applyOperation(before, operation);
-  checkCapabilities('dynamodb', capabilities, [operation]);
+  checkCapabilities('dynamodb', capabilities, [operation], before);
   const steps = stepsFor(operation, before, after);
   return { steps: [...steps, ...metadataSteps(before, after)], after };
 }

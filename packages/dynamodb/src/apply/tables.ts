@@ -1,11 +1,9 @@
 import { findTable, type CreateTable, type DropTable, type RenameTable, type SchemaSnapshot } from '@tidemark/core';
 import { createTableInput } from '../table-definition.js';
-import { checkObjectName, checkTable } from '../validate.js';
 import type { Step } from './step.js';
 
 /** `planCreateTable`: CreateTable with every index as a GSI, then wait until all are ACTIVE. */
 export function planCreateTable(operation: CreateTable): Step[] {
-  checkTable(operation.table);
   return [{ kind: 'createTable', input: createTableInput(operation.table) }];
 }
 
@@ -21,9 +19,7 @@ export function planDropTable(operation: DropTable): Step[] {
  * application's writes while it runs (README, "renameTable").
  */
 export function planRenameTable(operation: RenameTable, after: SchemaSnapshot): Step[] {
-  checkObjectName('table', operation.to);
   const renamed = findTable(after, operation.to)!;
-  checkTable(renamed);
   return [
     { kind: 'createTable', input: createTableInput(renamed) },
     { kind: 'copy', from: operation.from, to: operation.to },

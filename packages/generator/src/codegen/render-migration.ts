@@ -100,9 +100,12 @@ export function renderMigration(source: MigrationSource): RenderedMigration {
     ? `${BODY}// Undo the change here.`
     : renderSteps(inverses.map((inv, i) => ({ operation: inv.operation, warnings: downWarnings[i]!, note: inv.dataLoss })));
 
+  // From the CLI, the package a project installs itself: `@tidemark/core` is only a dependency of
+  // it, which pnpm (and tsc under pnpm) do not resolve from the project's files. Migrations that
+  // import core keep loading wherever core resolves (npm hoists it: the CLI depends on it).
   const text = [
     ...header,
-    "import { defineMigration } from '@tidemark/core';",
+    "import { defineMigration } from '@tidemark/cli/migration';",
     '',
     'export default defineMigration({',
     `  id: ${printString(source.id)},`,

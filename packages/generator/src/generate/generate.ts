@@ -1,14 +1,16 @@
 import { join, relative } from 'node:path';
 import {
-  buildSnapshot, checkCapabilities, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
-  type BuiltSchema, type Capabilities, type Dialect, type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
+  buildSnapshot, checkCapabilities, isTidemarkError, renameAmbiguous, type AmbiguousRenames, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
+  type BuiltSchema, type Capabilities, type ModelDescription, type Dialect, type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
 } from '@tidemark/core';
 import { findFork, loadMigration, readMigrationFiles, replayMigrations, type MigrationLoader } from '@tidemark/migrator';
 import { newMigrationId } from '../codegen/migration-id.js';
 import { renderMigration } from '../codegen/render-migration.js';
 import { findModelFiles, readModelFiles } from '../read/index.js';
 import { readSchemaFile, SCHEMA_FILE } from './read-schema-file.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { checkModelHints } from './check-model-hints.js';
+import { checkRenameFlags } from './check-rename-flags.js';
+import { writeFilesAtomic } from './write-files-atomic.js';
 
 /** `GenerateOptions` are the inputs of `migrate:generate`. */
 export interface GenerateOptions {
@@ -72,12 +74,13 @@ export async function verifiedSchema(dir: string, load: MigrationLoader = loadMi
 /**
  * `readModels` reads the model files named by the globs and builds their snapshot.
  */
-export async function readModels(cwd: string, globs: readonly string[]): Promise<ReturnType<typeof buildSnapshot>> {
+export async function readModels(cwd: string, globs: readonly string[]): Promise<BuiltSchema & { readonly models: readonly ModelDescription[] }> {
   const files = await findModelFiles(cwd, [...globs]);
   if (files.length === 0) {
     throw usageError(`no model files match ${globs.join(', ')} (in ${cwd})`, 'fix "models" in tidemark.config.json');
   }
-  return buildSnapshot(readModelFiles(files, { cwd }));
+  const models = readModelFiles(files, { cwd });
+  return { ...buildSnapshot(models), models };
 }
 
 /**
@@ -90,6 +93,13 @@ function markConcurrent(operations: readonly Operation[], concurrent: BuiltSchem
     ? { ...o, concurrently: true } : o));
 }
 
+/** TM_RENAME_AMBIGUOUS again, with this run's `--rename` flags in its ready-to-paste line. */
+function withGivenFlags(err: unknown, given: RenameHints | undefined): unknown {
+  if (!given || !isTidemarkError(err, 'TM_RENAME_AMBIGUOUS')) return err;
+  const flags = [...given.tables.map((t) => `--rename ${t.from}=${t.to}`), ...given.columns.map((c) => `--rename ${c.table}.${c.from}=${c.to}`)];
+  return renameAmbiguous(err.details.unsettled as AmbiguousRenames[], flags);
+}
+
 /**
  * `generate` diffs the models against `.schema.json` and writes one migration plus the new
  * snapshot (both atomically), or nothing when nothing changed. Bad input of any kind throws
@@ -99,11 +109,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const dir = join(options.cwd, options.migrations);
   const { snapshot: prev, ids } = await verifiedSchema(dir, options.load);
   const built = await readModels(options.cwd, options.models);
+  const tableRenames = [...(options.renameHints?.tables ?? []), ...built.hints.tables];
+  if (options.renameHints) checkRenameFlags(options.renameHints, prev, built.snapshot, tableRenames);
+  checkModelHints(built.models, prev, tableRenames);
   const hints: RenameHints = {
     tables: [...(options.renameHints?.tables ?? []), ...built.hints.tables],
     columns: [...(options.renameHints?.columns ?? []), ...built.hints.columns],
   };
-  const diffed = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) });
+  const diffed = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) })
+    .catch((err: unknown) => { throw withGivenFlags(err, options.renameHints); });
   const operations = markConcurrent(diffed, built.concurrentIndexes);
   if (options.target) checkCapabilities(options.target.dialect, options.target.capabilities, operations, prev);
   const next = options.empty ? prev : built.snapshot;
@@ -118,7 +132,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const file = relative(options.cwd, path);
   const result = { id, file, text: rendered.text, operations, warnings: rendered.upWarnings, snapshot: next };
   if (options.dryRun) return { status: 'dry-run', ...result };
-  await writeFileAtomic(path, rendered.text);
-  if (!options.empty) await writeFileAtomic(join(dir, SCHEMA_FILE), serializeSnapshot(next));
+  // Both or neither: a migration without its snapshot would be applied by `up` and then make
+  // every later generate stop with TM_SNAPSHOT_DRIFT. The snapshot, which replaces a file, goes last.
+  await writeFilesAtomic(options.cwd, [
+    { path, text: rendered.text },
+    ...(options.empty ? [] : [{ path: join(dir, SCHEMA_FILE), text: serializeSnapshot(next) }]),
+  ]);
   return { status: 'written', ...result };
 }

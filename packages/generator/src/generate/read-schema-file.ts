@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { emptySnapshot, parseSnapshot, snapshotInvalid, type SchemaSnapshot } from '@tidemark/core';
+import { emptySnapshot, ioError, parseSnapshot, snapshotInvalid, type SchemaSnapshot } from '@tidemark/core';
 
 /** `SCHEMA_FILE` is the snapshot's file name inside the migrations folder. */
 export const SCHEMA_FILE = '.schema.json';
@@ -14,7 +14,11 @@ export async function readSchemaFile(path: string, hasMigrations: boolean): Prom
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    // a folder in its place is bad project content; no permission is the file system's: either
+    // way the error names the file, not "a bug in Tidemark"
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw snapshotInvalid(path, 'is a folder, not a file');
+    if (code !== 'ENOENT') throw ioError('read', path, err);
     if (!hasMigrations) return emptySnapshot();
     throw snapshotInvalid(path, 'is missing, but the folder holds migrations');
   }

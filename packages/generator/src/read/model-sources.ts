@@ -3,6 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { ts } from 'ts-morph';
 import { parseModelFile } from './parse-model-file.js';
 import { fileScope, type Declaration, type FileScope } from './file-scope.js';
+import { PathAliases } from './path-aliases.js';
 
 // How a relative specifier maps to files, in the order TypeScript's NodeNext/bundler resolution tries them.
 function candidates(base: string): string[] {
@@ -27,6 +28,7 @@ export class ModelSources {
   readonly #scopes = new Map<ts.SourceFile, FileScope>();
   readonly #resolved = new Map<string, ts.SourceFile | null>();
   readonly #listed = new Set<ts.SourceFile>();
+  readonly #aliases = new PathAliases();
   #exported: Map<string, Declaration[]> | undefined;
 
   constructor(cwd: string) {
@@ -35,7 +37,7 @@ export class ModelSources {
 
   #parse(abs: string): ts.SourceFile {
     let file = this.#files.get(abs);
-    if (!file) this.#files.set(abs, (file = parseModelFile(abs)));
+    if (!file) this.#files.set(abs, (file = parseModelFile(abs, this.#shown(abs))));
     return file;
   }
 
@@ -76,9 +78,19 @@ export class ModelSources {
     return this.#exported.get(name) ?? [];
   }
 
-  /** `resolveModule` returns the file a relative import names; package imports are not followed. */
+  /**
+   * `resolveModule` returns the file a relative import names, or a path alias of the project's
+   * tsconfig (`@/types/visibility.js`); package imports are not followed.
+   */
   resolveModule(from: ts.SourceFile, specifier: string): ts.SourceFile | undefined {
-    if (!specifier.startsWith('.')) return undefined;
+    if (!specifier.startsWith('.')) {
+      const key = `${dirname(from.fileName)}\0${specifier}`;
+      if (!this.#resolved.has(key)) {
+        const path = this.#aliases.resolve(from.fileName, specifier);
+        this.#resolved.set(key, path ? this.#files.get(resolve(path)) ?? this.#parse(resolve(path)) : null);
+      }
+      return this.#resolved.get(key) ?? undefined;
+    }
     const base = resolve(dirname(from.fileName), specifier);
     const cached = this.#resolved.get(base);
     if (cached !== undefined) return cached ?? undefined;
@@ -93,6 +105,10 @@ export class ModelSources {
 
   /** `relativePath` is how errors name a file: relative to the working directory, with `/`. */
   relativePath(file: ts.SourceFile): string {
-    return relative(this.#cwd, file.fileName).split(sep).join('/');
+    return this.#shown(file.fileName);
+  }
+
+  #shown(abs: string): string {
+    return relative(this.#cwd, abs).split(sep).join('/');
   }
 }

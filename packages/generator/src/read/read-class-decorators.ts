@@ -2,6 +2,7 @@ import type { ClassIndexDescription } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { is, literalArg, optionsArg } from './decorator-args.js';
 import { decoratorsOf, tidemarkDecorator } from './decorator-name.js';
+import { refuseUnknownDecorator } from './unknown-decorator.js';
 import { invalid, lineNumber, type Where } from './where.js';
 
 /** `ClassDecorators` is what a model class's decorators say. @internal */
@@ -22,7 +23,10 @@ export function readClassDecorators(cls: ts.ClassDeclaration, where: Where): Cla
   const indexes: ClassIndexDescription[] = [];
   for (const node of decoratorsOf(cls)) {
     const dec = tidemarkDecorator(node, where);
-    if (!dec) continue;
+    if (!dec) {
+      refuseUnknownDecorator(node, where);
+      continue;
+    }
     if (dec.name === 'Model') {
       model = optionsArg(dec, 0, { table: is.string, renamedFrom: is.string }, where) as typeof model;
     } else if (dec.name === 'Index') {

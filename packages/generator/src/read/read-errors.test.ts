@@ -86,4 +86,32 @@ describe('readModelFiles + buildSnapshot: every error is TM_MODEL_INVALID naming
     const inherits = 'class Base { id!: number }\n@Model() export class U extends Base {\n  @Key() key!: number;\n}\n';
     assertModelError(build(inherits), `${at(inherits, 'Base {\n  @Key')} (U)`, /model U extends Base; Tidemark does not read inherited properties/);
   });
+
+  it('a file that does not parse, at its first error; an unclosed bracket at the line that opens it', () => {
+    const syntax = '@Model() export class U {\n  @Key() id!: number;\n  name!: string;; =\n}\n';
+    assertModelError(build(syntax), at(syntax, 'name!'), /the file does not parse: /);
+    const garbage = '@@@ }}} ((( not typescript\n';
+    assertModelError(build(garbage), at(garbage, '@@@'), /the file does not parse/);
+    const unclosed = '@Model() export class U {\n  @Key() id!: number;\n  @Unique(\n  name!: string;\n  other!: string;\n}\n';
+    assertModelError(build(unclosed), at(unclosed, '@Unique('), /the \( opened on this line is never closed/);
+    // a file reached through a relative import is read too, so it must parse as well
+    const importing = "import type { Role } from './role.js';\n@Model() export class U {\n  @Key() id!: number;\n  role!: Role;\n}\n";
+    assertModelError(build(importing, { 'models/role.ts': "export type Role = 'a' | ;\n" }), 'models/role.ts:1', /the file does not parse/);
+  });
+
+  it('a decorator that is neither imported nor declared, or that @tidemark/decorators does not export', () => {
+    const misspelt = "@Model() export class U {\n  @Key() id!: number;\n  @Colum({ length: 5 }) name!: string;\n}\n";
+    assertModelError(build(misspelt), `${at(misspelt, '@Colum(')} (U.name)`, /decorator @Colum is neither imported nor declared/);
+    // a misspelt @Model must not turn the class, and its table, into nothing
+    const modle = '@Modle()\nexport class U {\n  @Key() id!: number;\n}\n';
+    assertModelError(build(modle), `${at(modle, '@Modle')} (U)`, /decorator @Modle is neither imported nor declared/);
+    const notExported = "import { Colum } from '@tidemark/decorators';\n@Model() export class U {\n  @Key() id!: number;\n  @Colum() name!: string;\n}\n";
+    assertModelError(build(notExported), `${at(notExported, '@Colum()')} (U.name)`, /@tidemark\/decorators has no decorator Colum/);
+  });
+
+  it("other libraries' decorators, imported or declared in the file, are left alone", () => {
+    const body = "import { Field } from 'type-graphql';\nfunction Audit(): PropertyDecorator { return () => undefined; }\n" +
+      '@Model() export class U {\n  @Key() id!: number;\n  @Field() @Audit() name!: string;\n}\n';
+    buildSnapshot(readSources({ [FILE]: HEADER + body }, [FILE]));
+  });
 });

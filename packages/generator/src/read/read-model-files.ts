@@ -1,7 +1,8 @@
 import type { ModelDescription } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
-import { decoratorsOf } from './decorator-name.js';
+import { decoratorsOf, tidemarkDecorator } from './decorator-name.js';
+import { refuseUnknownDecorator } from './unknown-decorator.js';
 import { describeModel } from './describe-model.js';
 import { ModelSources } from './model-sources.js';
 import { isModelClass } from './read-class-decorators.js';
@@ -31,9 +32,11 @@ export function readModelFiles(files: readonly string[], options: ReadModelFiles
   const models: ts.ClassDeclaration[] = [];
   for (const file of sources.listed) {
     for (const st of file.statements) {
-      if (tsc.isClassDeclaration(st) && decoratorsOf(st).length > 0 && isModelClass(st, { sources, model: st.name?.text ?? 'default' })) {
-        models.push(st);
-      }
+      if (!tsc.isClassDeclaration(st) || decoratorsOf(st).length === 0) continue;
+      const where = { sources, model: st.name?.text ?? 'default' };
+      if (isModelClass(st, where)) models.push(st);
+      // A misspelt `@Modle()` must not make the class, and so its table, disappear.
+      else for (const d of decoratorsOf(st)) if (!tidemarkDecorator(d, where)) refuseUnknownDecorator(d, where);
     }
   }
   const modelSet = new Set(models);

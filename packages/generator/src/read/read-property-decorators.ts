@@ -2,6 +2,7 @@ import type { ColumnDefault, ColumnOptions, RelationDescription, RelationOptions
 import type { ts } from 'ts-morph';
 import { args, is, literalArg, optionsArg, targetArg, type OptionSpec } from './decorator-args.js';
 import { decoratorsOf, tidemarkDecorator } from './decorator-name.js';
+import { refuseUnknownDecorator } from './unknown-decorator.js';
 import { EnumObject, NOW } from './read-literal.js';
 import { invalid, type Where } from './where.js';
 
@@ -40,7 +41,10 @@ export function readPropertyDecorators(prop: ts.PropertyDeclaration, where: Wher
   const out: PropertyDecorators = {};
   for (const node of decoratorsOf(prop)) {
     const dec = tidemarkDecorator(node, where);
-    if (!dec) continue;
+    if (!dec) {
+      refuseUnknownDecorator(node, where);
+      continue;
+    }
     switch (dec.name) {
       case 'Key': args(dec, where); out.key = true; break;
       case 'Auto': args(dec, where); out.auto = true; break;

@@ -1,4 +1,5 @@
 import { hostname, userInfo } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import {
   recordingContext,
   checkCapabilities, destructiveRefused, fileMissing, isTidemarkError, TidemarkError,
@@ -20,7 +21,7 @@ import { decideInterrupted, isUnsettled, schemaAfterSteps, unsettledRefused } fr
 /** `MigratorOptions` configure `createMigrator`. */
 export interface MigratorOptions {
   readonly connection: BackendConnection;
-  /** The migrations folder. */
+  /** The migrations folder; a relative path is relative to `process.cwd()` (docs/api.md). */
   readonly directory: string;
   readonly load?: MigrationLoader;
   readonly onEvent?: EventSink;
@@ -104,6 +105,9 @@ function defaultAppliedBy(): string {
  */
 export function createMigrator(options: MigratorOptions): Migrator {
   const { connection } = options;
+  // Resolved once: migration files are loaded by absolute path (a relative one would be taken
+  // relative to the loader's own module and fail as an invalid migration).
+  const directory = resolvePath(options.directory);
   const load = options.load ?? loadMigration;
   const emit: EventSink = options.onEvent ?? (() => undefined);
   const appliedBy = options.appliedBy ?? defaultAppliedBy();
@@ -115,7 +119,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
   }
 
   async function readFiles(): Promise<MigrationFile[]> {
-    const files = await readMigrationFiles(options.directory);
+    const files = await readMigrationFiles(directory);
     const fork = await findFork(files);
     if (fork) throw fork;
     return files;
@@ -283,7 +287,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
 
   async function down(opts: DownOptions = {}): Promise<RunResult> {
     // no fork check: rolling back the local side of a fork is the way out of it
-    const files = await readMigrationFiles(options.directory);
+    const files = await readMigrationFiles(directory);
     const work = async (): Promise<RunResult> => {
       const records = await connection.history.list();
       verifyApplied(records, files);
@@ -335,7 +339,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
   }
 
   async function status(): Promise<StatusReport> {
-    const files = await readMigrationFiles(options.directory);
+    const files = await readMigrationFiles(directory);
     // read-only: no history table is created; a database without one has everything pending
     const report = migrationStatus(files, await connection.history.list(), await findFork(files));
     // Only a failed or running migration's file is loaded (status stays cheap otherwise): its
@@ -355,7 +359,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
   }
 
   async function repair(id?: string): Promise<string[]> {
-    const files = await readMigrationFiles(options.directory);
+    const files = await readMigrationFiles(directory);
     if (id && !files.some((f) => f.id === id)) throw unknownId(id);
     await connection.history.ensure();
     return connection.withLock(async () => {
@@ -382,7 +386,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
   }
 
   async function resolve(id: string, resolution: Resolution): Promise<HistoryRecord | undefined> {
-    const files = await readMigrationFiles(options.directory);
+    const files = await readMigrationFiles(directory);
     const file = files.find((f) => f.id === id);
     await connection.history.ensure();
     return connection.withLock(async () => {

@@ -1,5 +1,5 @@
 import {
-  comparableSnapshot, shortenIdentifier, tablesTouched, TidemarkError,
+  comparableSnapshot, shortenFor, tablesTouched, TidemarkError,
   type BackendConnection, type HistoryRecord, type Operation, type SchemaSnapshot,
 } from '@tidemark/core';
 import type { ReplayedMigration } from '../source/replay.js';
@@ -32,8 +32,8 @@ export function schemaAfterSteps(replayed: ReplayedMigration, k: number): Schema
 
 /** The comparable form of `tables` of `snapshot`, as the backend stores their names. */
 function tablesOf(snapshot: SchemaSnapshot, tables: readonly string[], connection: BackendConnection): string {
-  const max = connection.capabilities.maxIdentifierLength;
-  const wanted = new Set(tables.map((t) => shortenIdentifier(t, max)));
+  // as the backend stores them: MySQL counts characters, so its limit is not a byte count
+  const wanted = new Set(tables.map(shortenFor(connection.capabilities)));
   const comparable = comparableSnapshot(snapshot, connection.capabilities);
   return JSON.stringify(comparable.tables.filter((t) => wanted.has(t.name)));
 }

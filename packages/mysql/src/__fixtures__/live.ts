@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { applyOperation, comparableSnapshot, emptySnapshot, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
 import mysql from 'mysql2/promise';
-import { capabilities, connectMysql, parseMysqlUrl, type MysqlConnection } from '../index.js';
+import { connectMysql } from '../connect.js';
+import type { MysqlConnection } from '../connection.js';
+import { capabilities, parseMysqlUrl } from '../index.js';
 
 export const BASE_URL = process.env.TIDEMARK_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 

@@ -1,5 +1,6 @@
 // Child process for capabilities.test.ts: use the package while mysql2 cannot be found.
-import { capabilities, mysqlBackend, parseMysqlUrl, mysqlDialect } from '../index.js';
+import { mysqlDialect } from '@tidemark/sql/mysql';
+import { capabilities, mysqlBackend, parseMysqlUrl } from '../index.js';
 import { op, emptySnapshot } from '@tidemark/core';
 
 const loaded = capabilities.transactionalDdl === false && parseMysqlUrl('mysql://u@h/d').database === 'd'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PORTABLE_TYPES, type ColumnSnapshot } from '@tidemark/core';
-import { renderColumnType, sizeMarker } from '../dialect/column-type.js';
+import { renderColumnType, sizeMarker } from '@tidemark/sql/mysql';
 import { parseColumnType, parseEnumValues, type ColumnTypeRow } from './column-type.js';
 
 /** What information_schema says of a column created with `renderColumnType` (on either server). */

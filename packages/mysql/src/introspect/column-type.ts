@@ -1,5 +1,5 @@
 import type { PortableType } from '@tidemark/core';
-import { SIZE_MARKERS, UUID_LENGTH } from '../dialect/column-type.js';
+import { SIZE_MARKERS, UUID_LENGTH } from '@tidemark/sql/mysql';
 
 /** `ColumnTypeRow` is the part of `information_schema.COLUMNS` that says a column's type. */
 export interface ColumnTypeRow {

@@ -2,7 +2,7 @@ import {
   normalizeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION,
   type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type ReferentialAction, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
-import { isHelperIndex } from '../dialect/foreign-key-index.js';
+import { isHelperIndex } from '@tidemark/sql/mysql';
 import type { ServerInfo } from '../server.js';
 import { parseColumnType } from './column-type.js';
 import { parseDefault } from './parse-default.js';

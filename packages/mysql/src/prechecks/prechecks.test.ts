@@ -102,7 +102,7 @@ describe('MySQL prechecks fail with a count and samples, and change nothing', { 
     await expectPrecheck(op.alterColumn('items', 'code', { type: 'boolean', nullable: true }), 'boolean values', 8);
     await expectPrecheck(op.alterColumn('items', 'code', { type: 'uuid', nullable: true }), 'uuid values', 8);
     await expectPrecheck(op.alterColumn('items', 'code', { type: 'date', nullable: true }), 'date values', 8);
-    await expectPrecheck(op.alterColumn('items', 'big', { type: 'timestamp', nullable: true }), 'date values', 8);
+    await expectPrecheck(op.alterColumn('items', 'big', { type: 'timestamp', nullable: true }), 'timestamp values', 8);
     await expectPrecheck(op.alterColumn('items', 'code', { type: 'json', nullable: true }), 'json values', 4);
   });
 

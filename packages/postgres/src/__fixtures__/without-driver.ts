@@ -1,7 +1,8 @@
 // Child process for connect.test.ts, run while pg cannot be found: imports the package, renders
 // a statement, then tries to connect, and prints what happened as JSON.
 import { applyOperation, emptySnapshot, op } from '@tidemark/core';
-import { capabilities, parsePostgresUrl, postgresBackend, postgresDialect } from '../index.js';
+import { postgresDialect } from '@tidemark/sql/postgres';
+import { capabilities, parsePostgresUrl, postgresBackend } from '../index.js';
 
 const withTable = applyOperation(emptySnapshot(), op.createTable({ name: 't', columns: [{ name: 'id', type: 'i32' }], primaryKey: ['id'] }));
 const out: Record<string, unknown> = {

@@ -3,7 +3,7 @@ import {
   type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type ReferentialAction, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { markShort } from '../dialect/index.js';
+import { markShort } from '@tidemark/sql/postgres';
 import { parseDefault } from './parse-default.js';
 import { parseEnumCheck } from './parse-enum-check.js';
 import { storedType } from './pg-type.js';

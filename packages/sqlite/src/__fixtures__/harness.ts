@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyOperation, comparableSnapshot, emptySnapshot, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
-import { connectSqlite, type SqliteConnection } from '../index.js';
+import { connectSqlite } from '../connect.js';
+import type { SqliteConnection } from '../connection.js';
 
 export interface TempDb {
   readonly dir: string;

@@ -58,8 +58,10 @@ describe('SQLite prechecks fail with a count and samples, and change nothing', (
     await expectPrecheck(op.alterColumn('items', 'name', { type: 'string', length: 50 }), 'not null', 5);
   });
 
-  it('duplicates before a new primary key', async () => {
+  it('duplicates before a new primary key; NULLs before a key (as on every SQL backend)', async () => {
     await step(db, op.alterColumn('items', 'id', { type: 'i32' }));
+    await expectPrecheck(op.alterPrimaryKey('items', ['name']), 'not null', 5);
+    await db.conn.applier.execute("UPDATE items SET name = 'n' || id WHERE name IS NULL");
     await expectPrecheck(op.alterPrimaryKey('items', ['name']), 'primary key', 2, 1);
     await step(db, op.createIndex('items', { name: 'idx_items_code', columns: ['code'], unique: true }));
   });

@@ -1,5 +1,8 @@
 import type { ColumnSnapshot, PortableType } from '@tidemark/core';
-import { quoteIdentifier } from './quote.js';
+import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../../boolean-spellings.js';
+import { quoteIdentifier, renderLiteral } from './quote.js';
+
+const list = (values: readonly string[]): string => values.map((v) => renderLiteral(v)).join(', ');
 
 const TEXTUAL: readonly PortableType[] = ['string', 'text', 'uuid', 'enum', 'date', 'timestamp', 'json'];
 const NUMERIC: readonly PortableType[] = ['i32', 'i64', 'f64', 'decimal'];
@@ -23,7 +26,7 @@ export function convertColumn(from: ColumnSnapshot, to: ColumnSnapshot): string 
     case 'boolean':
       if (NUMERIC.includes(from.type)) return `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} <> 0 THEN 1 ELSE 0 END`;
       // Anything but the usual spellings stays as it is, so the 0/1 CHECK rejects it.
-      return `CASE WHEN lower(${c}) IN ('1', 'true', 't', 'yes') THEN 1 WHEN lower(${c}) IN ('0', 'false', 'f', 'no') THEN 0 ELSE ${c} END`;
+      return `CASE WHEN lower(${c}) IN (${list(TRUE_SPELLINGS)}) THEN 1 WHEN lower(${c}) IN (${list(FALSE_SPELLINGS)}) THEN 0 ELSE ${c} END`;
     case 'bytes':
       return `CAST(${c} AS BLOB)`;
     default:

@@ -10,4 +10,5 @@ export * from './render-operation.js';
 export * from './tokenize.js';
 export * from './parse-create-table.js';
 export * from './parse-default.js';
-export * from './sqlite-dialect.js';
+export * from './check-predicates.js';
+export * from './dialect.js';

@@ -1,2 +1,0 @@
-// shared by every SQL backend's prechecks
-export { alteredColumn, type AlteredColumn } from '@tidemark/sql';
