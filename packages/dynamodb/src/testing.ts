@@ -10,4 +10,4 @@ export { connectDynamoDb, type DynamoConnectOptions } from './connect.js';
 export type { DynamoConnection } from './connection.js';
 export { openGateway } from './gateway.js';
 export { toAttributeValue, toPlain } from './values/attribute-value.js';
-export { SCHEMA_TABLE } from './tracking-tables.js';
+export { HISTORY_TABLE, LOCK_TABLE, SCHEMA_TABLE } from './tracking-tables.js';

@@ -31,6 +31,29 @@ async function loadDriver(): Promise<SqliteDriver> {
 }
 
 /**
+ * A run killed in the middle of a transaction (SIGKILL, power loss) leaves a hot journal next to
+ * the file. A read-only connection cannot roll it back, so every read fails with
+ * SQLITE_READONLY_ROLLBACK ("attempt to write a readonly database"): `migrate:status` after a
+ * crash would fail instead of saying where the database stands. A read-write connection rolls it
+ * back on its first read, restoring the database as it was before the dead transaction (nothing
+ * of this command is written). Where the file is not writable this fails quietly and the
+ * read-only open reports the database's own error.
+ */
+function rollBackHotJournal(Driver: SqliteDriver, file: string, timeout: number): void {
+  if (!existsSync(`${file}-journal`)) return;
+  try {
+    const rw = new Driver(file, { timeout, fileMustExist: true });
+    try {
+      rw.prepare('SELECT count(*) FROM sqlite_master').all();
+    } finally {
+      rw.close();
+    }
+  } catch {
+    // no write access (or gone meanwhile): the read-only open below says what is wrong
+  }
+}
+
+/**
  * `connectSqlite` opens the database a `sqlite:` URL names (creating the file if needed, unless
  * `readOnly`) with foreign keys enforced and a busy timeout, and returns its `BackendConnection`.
  * @example const conn = await connectSqlite('sqlite:dev.db'); try { … } finally { await conn.close(); }
@@ -43,6 +66,7 @@ export async function connectSqlite(url: string, options: SqliteConnectOptions =
     : isAbsolute(location.path) ? location.path : resolve(options.cwd ?? process.cwd(), location.path);
   // an empty private database stands in for a file that does not exist yet
   const file = options.readOnly && path !== ':memory:' && !existsSync(path) ? ':memory:' : path;
+  if (options.readOnly && file !== ':memory:') rollBackHotJournal(Driver, file, lockTimeoutMs);
   let db: SqliteDatabase;
   try {
     db = new Driver(file, options.readOnly && file !== ':memory:' ? { timeout: lockTimeoutMs, readonly: true, fileMustExist: true } : { timeout: lockTimeoutMs });
