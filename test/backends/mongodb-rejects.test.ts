@@ -5,7 +5,7 @@
 // case's own error first, then the failed cleanup.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { startRejectingMongo } from '../support/fake-mongodb.js';
 import { REPO_ROOT } from '../support/project.js';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { createProject, REPO_ROOT, type TempProject } from '../support/project.js';
 
@@ -49,14 +49,14 @@ function runBin(cwd: string, args: readonly string[]): Promise<ProcessResult> {
 }
 
 let project: TempProject;
-before(async () => {
+beforeAll(async () => {
   if (!existsSync(BIN)) {
     const build = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
     assert.equal(build.status, 0, 'npm run build failed');
   }
   project = await createProject();
 });
-after(async () => { await project.cleanup(); });
+afterAll(async () => { await project.cleanup(); });
 
 describe('two migrate:up processes at once', () => {
   test('both exit 0 and every migration is applied exactly once', async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import ts from 'typescript';
 import { buildSnapshot } from '@tidemark/core';
 import { readLoadedModels } from '@tidemark/decorators';
@@ -40,7 +40,7 @@ export class Post {
 `;
 
 const dirs: string[] = [];
-after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 /** Writes the two models as an ESM package, compiles them with tsc, and returns the folder. */
 async function compile(authorType: string): Promise<{ src: string; out: string }> {

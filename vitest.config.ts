@@ -1,0 +1,33 @@
+// The test suite on vitest. Workspace packages resolve to their TypeScript sources through the
+// "source" export condition (as `tsx --conditions=source` did), so a test never runs against a
+// stale build; the worker processes get the same condition for anything Node loads natively.
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  // TypeScript is compiled as tsx compiled it for node:test: with the compiler options of the
+  // repository's tsconfig.json (none), not each package's (experimentalDecorators), so classes in
+  // tests get TC39 standard decorators (packages/decorators/src/decorators.test.ts relies on it).
+  // A string is used as is; vite then reads no tsconfig file. (Vite 7: esbuild lowers standard
+  // decorators; Vite 8's Oxc does not yet.)
+  esbuild: { tsconfigRaw: '{}' },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    // forks, not threads: several suites spawn processes, use better-sqlite3 or change process.env
+    pool: 'forks',
+    // one process per file, two at a time (node --test ran --test-concurrency=2 on this 2-core machine)
+    isolate: true,
+    maxWorkers: 2,
+    execArgv: ['--conditions=source'],
+    // node:test has no default timeout; the database suites (evolution, packaging) take minutes
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    teardownTimeout: 60_000,
+    // DynamoDB Local for the run, its URL passed in TIDEMARK_DYNAMODB_URL
+    globalSetup: ['./test/support/dynamodb-global-setup.ts'],
+    reporters: ['default'],
+  },
+});
