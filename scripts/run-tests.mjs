@@ -1,78 +1,23 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under packages/*/src and test/ with Node's own test runner, loading
-// TypeScript through tsx and resolving workspace packages to their sources ("source" condition),
-// so a test never runs against a stale build. Arguments filter test files by substring.
+// Runs every *.test.ts under packages/*/src and test/ with vitest (vitest.config.ts): workspace
+// packages resolve to their TypeScript sources ("source" condition), so a test never runs against
+// a stale build. Arguments filter test files by substring of their path, as `vitest run <filter>`.
 //
-// DynamoDB: when TIDEMARK_DYNAMODB_URL is not set, java is installed, the run may need DynamoDB
-// (TIDEMARK_REQUIRE_BACKENDS unset or naming dynamodb) and the selected files can use it, ONE
-// DynamoDB Local is started for the whole run (tests isolate themselves by region), its URL
-// passed to the tests, and it is stopped afterwards, also on failure and on Ctrl-C.
+// DynamoDB: vitest's global setup (test/support/dynamodb-global-setup.ts) starts ONE DynamoDB
+// Local for the run when TIDEMARK_DYNAMODB_URL is not set, java is installed, the run may need it
+// (TIDEMARK_REQUIRE_BACKENDS unset or naming dynamodb) and the selected files can use it; its URL
+// reaches the tests in TIDEMARK_DYNAMODB_URL, and it is stopped afterwards.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 const filters = process.argv.slice(2);
 
-function walk(dir, out) {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path, out);
-    else if (name.endsWith('.test.ts')) out.push(relative(root, path));
-  }
-  return out;
-}
-
-const files = [...walk(join(root, 'packages'), []), ...walk(join(root, 'test'), [])]
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
-if (files.length === 0) {
-  console.error(`no test files match ${filters.join(' ')}`);
-  process.exit(1);
-}
-
-/** Test files that talk to DynamoDB when it is reachable. */
-const USES_DYNAMODB = ['test/conformance/', 'test/evolution/', 'test/e2e/', 'packages/dynamodb/'];
-
-function wantsDynamoDb(env) {
-  if (env.TIDEMARK_DYNAMODB_URL) return false;
-  const required = (env.TIDEMARK_REQUIRE_BACKENDS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (required.length > 0 && !required.includes('dynamodb')) return false;
-  return files.some((f) => USES_DYNAMODB.some((prefix) => f.startsWith(prefix)));
-}
-
-const env = { ...process.env };
-let dynamo;
-if (wantsDynamoDb(env)) {
-  const { hasJava, startDynamoDbLocal } = await import('./dynamodb-local.mjs');
-  if (!hasJava()) {
-    console.error('\n!!! DynamoDB Local NOT started: java was not found (install a Java 17 runtime); the dynamodb tests report it unreachable\n');
-  } else {
-    try {
-      dynamo = await startDynamoDbLocal();
-      env.TIDEMARK_DYNAMODB_URL = dynamo.url;
-      console.error(`DynamoDB Local started for this run at ${dynamo.url}`);
-    } catch (err) {
-      console.error(`\n!!! DynamoDB Local NOT started: ${err instanceof Error ? err.message : String(err)}; the dynamodb tests report it unreachable\n`);
-    }
-  }
-}
-
-const child = spawn(
-  process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { cwd: root, stdio: 'inherit', env },
-);
-
-let stopping;
-const stopDynamo = () => (stopping ??= dynamo ? dynamo.stop() : Promise.resolve());
+const child = spawn(process.execPath, [vitest, 'run', ...filters], { cwd: root, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    child.kill(signal);
-    void stopDynamo().finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
-  });
+  process.on(signal, () => child.kill(signal));
 }
-const [code] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
-await stopDynamo();
-process.exit(code ?? 1);
+const [code, signal] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])));
+process.exit(code ?? (signal === 'SIGINT' ? 130 : 1));

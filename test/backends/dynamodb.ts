@@ -51,7 +51,7 @@ function compare(a: Row[string], b: Row[string]): number {
 
 /**
  * `dynamodbHarness` runs the conformance suite on DynamoDB Local at TIDEMARK_DYNAMODB_URL, which
- * scripts/run-tests.mjs starts (when java is installed) and stops around the test run. Rows are
+ * the test run (vitest global setup) starts (when java is installed) and stops around it. Rows are
  * written and read through the backend's own `execute` (PutItem, Scan, BatchWriteItem), values
  * stored by the column types Tidemark's metadata gives and read back as a SQL driver returns them.
  */
@@ -63,7 +63,7 @@ export const dynamodbHarness: BackendHarness = {
   async unreachable() {
     const base = process.env.TIDEMARK_DYNAMODB_URL;
     if (!base) {
-      return 'TIDEMARK_DYNAMODB_URL is not set; scripts/run-tests.mjs starts DynamoDB Local when java is installed, '
+      return 'TIDEMARK_DYNAMODB_URL is not set; the test run (vitest global setup, test/support/dynamodb-global-setup.ts) starts DynamoDB Local when java is installed, '
         + 'or run `node scripts/dynamodb-local.mjs start` and export the URL it prints';
     }
     try {

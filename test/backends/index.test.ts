@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { backendsUnderTest, HARNESSES } from './index.js';
 
 test('TIDEMARK_REQUIRE_BACKENDS naming a backend the project does not have fails instead of testing less', async () => {

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { main } from '@tidemark/cli';
 import { REPO_ROOT } from '../support/project.js';
 
@@ -28,7 +28,7 @@ function examples(markdown: string): { heading: string; code: string; prints: st
 const doc = await readFile(join(REPO_ROOT, 'docs', 'api.md'), 'utf8');
 let dir: string;
 
-before(async () => {
+beforeAll(async () => {
   await mkdir(join(REPO_ROOT, '.tmp'), { recursive: true });
   // Under the repository, so the examples' imports resolve to the workspace packages.
   dir = await mkdtemp(join(REPO_ROOT, '.tmp', 'api-'));
@@ -36,7 +36,7 @@ before(async () => {
   const quiet = new Writable({ write(_c, _e, cb) { cb(); } });
   assert.equal(await main(['init'], { cwd: dir, env: {}, stdout: quiet, stderr: quiet, interactive: false }), 0);
 });
-after(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('docs/api.md', () => {
   const list = examples(doc);

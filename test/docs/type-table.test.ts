@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { op, PORTABLE_TYPES, type ColumnSpec, type PortableType } from '@tidemark/core';
 import { backendsUnderTest } from '../backends/index.js';
 import { REPO_ROOT } from '../support/project.js';
@@ -53,7 +53,7 @@ const table = await readmeTable();
 for (const { harness, skip } of await backendsUnderTest()) {
   const catalog = CATALOG[harness.name];
   if (!catalog) continue; // MongoDB and DynamoDB have no column catalog; their packages' READMEs say what is real
-  describe(`README type table [${harness.name}]`, { skip }, () => {
+  describe(`README type table [${harness.name}]`, { skip: Boolean(skip) }, () => {
     test(`every ${COLUMNS[harness.name]} cell names the type the database reports`, async () => {
       const db = await harness.create();
       try {

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { createProject, REPO_ROOT, type TempProject } from '../support/project.js';
 
 const BIN = join(REPO_ROOT, 'packages/cli/bin/tidemark.mjs');
@@ -183,14 +183,14 @@ async function runCase(c: Case): Promise<Outcome> {
 const outcomes = new Map<string, Outcome>();
 
 describe('bad input through the tidemark binary', () => {
-  before(async () => {
+  beforeAll(async () => {
     // Batches of PARALLEL cases: each case is its own project and process.
     const queue = [...CASES];
     await Promise.all(Array.from({ length: PARALLEL }, async () => {
       for (let c = queue.shift(); c; c = queue.shift()) outcomes.set(c.name, await runCase(c));
     }));
   });
-  after(() => outcomes.clear());
+  afterAll(() => outcomes.clear());
 
   test('the catalogue has at least 40 cases, each named once', () => {
     assert.ok(CASES.length >= 40, `${CASES.length} cases`);

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { promisify } from 'node:util';
 import { isTidemarkError } from '@tidemark/core';
 import { createProject, REPO_ROOT, type TempProject } from '../support/project.js';

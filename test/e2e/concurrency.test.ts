@@ -7,7 +7,7 @@
 //
 // Repetitions per backend: TIDEMARK_CONCURRENCY_REPS, else 10 with TIDEMARK_STRESS, else 1.
 import assert from 'node:assert/strict';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import type { Dialect } from '@tidemark/core';
 import { backendsUnderTest } from '../backends/index.js';
 import type { BackendHarness } from '../backends/harness.js';
@@ -133,11 +133,11 @@ async function once(harness: BackendHarness, rep: number): Promise<number[]> {
 }
 
 const backends = await backendsUnderTest();
-before(() => { ensureBin(); });
+beforeAll(() => { ensureBin(); });
 
 for (const { harness, skip } of backends) {
   if (harness.name === 'mongodb') continue; // no server on this machine (DEVELOPERS.md); the suite needs a live database
-  describe(`${PROCESSES} migrate:up processes at once on ${harness.name}`, { skip }, () => {
+  describe(`${PROCESSES} migrate:up processes at once on ${harness.name}`, { skip: Boolean(skip) }, () => {
     test(`${REPS} repetition(s): all exit 0, every migration recorded and applied exactly once`, { timeout: 30 * 60_000 }, async () => {
       const started = Date.now();
       const split: string[] = [];

@@ -11,7 +11,7 @@
 // TIDEMARK_SEED replays the kill moments (which migration, what fraction of its time, see `Windows`: the milliseconds
 // still depend on the machine's load). The figures per backend are printed at the end.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Dialect, SchemaSnapshot, TableSnapshot } from '@tidemark/core';
 import { backendsUnderTest } from '../backends/index.js';
 import type { BackendHarness, Row, TestDatabase } from '../backends/harness.js';
@@ -456,15 +456,15 @@ async function settle(t: Trial, refused: ProcessResult, doc: Record<string, unkn
 
 const backends = await backendsUnderTest();
 const report: string[] = [];
-before(() => { ensureBin(); });
-after(() => {
+beforeAll(() => { ensureBin(); });
+afterAll(() => {
   console.log(`\ncrash-recovery figures (TIDEMARK_SEED=${SEED}):\n${report.join('\n')}\n`);
 });
 
 for (const { harness, skip } of backends) {
   if (harness.name === 'mongodb') continue; // no server on this machine (DEVELOPERS.md); the suite needs a live database
   if (ONLY && !ONLY.includes(harness.name)) continue;
-  describe(`migrate:up killed with SIGKILL on ${harness.name}`, { skip }, () => {
+  describe(`migrate:up killed with SIGKILL on ${harness.name}`, { skip: Boolean(skip) }, () => {
     test(`${TRIALS} trial(s): status truthful, recoverable, no row lost, nothing applied twice`, { timeout: 60 * 60_000 }, async () => {
       const windows = new Windows();
       await calibrate(harness, windows);

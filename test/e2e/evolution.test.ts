@@ -3,7 +3,7 @@
 // row inserted so far is still there; then `migrate:down` all the way back leaves only
 // Tidemark's tracking table.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { comparableSnapshot, parseSnapshot } from '@tidemark/core';
@@ -58,8 +58,8 @@ const STEPS: { message: string; user: string; post: string; flags?: string[] }[]
 ];
 
 let project: TempProject;
-before(async () => { project = await createProject(); });
-after(async () => { await project.cleanup(); });
+beforeAll(async () => { project = await createProject(); });
+afterAll(async () => { await project.cleanup(); });
 
 async function assertDatabaseMatchesSnapshot(): Promise<void> {
   const snapshot = parseSnapshot(await project.read('migrations/.schema.json'));

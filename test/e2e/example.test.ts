@@ -2,7 +2,7 @@
 // so the committed migrations always match the models.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { generate } from '@tidemark/generator';
 import { REPO_ROOT } from '../support/project.js';
 

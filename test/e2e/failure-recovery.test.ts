@@ -6,7 +6,7 @@
 // migration refuse it before its first step, on every backend; read-only commands write nothing.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { comparableSnapshot } from '@tidemark/core';
 import { loadMigration, readMigrationFiles, replayMigrations } from '@tidemark/migrator';
 import { backendsUnderTest } from '../backends/index.js';
@@ -106,10 +106,10 @@ async function rowsSurvive(s: Setup): Promise<void> {
 }
 
 for (const { harness, skip } of await backendsUnderTest()) {
-  describe(`failure recovery on ${harness.name}`, { skip: skip ?? false }, () => {
+  describe(`failure recovery on ${harness.name}`, { skip: Boolean(skip) }, () => {
     let s: Setup;
-    before(async () => { s = await setUp(harness); });
-    after(async () => { await s?.project.cleanup(); await s?.db.dispose(); });
+    beforeAll(async () => { s = await setUp(harness); });
+    afterAll(async () => { await s?.project.cleanup(); await s?.db.dispose(); });
 
     test('failed part-way → up refuses, naming every way out; down --dry-run shows only its applied steps undone', async () => {
       await failNarrow(s);
@@ -179,7 +179,7 @@ for (const { harness, skip } of await backendsUnderTest()) {
     });
   });
 
-  describe(`prechecks before the first step on ${harness.name}`, { skip: skip ?? false }, () => {
+  describe(`prechecks before the first step on ${harness.name}`, { skip: Boolean(skip) }, () => {
     test('every failing check of data from before the migration is reported at once, and nothing changed', async () => {
       const s = await setUp(harness);
       try {
@@ -219,7 +219,7 @@ for (const { harness, skip } of await backendsUnderTest()) {
     });
   });
 
-  describe(`a run killed part-way on ${harness.name}`, { skip: skip ?? false }, () => {
+  describe(`a run killed part-way on ${harness.name}`, { skip: Boolean(skip) }, () => {
     const KILLED = '20250104_000000_killed';
     // step 1 createTable, step 2 addColumn, step 3 a native data fix, step 4 createIndex
     const fix = harness.capabilities.nativeStatements === 'sql'

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { Output } from '../../packages/cli/src/output.js';
 import { createProject, type TempProject } from '../support/project.js';

@@ -2,7 +2,7 @@
 // `concurrently` gives a migration that runs outside a transaction; a URL naming a backend makes
 // generate refuse, with what to do instead, what that backend cannot carry out.
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { createProject, type TempProject } from '../support/project.js';
 
 const HEADER = "import { Model, Key, Auto, Column, Unique, Index } from '@tidemark/decorators';\nimport type { Uuid } from '@tidemark/decorators';\n";

@@ -4,7 +4,7 @@
 // pasted, settle it.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { createProject, type TempProject } from '../support/project.js';
 

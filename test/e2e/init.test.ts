@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test, vi } from 'vitest';
 import { main } from '@tidemark/cli';
 import { REPO_ROOT } from '../support/project.js';
 
@@ -147,12 +147,12 @@ describe('tidemark init', () => {
     }
   });
 
-  test('--help shows examples and says the tsconfig is never edited', async (t) => {
+  test('--help shows examples and says the tsconfig is never edited', async () => {
     // yargs prints help with console.log, not to the stream main() is given.
     const printed: string[] = [];
-    t.mock.method(console, 'log', (...args: unknown[]) => { printed.push(args.join(' ')); });
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { printed.push(args.join(' ')); });
     const help = await runIn(dir, ['init', '--help']);
-    t.mock.restoreAll();
+    log.mockRestore();
     assert.equal(help.code, 0);
     const text = printed.join('\n');
     assert.match(text, /tidemark init --url postgres:\/\/localhost:5432\/app/);

@@ -6,7 +6,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { TidemarkError } from '@tidemark/core';
 import { Output } from '../../packages/cli/src/output.js';
 import { createProject, REPO_ROOT, type CliResult, type TempProject } from '../support/project.js';

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { backendsUnderTest, type ReadOnlyAccess, type TestDatabase } from '../backends/index.js';
 import { createProject, REPO_ROOT, type CliResult, type TempProject } from '../support/project.js';
 
@@ -64,7 +64,7 @@ const READ_ONLY_COMMANDS = [
 ] as const;
 
 for (const { harness, skip } of await backendsUnderTest()) {
-  describe(`read-only commands on ${harness.name}`, { skip }, () => {
+  describe(`read-only commands on ${harness.name}`, { skip: Boolean(skip) }, () => {
     test('history.list() on a database without _tidemark_migrations is [] and creates nothing', async () => {
       const db = await harness.create();
       try {

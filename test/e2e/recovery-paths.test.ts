@@ -2,7 +2,7 @@
 // wrong"): a fork whose newer side was applied locally, and drift captured in a migration.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { createProject, type TempProject } from '../support/project.js';
 

@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeEach, test } from 'node:test';
+import { afterEach, beforeEach, test } from 'vitest';
 import { createProject, REPO_ROOT, type TempProject } from '../support/project.js';
 
 const BIN = join(REPO_ROOT, 'packages/cli/bin/tidemark.mjs');
 const hasScript = spawnSync('script', ['--version']).status === 0;
+const NO_SCRIPT = 'needs `script` (util-linux) for a pseudo-terminal';
+if (!hasScript) console.error(`\n!!! SKIPPING the terminal prompt tests: ${NO_SCRIPT}\n`);
 const HEADER = "import { Model, Key, Auto } from '@tidemark/decorators';\n";
 
 let project: TempProject;
@@ -40,7 +42,7 @@ function generateAtTerminal(keys: string): Promise<{ code: number | null; screen
   });
 }
 
-test('on a terminal, a removed and an added column are asked about; Enter picks the rename', { skip: hasScript ? false : 'needs `script` (util-linux) for a pseudo-terminal' }, async () => {
+test('on a terminal, a removed and an added column are asked about; Enter picks the rename', { skip: !hasScript }, async () => {
   const { code, screen } = await generateAtTerminal('\r');
   assert.equal(code, 0, screen);
   assert.match(screen, /~ column users\.name → full_name/);
@@ -48,7 +50,7 @@ test('on a terminal, a removed and an added column are asked about; Enter picks 
   assert.match(await project.read(`migrations/${file}`), /db\.renameColumn\('users', 'name', 'full_name'\)/);
 });
 
-test('on a terminal, answering "new" drops and adds, marked destructive', { skip: hasScript ? false : 'needs `script` (util-linux) for a pseudo-terminal' }, async () => {
+test('on a terminal, answering "new" drops and adds, marked destructive', { skip: !hasScript }, async () => {
   const { code, screen } = await generateAtTerminal('\x1b[B\r');
   assert.equal(code, 0, screen);
   assert.match(screen, /TM_W_DROP_COLUMN/);

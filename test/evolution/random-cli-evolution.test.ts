@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { buildSnapshot, comparableSnapshot, isTidemarkError, normalizeSnapshot, parseSnapshot } from '@tidemark/core';
 import { sqliteBackend } from '@tidemark/sqlite';
@@ -19,8 +19,8 @@ const STEPS = Number(process.env.TIDEMARK_CLI_EVOLUTION_STEPS ?? 40);
 const SEED = Number(process.env.TIDEMARK_SEED ?? (process.env.CI ? 20261121 : Math.floor(Math.random() * 2 ** 31)));
 
 let project: TempProject;
-before(async () => { project = await createProject(); });
-after(async () => { await project.cleanup(); });
+beforeAll(async () => { project = await createProject(); });
+afterAll(async () => { await project.cleanup(); });
 
 async function writeModels(models: RandomModels): Promise<void> {
   await rm(join(project.dir, 'models'), { recursive: true, force: true });

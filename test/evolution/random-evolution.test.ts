@@ -5,7 +5,7 @@
 // to an empty schema. The seed is printed; TIDEMARK_SEED=<n> replays a run and
 // TIDEMARK_EVOLUTION_STEPS sets its length (300 by default; fewer on DynamoDB, whose index builds take real time).
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import {
   applyOperations, buildSnapshot, comparableSnapshot, diffSnapshots, emptySnapshot, invertOperations, isTidemarkError,
   type SchemaOperation, type SchemaSnapshot,
@@ -57,7 +57,7 @@ async function counts(db: TestDatabase, schema: SchemaSnapshot): Promise<Map<str
 
 for (const { harness, skip } of await backendsUnderTest()) {
   const STEPS = stepsFor(harness);
-  describe(`random evolution [${harness.name}]`, { skip }, () => {
+  describe(`random evolution [${harness.name}]`, { skip: Boolean(skip) }, () => {
     test(`${STEPS} random model edits, applied with rows, then rolled back (seed ${SEED})`, async () => {
       console.log(`random evolution on ${harness.name}: TIDEMARK_SEED=${SEED}`);
       const db = await harness.create();

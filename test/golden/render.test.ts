@@ -5,7 +5,7 @@
 // After an intended change, regenerate with TIDEMARK_UPDATE_GOLDEN=1 and review the diff.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { isTidemarkError, type Backend } from '@tidemark/core';
 import { dynamodbBackend } from '@tidemark/dynamodb';
 import { mongodbBackend } from '@tidemark/mongodb';

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { renderMigration } from '@tidemark/generator';
 import { emptySnapshot } from '@tidemark/core';
 import { publishedManifest } from '../../scripts/pack-manifest.mjs';

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import Database from 'better-sqlite3';
 import { REPO_ROOT } from '../support/project.js';
 import { cleanEnv, mustRun, packAll, runCommand, type PackedPackage } from './pack.js';
@@ -27,11 +27,11 @@ const MB = 1024 * 1024;
 let work: string;
 let packed: PackedPackage[];
 
-before(async () => {
+beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'tidemark-pack-'));
   packed = await packAll(work);
 });
-after(async () => {
+afterAll(async () => {
   if (work && !process.env.TIDEMARK_KEEP_SCRATCH) await rm(work, { recursive: true, force: true });
 });
 
@@ -168,7 +168,7 @@ async function developerPath(app: string, variant: Variant, pm: PackageManager):
 
 describe('packed packages, installed with npm', { timeout: 600_000 }, () => {
   let app: string;
-  before(async () => {
+  beforeAll(async () => {
     app = join(work, 'npm-app');
     await mkdir(app);
     await writeFile(join(app, 'package.json'), appManifest('npm', packed, DEV_DEPS, DEV_DEV_DEPS));
@@ -183,7 +183,7 @@ describe('packed packages, installed with npm', { timeout: 600_000 }, () => {
 
 describe('packed packages, installed with pnpm (strict: hoist=false)', { timeout: 600_000 }, () => {
   let app: string;
-  before(async () => {
+  beforeAll(async () => {
     const pnpm = await runCommand('npx', [...PNPM, '--version'], { cwd: tmpdir(), env: cleanEnv(), timeoutMs: 180_000 });
     // pnpm comes from the npm registry, which CI reaches; not having it is a failure, not a skip.
     assert.equal(pnpm.code, 0, `pnpm@9 could not be fetched with npx:\n${pnpm.stderr}`);
@@ -200,7 +200,7 @@ describe('packed packages, installed with pnpm (strict: hoist=false)', { timeout
 });
 
 describe('a production install (npm install --omit=dev)', { timeout: 600_000 }, () => {
-  test('has no TypeScript and no ts-morph, and migrate:up applies the migrations generated in development', async (t) => {
+  test('has no TypeScript and no ts-morph, and migrate:up applies the migrations generated in development', async () => {
     const dev = join(work, 'prod-dev');
     const prod = join(work, 'prod');
     await mkdir(dev);
@@ -222,7 +222,7 @@ describe('a production install (npm install --omit=dev)', { timeout: 600_000 }, 
       assert.ok(!installed.has(heavy), `${heavy} is installed by npm install --omit=dev`);
     }
     const devInstalled = await installedPackageNames(join(dev, 'node_modules'));
-    t.diagnostic(`install size: development ${(await folderBytes(join(dev, 'node_modules')) / MB).toFixed(1)} MB, ${devInstalled.size} packages; ` +
+    console.log(`install size: development ${(await folderBytes(join(dev, 'node_modules')) / MB).toFixed(1)} MB, ${devInstalled.size} packages; ` +
       `production ${(await folderBytes(join(prod, 'node_modules')) / MB).toFixed(1)} MB, ${installed.size} packages (better-sqlite3 linked, not counted in MB)`);
 
     const tidemark = join(prod, 'node_modules', '.bin', 'tidemark');

@@ -5,10 +5,11 @@
 // `author!: Relation<User>` makes it write `Object`. Both readers then give the same snapshot.
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import ts from 'typescript';
 import { buildSnapshot } from '@tidemark/core';
 import { readLoadedModels } from '@tidemark/decorators';
@@ -40,7 +41,7 @@ export class Post {
 `;
 
 const dirs: string[] = [];
-after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 /** Writes the two models as an ESM package, compiles them with tsc, and returns the folder. */
 async function compile(authorType: string): Promise<{ src: string; out: string }> {
@@ -69,12 +70,30 @@ async function compile(authorType: string): Promise<{ src: string; out: string }
   return { src, out };
 }
 
+/**
+ * `importNatively` imports `file` in a child Node process (TypeScript of the workspace packages
+ * loaded through tsx, as the CLI does) and resolves with the error it threw, if any.
+ */
+function importNatively(file: string): Promise<{ name: string; message: string } | undefined> {
+  const script = `try { await import(${JSON.stringify(pathToFileURL(file).href)}); }
+catch (e) { process.stdout.write(JSON.stringify({ name: e?.constructor?.name, message: String(e?.message) })); }`;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, timeout: 60_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`node could not run the import: ${err.message}\n${stderr}`));
+      else resolve(stdout.trim() ? JSON.parse(stdout) as { name: string; message: string } : undefined);
+    });
+  });
+}
+
 describe('Relation<T> between models of two modules, compiled with emitDecoratorMetadata as ESM', () => {
   test('without Relation<T> the app crashes at import (what Relation<T> is for)', async () => {
     const { out } = await compile('User');
     assert.match(await readFile(join(out, 'post.js'), 'utf8'), /__metadata\("design:type", User\)/);
-    await assert.rejects(import(pathToFileURL(join(out, 'user.js')).href), (e: Error) =>
-      e instanceof ReferenceError && /Cannot access 'User' before initialization/.test(e.message));
+    // Imported by Node itself, in a child process: vitest's module runner links modules its own way
+    // and would not show what an application started with `node` meets.
+    const error = await importNatively(join(out, 'user.js'));
+    assert.equal(error?.name, 'ReferenceError', JSON.stringify(error));
+    assert.match(error!.message, /Cannot access 'User' before initialization/);
   });
 
   test('with Relation<T> it loads, and both readers give the same snapshot', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { bounded, closeAll, runThenCleanUp } from './cleanup.js';
 
 const fail = (message: string) => async (): Promise<never> => { throw new Error(message); };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { identifierLength, shortenFor, shortenIdentifier, utf8Length } from './identifier-length.js';
 
 test('a name that fits is kept as it is', () => {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import ts from 'typescript';
 import { firstForeignFrame } from './call-site.js';
 
@@ -42,7 +42,7 @@ describe('call site of a compiled model, with the installed package\'s source ma
   mkdirSync(join(root, '.tmp'), { recursive: true });
   // Under the repository, so the fake install's `@tidemark/core` import resolves to the workspace's.
   const dir = mkdtempSync(join(root, '.tmp', 'call-site-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('names the user\'s model file and line, not a file inside @tidemark/decorators', () => {
     // This package as npm installs it: dist/ with source maps pointing at src/.

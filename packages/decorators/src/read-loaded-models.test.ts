@@ -2,7 +2,7 @@
 // first, as a user of the run-time reader would set things up.
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { isTidemarkError, type PropertyDescription } from '@tidemark/core';
 import { classesOf, loadModels } from './__fixtures__/load-compiled.js';
 import { MODEL_METADATA_KEY, readLoadedModels, type ReadLoadedModelsOptions } from './index.js';

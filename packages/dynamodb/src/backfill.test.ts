@@ -1,7 +1,7 @@
 // A back-fill over more than one Scan page (1 MB each): every item gets the value, progress is
 // reported as it goes, and items written meanwhile with their own value keep it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { op, type ProgressEvent } from '@tidemark/core';
 import type { DynamoConnection } from './connection.js';
 import { liveSkip, openLocal } from './__fixtures__/local.js';
@@ -9,8 +9,8 @@ import { liveSkip, openLocal } from './__fixtures__/local.js';
 const ITEMS = 1200;
 let conn: DynamoConnection;
 
-describe('back-fill across Scan pages', { skip: liveSkip() }, () => {
-  before(async () => {
+describe('back-fill across Scan pages', { skip: Boolean(liveSkip()) }, () => {
+  beforeAll(async () => {
     ({ conn } = await openLocal());
     await conn.withLock(() => conn.applier.apply(op.createTable({ name: 'docs', columns: [{ name: 'id', type: 'i64' }, { name: 'body', type: 'text' }], primaryKey: ['id'] })));
     // 1 KB bodies: 1,200 items are more than one 1 MB Scan page
@@ -20,7 +20,7 @@ describe('back-fill across Scan pages', { skip: liveSkip() }, () => {
       await conn.applier.execute({ command: 'BatchWriteItem', input: { RequestItems: { docs: batch } } });
     }
   });
-  after(async () => conn.close());
+  afterAll(async () => conn.close());
 
   it('fills every item and reports progress up to the total', async () => {
     const events: ProgressEvent[] = [];

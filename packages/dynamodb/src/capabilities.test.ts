@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { capabilities, INDEXABLE_TYPES, OBJECT_NAME_PATTERN } from './capabilities.js';
 
 test('capabilities say what DynamoDB does and does not do', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { isTidemarkError, TidemarkError } from '@tidemark/core';
 import { awsErrorName, translateDynamoError } from './errors.js';
 

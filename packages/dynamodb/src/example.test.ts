@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { connectDynamoDb } from './connect.js';
 import { freshUrl, liveSkip } from './__fixtures__/local.js';
 
@@ -17,7 +17,7 @@ function tidemark(url: string, ...args: string[]): { code: number | null; stdout
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('the DynamoDB example, applied with the CLI', { skip: liveSkip() }, () => {
+describe('the DynamoDB example, applied with the CLI', { skip: Boolean(liveSkip()) }, () => {
   it('migrate:up, status, check, down and up again', async () => {
     const url = freshUrl();
     const up = tidemark(url, 'migrate:up');

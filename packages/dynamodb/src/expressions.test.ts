@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { ExpressionBuilder, itemExists, keyOf } from './expressions.js';
 
 test('every name and value becomes a placeholder, the same name the same one', () => {

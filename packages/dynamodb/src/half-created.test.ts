@@ -2,7 +2,7 @@
 // see; the next run's createTable must finish that step, not fail on it for good (found by the
 // crash test). Any other table of that name stays refused.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { CreateTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { isTidemarkError, op, type TableSnapshot } from '@tidemark/core';
 import { createTableInput } from './table-definition.js';
@@ -13,7 +13,7 @@ const table: TableSnapshot = {
   columns: [{ name: 'id', type: 'uuid', nullable: false }, { name: 'note', type: 'string', length: 40, nullable: true }],
 };
 
-describe('a table left half-created by a killed run', { skip: liveSkip() }, () => {
+describe('a table left half-created by a killed run', { skip: Boolean(liveSkip()) }, () => {
   it('is adopted when it is exactly what the step makes and empty: the step finishes', async () => {
     const { url, conn } = await openLocal();
     const raw = rawClient(url);

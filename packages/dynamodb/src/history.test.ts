@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { HistoryRecord } from '@tidemark/core';
 import type { DynamoConnection } from './connection.js';
 import { liveSkip, openLocal } from './__fixtures__/local.js';
@@ -10,7 +10,7 @@ let conn: DynamoConnection;
 const applied: HistoryRecord = { id: '20250117_120000_b', checksum: 'abc', appliedAt: '2025-01-17T12:00:00.000Z', executionMs: 12, appliedBy: 'me@host', outcome: 'applied' };
 const failed: HistoryRecord = { id: '20250117_110000_a', checksum: 'def', appliedAt: '2025-01-17T11:00:00.000Z', executionMs: 3, appliedBy: 'me@host', outcome: 'failed', stepsApplied: 2, error: 'boom' };
 
-describe('DynamoHistory (_tidemark_migrations)', { skip: liveSkip() }, () => {
+describe('DynamoHistory (_tidemark_migrations)', { skip: Boolean(liveSkip()) }, () => {
   beforeEach(async () => { ({ conn } = await openLocal()); });
   afterEach(async () => conn.close());
 

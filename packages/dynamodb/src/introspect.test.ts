@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import type { TableSnapshot } from '@tidemark/core';
 import { mergeTable } from './introspect.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { connectDynamoDb, lockTimeoutFromEnv, DEFAULT_LOCK_TIMEOUT_MS } from './connect.js';
 import type { DynamoConnection } from './connection.js';
@@ -17,7 +17,7 @@ const other = async (options: Parameters<typeof connectDynamoDb>[1] = {}) => {
   return c;
 };
 
-describe('withLock: one run at a time, through a lock item', { skip: liveSkip() }, () => {
+describe('withLock: one run at a time, through a lock item', { skip: Boolean(liveSkip()) }, () => {
   beforeEach(async () => { ({ conn, url } = await openLocal()); });
   afterEach(async () => {
     await conn.close();

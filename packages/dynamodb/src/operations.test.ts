@@ -1,7 +1,7 @@
 // Every operation against DynamoDB Local, with items: values inserted before each change are
 // checked after it, item by item, and refusals are checked to change nothing.
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { isTidemarkError, op, type ProgressEvent, type SchemaOperation } from '@tidemark/core';
 import { CreateTableCommand, ListTablesCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
@@ -50,7 +50,7 @@ async function expectRefused(operation: SchemaOperation, check: string, count: n
   assert.deepEqual(await items('users'), before, 'the items are unchanged');
 }
 
-describe('DynamoDB operations on tables holding items', { skip: liveSkip() }, () => {
+describe('DynamoDB operations on tables holding items', { skip: Boolean(liveSkip()) }, () => {
   beforeEach(async () => {
     waits = [];
     ({ conn, url } = await openLocal({ onWait: (e) => waits.push(e) }));

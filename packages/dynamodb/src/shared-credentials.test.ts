@@ -2,13 +2,13 @@
 // with its own AWS credentials and region is the table Tidemark sees through dynamodb://host:port.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { op } from '@tidemark/core';
 import { connectDynamoDb } from './connect.js';
 import { BASE_URL, liveSkip } from './__fixtures__/local.js';
 
-describe('AWS credentials from the environment on a local endpoint', { skip: liveSkip() }, () => {
+describe('AWS credentials from the environment on a local endpoint', { skip: Boolean(liveSkip()) }, () => {
   it('the app sees, with its own key and region, the table Tidemark made through dynamodb://host:port', async () => {
     const region = `tm${randomBytes(6).toString('hex')}`;
     const credentials = { accessKeyId: 'appkey', secretAccessKey: 'appsecret' };

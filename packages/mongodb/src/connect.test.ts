@@ -1,7 +1,7 @@
 // Connecting with the real driver where no server answers: a clear TM_BACKEND_ERROR that
 // never shows the password; a URL the driver cannot read is TM_URL_INVALID.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { capabilities, mongodbBackend } from './index.js';
 import { connectMongo } from './connect.js';

@@ -1,7 +1,7 @@
 // The real runner's two conversions, with the driver's own BSON classes: what a command becomes
 // before `db.command` sends it, and what a reply becomes before Tidemark reads it.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { Binary, BSON, Decimal128, Double, Int32, Long, MinKey, ObjectId } from 'mongodb';
 import { DriverCommandRunner, fromExtendedJson, toExtendedJson } from './driver-runner.js';
 import type { DriverDb, DriverDocument, DriverSession } from './driver.js';

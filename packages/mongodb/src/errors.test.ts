@@ -1,6 +1,6 @@
 // Every driver error leaves the backend as a TidemarkError with a code, details and a hint.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { isTidemarkError, unsupportedOperation } from '@tidemark/core';
 import { MongoNetworkError, MongoServerError, MongoServerSelectionError } from 'mongodb';
 import { RecordingRunner } from './__fixtures__/recording-runner.js';

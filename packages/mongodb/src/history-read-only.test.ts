@@ -3,7 +3,7 @@
 // collection and creates nothing — never a `create` (issue 16; the live case runs in
 // test/e2e/read-only.test.ts when MONGODB_URL is set).
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { it } from 'vitest';
 import { cursorReply, RecordingRunner } from './__fixtures__/recording-runner.js';
 import { MongoHistory } from './history.js';
 

@@ -1,6 +1,6 @@
 // `_tidemark_migrations` at the command level: ensure, list (through a cursor), save, remove.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { serverError } from './__fixtures__/ddl-state-runner.js';
 import { cursorReply, RecordingRunner } from './__fixtures__/recording-runner.js';

@@ -1,6 +1,6 @@
 // Introspection from scripted listCollections / listIndexes replies, and dropAll.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { op } from '@tidemark/core';
 import { cursorReply, RecordingRunner } from './__fixtures__/recording-runner.js';
 import { dropAllMongo } from './drop-all.js';

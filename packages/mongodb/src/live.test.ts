@@ -4,7 +4,7 @@
 // index over a nullable column really lets nulls repeat; the lock really serialises two
 // connections. Each test uses its own database, dropped afterwards.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { MongoClient, type Db } from 'mongodb';
 import { isTidemarkError, op, type ProgressEvent, type SchemaOperation } from '@tidemark/core';
 import { connectMongo } from './connect.js';
@@ -22,7 +22,7 @@ const urlFor = (database: string): string => {
 };
 
 // a bound on every test: a server that stops answering fails the suite instead of hanging it
-describe('live MongoDB', { skip: SKIP, timeout: 120_000 }, () => {
+describe('live MongoDB', { skip: Boolean(SKIP), timeout: 120_000 }, () => {
   let client: MongoClient;
   let db: Db;
   let conn: MongoConnection;
@@ -33,14 +33,14 @@ describe('live MongoDB', { skip: SKIP, timeout: 120_000 }, () => {
   const typeOf = async (collection: string, field: string): Promise<string[]> =>
     (await db.collection(collection).aggregate([{ $project: { _id: 0, t: { $type: `$${field}` } } }]).toArray()).map((d) => d.t as string);
 
-  before(async () => {
+  beforeAll(async () => {
     name = `tidemark_live_${process.pid}_${++serial}`;
     client = new MongoClient(urlFor(name), { serverSelectionTimeoutMS: 10_000, socketTimeoutMS: 30_000 });
     await client.connect();
     db = client.db(name);
     conn = await connectMongo(urlFor(name), { batchSize: 2, lockTimeoutMs: 2000, lockPollMs: 50 });
   });
-  after(async () => {
+  afterAll(async () => {
     // clients are closed whatever dropDatabase does: an open one keeps the test process (and npm test) alive
     await runThenCleanUp(
       async () => { if (db) await bounded(db.dropDatabase(), 10_000, `dropping ${name}`); },

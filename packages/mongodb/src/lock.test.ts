@@ -2,7 +2,7 @@
 // pipeline does to a free, held or expired lock document), waiting and timing out, release in
 // every case, renewal, and the connection's use of it.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { isTidemarkError, op } from '@tidemark/core';
 import { fakeClock, testConnection, TOKEN } from './__fixtures__/connection.js';
 import { DdlStateRunner } from './__fixtures__/ddl-state-runner.js';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { comparableSnapshot, isTidemarkError, parseSnapshot } from '@tidemark/core';
 import { createMigrator, type MigratorEvent } from '@tidemark/migrator';
 import { testConnection } from './__fixtures__/connection.js';

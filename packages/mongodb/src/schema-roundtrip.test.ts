@@ -3,7 +3,7 @@
 // against a runner that keeps the catalog but no documents: the conformance cases' operations,
 // then a seeded random evolution (test/evolution) applied and rolled back.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import {
   applyOperation, applyOperations, buildSnapshot, comparableSnapshot, diffSnapshots, emptySnapshot, invertOperations, isTidemarkError, op,
   type SchemaOperation, type SchemaSnapshot,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { applyOperation, comparableSnapshot, isTidemarkError, op } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { connectMysql } from './connect.js';
@@ -8,7 +8,7 @@ import { BASE_URL, openLiveDb, skipReason, step, type LiveDb } from './__fixture
 
 const skip = await skipReason();
 
-describe('connecting', { skip }, () => {
+describe('connecting', { skip: Boolean(skip) }, () => {
   it('fails with TM_BACKEND_ERROR and a hint for an unreachable server, a refused login and a missing database, never showing the password', async () => {
     const url = new URL(BASE_URL);
     const withPassword = (mutate: (u: URL) => void): string => { const u = new URL(url); u.password = 's3cret'; mutate(u); return u.toString(); };
@@ -28,7 +28,7 @@ describe('connecting', { skip }, () => {
   });
 });
 
-describe('a MySQL connection', { skip }, () => {
+describe('a MySQL connection', { skip: Boolean(skip) }, () => {
   let db: LiveDb;
   beforeEach(async () => { db = await openLiveDb(); });
   afterEach(async () => db.cleanup());

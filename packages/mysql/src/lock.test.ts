@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { lockName, lockTimeoutFromEnv } from './lock.js';
 import { openLiveDb, skipReason, type LiveDb } from './__fixtures__/live.js';
@@ -20,7 +20,7 @@ describe('lockTimeoutFromEnv and lockName', () => {
   });
 });
 
-describe('withLock serialises runs on one database (GET_LOCK)', { skip }, () => {
+describe('withLock serialises runs on one database (GET_LOCK)', { skip: Boolean(skip) }, () => {
   let db: LiveDb;
   beforeEach(async () => { db = await openLiveDb(); });
   afterEach(async () => db.cleanup());

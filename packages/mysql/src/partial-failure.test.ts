@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { createMigrator } from '@tidemark/migrator';
 import { openLiveDb, skipReason, type LiveDb } from './__fixtures__/live.js';
@@ -33,7 +33,7 @@ function migration(third: string): string {
   ].join('\n');
 }
 
-describe('a migration whose third step fails, on MySQL', { skip }, () => {
+describe('a migration whose third step fails, on MySQL', { skip: Boolean(skip) }, () => {
   let db: LiveDb;
   let dir: string;
   beforeEach(async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isTidemarkError, op } from '@tidemark/core';
 import { openTempDb, SKIP, step, type TempDb } from './__fixtures__/live-db.js';
 
 const concurrently = (unique = false) => op.createIndex('items', { name: 'idx_items_name', columns: ['name'], unique }, { concurrently: true });
 
-describe('CREATE INDEX CONCURRENTLY', { skip: SKIP }, () => {
+describe('CREATE INDEX CONCURRENTLY', { skip: Boolean(SKIP) }, () => {
   let db: TempDb;
   beforeEach(async () => {
     db = await openTempDb();

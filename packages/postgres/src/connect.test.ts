@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isTidemarkError, op } from '@tidemark/core';
 import { createDatabase, openTempDb, SKIP, step, type TempDb } from './__fixtures__/live-db.js';
 import { connectPostgres } from './connect.js';
@@ -34,7 +34,7 @@ describe('capabilities', () => {
   });
 });
 
-describe('connectPostgres', { skip: SKIP }, () => {
+describe('connectPostgres', { skip: Boolean(SKIP) }, () => {
   let db: TempDb;
   beforeEach(async () => { db = await openTempDb(); });
   afterEach(async () => db.cleanup());

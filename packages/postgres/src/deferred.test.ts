@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import type { PgClient, PgQuery, PgResult } from './driver.js';
 import { PgExecutor } from './executor.js';
 import { withTransaction } from './transaction.js';

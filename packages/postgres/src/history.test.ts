@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { HistoryRecord } from '@tidemark/core';
 import { openTempDb, SKIP, type TempDb } from './__fixtures__/live-db.js';
 import { connectPostgres } from './connect.js';
@@ -8,7 +8,7 @@ const record = (id: string, extra: Partial<HistoryRecord> = {}): HistoryRecord =
   id, checksum: `sum-${id}`, appliedAt: '2025-01-17T12:00:00.123Z', executionMs: 12, appliedBy: 'ada@host', outcome: 'applied', ...extra,
 });
 
-describe('_tidemark_migrations', { skip: SKIP }, () => {
+describe('_tidemark_migrations', { skip: Boolean(SKIP) }, () => {
   let db: TempDb;
   beforeEach(async () => { db = await openTempDb(); });
   afterEach(async () => db.cleanup());

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { openTempDb, SKIP, type TempDb } from './__fixtures__/live-db.js';
 import { connectPostgres } from './connect.js';
@@ -26,7 +26,7 @@ describe('advisory lock key and timeout setting', () => {
   });
 });
 
-describe('withLock serialises runs on one schema', { skip: SKIP }, () => {
+describe('withLock serialises runs on one schema', { skip: Boolean(SKIP) }, () => {
   let db: TempDb;
   beforeEach(async () => { db = await openTempDb(); });
   afterEach(async () => db.cleanup());

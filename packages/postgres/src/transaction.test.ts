@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { isTidemarkError, op } from '@tidemark/core';
 import { openTempDb, SKIP, step, type TempDb } from './__fixtures__/live-db.js';
 
 const table = (name: string) => op.createTable({ name, columns: [{ name: 'id', type: 'i32' }], primaryKey: ['id'] });
 const names = async (db: TempDb): Promise<string[]> => (await db.conn.introspect()).tables.map((t) => t.name);
 
-describe('transactions roll DDL back', { skip: SKIP }, () => {
+describe('transactions roll DDL back', { skip: Boolean(SKIP) }, () => {
   let db: TempDb;
   beforeEach(async () => { db = await openTempDb(); });
   afterEach(async () => db.cleanup());

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import {
   applyOperations, comparableSnapshot, emptySnapshot, op, PORTABLE_TYPES,
   type ColumnSpec, type PortableType, type SchemaOperation, type SchemaSnapshot,
@@ -30,7 +30,7 @@ async function apply(...operations: SchemaOperation[]): Promise<void> {
   assert.deepStrictEqual(comparableSnapshot(await db.conn.introspect()), comparableSnapshot(state, capabilities));
 }
 
-describe('every portable type round-trips on PostgreSQL', { skip: SKIP }, () => {
+describe('every portable type round-trips on PostgreSQL', { skip: Boolean(SKIP) }, () => {
   beforeEach(async () => { db = await openTempDb(); state = emptySnapshot(); });
   afterEach(async () => db.cleanup());
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { emptySnapshot, op, precheckFailed, type Capabilities } from '@tidemark/core';
 import { SqlApplier } from './sql-applier.js';
 import type { SqlDialect } from './sql-dialect.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { capabilities, sqliteBackend } from './index.js';
 
 const loaded = (): boolean => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('better-sqlite3'));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { op } from '@tidemark/core';
 import { foreignKeysOn, openTempDb, query, step, type TempDb } from './__fixtures__/harness.js';
 

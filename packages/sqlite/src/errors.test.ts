@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { op } from '@tidemark/core';
 import { openTempDb, step, type TempDb } from './__fixtures__/harness.js';
 import { translateSqliteError } from './errors.js';

@@ -1,7 +1,7 @@
 // planStatements renders operations held in memory for any backend without connecting
 // (docs/api.md): each step sees the schema the steps before it made.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { isTidemarkError, op } from '@tidemark/core';
 import { planStatements } from './plan-statements.js';
 

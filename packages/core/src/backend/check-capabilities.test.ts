@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { isTidemarkError } from '../errors/tidemark-error.js';
 import { op } from '../operation/op.js';
 import type { Capabilities } from './capabilities.js';

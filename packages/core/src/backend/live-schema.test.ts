@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { op } from '../operation/op.js';
 import { applyOperation } from '../operation/apply-operation.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SchemaSnapshot } from '../snapshot/schema-snapshot.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { TidemarkError } from '../errors/tidemark-error.js';
 import { applyOperations } from '../operation/apply-operation.js';
 import type { SchemaOperation } from '../operation/operations.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { isTidemarkError, TidemarkError } from '../errors/tidemark-error.js';
 import type { ColumnSnapshot, SchemaSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
 import { buildSnapshot } from './build-snapshot.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { TidemarkError } from '../errors/tidemark-error.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
 import { applyOperation, applyOperations } from './apply-operation.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { ColumnSnapshot, SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import { classifyOperation, isNarrowing } from './classify-operation.js';
 import { op } from './op.js';

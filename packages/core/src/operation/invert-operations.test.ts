@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import fc from 'fast-check';
 import { editedSchemaArb, schemaArb, schemaPairArb, shuffled, type EditedSchema } from '../__fixtures__/schema-arbitraries.js';
 import { diffSnapshots } from '../diff/diff-snapshots.js';

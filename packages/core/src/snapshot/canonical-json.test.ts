@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { checksumMigration, hashSnapshot, normalizeLineEndings, serializeSnapshot } from './canonical-json.js';
 import { parseSnapshot } from './parse-snapshot.js';
 import type { SchemaSnapshot } from './schema-snapshot.js';

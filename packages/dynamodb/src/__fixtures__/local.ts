@@ -4,7 +4,7 @@ import { connectDynamoDb, type DynamoConnectOptions } from '../connect.js';
 import type { DynamoConnection } from '../connection.js';
 
 /**
- * Live tests run against the DynamoDB Local at TIDEMARK_DYNAMODB_URL (scripts/run-tests.mjs
+ * Live tests run against the DynamoDB Local at TIDEMARK_DYNAMODB_URL (the test run
  * starts one). Without it they are skipped with a loud line, unless TIDEMARK_REQUIRE_BACKENDS
  * names dynamodb, which makes the absence a failure.
  */
@@ -14,8 +14,8 @@ export const BASE_URL = process.env.TIDEMARK_DYNAMODB_URL;
 export function liveSkip(): string | false {
   if (BASE_URL) return false;
   const required = (process.env.TIDEMARK_REQUIRE_BACKENDS ?? '').split(',').map((s) => s.trim());
-  if (required.includes('dynamodb')) throw new Error('TIDEMARK_REQUIRE_BACKENDS names dynamodb but TIDEMARK_DYNAMODB_URL is not set: scripts/run-tests.mjs starts DynamoDB Local when java is installed (see its output for why it did not)');
-  const reason = 'TIDEMARK_DYNAMODB_URL is not set (scripts/run-tests.mjs starts DynamoDB Local when java is installed)';
+  if (required.includes('dynamodb')) throw new Error('TIDEMARK_REQUIRE_BACKENDS names dynamodb but TIDEMARK_DYNAMODB_URL is not set: the test run (vitest global setup, test/support/dynamodb-global-setup.ts) starts DynamoDB Local when java is installed (see its output for why it did not)');
+  const reason = 'TIDEMARK_DYNAMODB_URL is not set (the test run starts DynamoDB Local when java is installed: test/support/dynamodb-global-setup.ts)';
   console.error(`\n!!! SKIPPING the live DynamoDB tests: ${reason}\n`);
   return reason;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { applyOperation, emptySnapshot, isTidemarkError, op, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
 import { renderStep } from '../render.js';
 import { planOperation } from './plan-operation.js';

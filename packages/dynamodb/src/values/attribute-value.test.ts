@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { marshalJson, toAttributeValue, toPlain, unmarshalJson } from './attribute-value.js';
 
 test('toAttributeValue stores a value in its column type; null means no attribute', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { ColumnSnapshot, PortableType } from '@tidemark/core';
 import { convertValue, needsValueCheck } from './convert-value.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { compareDecimal, fitsDynamoDbNumber, formatDecimal, integerDigits, isWhole, parseDecimal, roundDecimal, toBigInt } from './decimal.js';
 
 const d = (text: string) => parseDecimal(text)!;

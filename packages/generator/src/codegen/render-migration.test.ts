@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import {
   diffSnapshots, emptySnapshot, hashSnapshot, normalizeSnapshot,
   type ColumnSnapshot, type SchemaSnapshot, type TableSnapshot,

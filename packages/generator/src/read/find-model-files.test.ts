@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { writeSources } from './__fixtures__/read-sources.js';
 import { findModelFiles } from './find-model-files.js';
 

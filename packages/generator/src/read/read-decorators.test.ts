@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { HEADER, lineOf, readProperty, readSources } from './__fixtures__/read-sources.js';
 
 const POST = '@Model() export class Post { @Key() id!: number; }\n';

@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { buildSnapshot } from '@tidemark/core';
 import { assertModelError, HEADER, lineOf, readSources } from './__fixtures__/read-sources.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { buildSnapshot, type SchemaSnapshot } from '@tidemark/core';
 import { findModelFiles } from './find-model-files.js';
 import { readModelFiles } from './read-model-files.js';

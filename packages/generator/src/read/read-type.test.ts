@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import type { TypeRef } from '@tidemark/core';
 import { HEADER, readProperty, readSources } from './__fixtures__/read-sources.js';
 

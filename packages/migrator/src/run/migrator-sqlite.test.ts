@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { isTidemarkError, type BackendConnection } from '@tidemark/core';
 import { sqliteBackend } from '@tidemark/sqlite';
 import { body, migrationText, sha256, tempDir, type MigrationSpec, type TempDir } from '../__fixtures__/harness.js';

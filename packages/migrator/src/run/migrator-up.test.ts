@@ -2,7 +2,7 @@
 // set difference read under the lock, applied in id order; --to; checksum and missing-file
 // refusals; destructive steps refused before anything runs; dry runs apply nothing.
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { body, FakeConnection, fakeHash, sha256, tempDir, type TempDir } from '../__fixtures__/harness.js';
 import type { MigratorEvent } from './events.js';

@@ -1,7 +1,7 @@
 // findFork (README: Files): two generated migrations that start from the same snapshot are a
 // conflict naming both files; linear chains, empty migrations and reverts are not.
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { fakeHash, tempDir, type TempDir } from '../__fixtures__/harness.js';
 import { findFork } from './check-chain.js';

@@ -2,7 +2,7 @@
 // TM_MIGRATION_INVALID naming it; an edited file is loaded afresh, never from a cache.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { isTidemarkError, recordingContext } from '@tidemark/core';
 import { describe as describeOp, tempDir, type TempDir } from '../__fixtures__/harness.js';
 import { loadMigration } from './load-migration.js';

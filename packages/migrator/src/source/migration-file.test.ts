@@ -2,7 +2,7 @@
 // are ignored, a missing folder has no migrations, checksums ignore line endings.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { fakeHash, sha256, tempDir, type TempDir } from '../__fixtures__/harness.js';
 import { readMigrationFiles } from './migration-file.js';

@@ -2,7 +2,7 @@
 // that cannot be recorded are errors naming them (never internal errors).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { body, describe as describeOp, tempDir, type TempDir } from '../__fixtures__/harness.js';
 import { loadMigration } from './load-migration.js';

@@ -2,7 +2,7 @@
 // rewrites each sends, in order (relax, rewrite in batches, tighten, catch up), the prechecks
 // that stop a change before anything is written, and the progress of long rewrites.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { applyOperation, emptySnapshot, findTable, isTidemarkError, op, type ProgressEvent, type SchemaOperation } from '@tidemark/core';
 import { countReply, cursorReply, READ_COMMANDS, writeReply } from '../__fixtures__/recording-runner.js';
 import { posts, prepared, users, withoutIntrospection } from '../__fixtures__/schema.js';

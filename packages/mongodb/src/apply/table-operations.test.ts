@@ -2,7 +2,7 @@
 // order, against a runner that keeps the catalog (so each step is applied on the state the
 // earlier ones left), and what is refused before anything runs.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { applyOperation, emptySnapshot, findTable, isTidemarkError, op } from '@tidemark/core';
 import { countReply, cursorReply, READ_COMMANDS } from '../__fixtures__/recording-runner.js';
 import { serverError } from '../__fixtures__/ddl-state-runner.js';

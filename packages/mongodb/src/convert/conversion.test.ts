@@ -2,7 +2,7 @@
 // use (__fixtures__/expression-model.ts): what converts, what fails the precheck, what the
 // rewrite writes, and which changes need a precheck or a rewrite at all.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { normalizeColumn, type ColumnSnapshot, type PortableType } from '@tidemark/core';
 import { MIN_KEY } from '../document.js';
 import { evaluate, MINKEY, Typed } from '../__fixtures__/expression-model.js';

@@ -2,7 +2,7 @@
 // written meanwhile, fail rather than loop when values cannot change, and kill their cursor
 // when a batch fails.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { isTidemarkError } from '@tidemark/core';
 import { serverError } from '../__fixtures__/ddl-state-runner.js';
 import { countReply, cursorReply, RecordingRunner, writeReply } from '../__fixtures__/recording-runner.js';

@@ -2,7 +2,7 @@
 // lengths, precision, enum values, a key, indexes and foreign keys, survives render → the
 // listCollections / listIndexes replies → introspection unchanged.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { comparableSnapshot, op, PORTABLE_TYPES, type ColumnSpec, type TableSnapshot } from '@tidemark/core';
 import { tableFromCollection } from '../introspect.js';
 import { indexSpec, keyIndexSpec } from './index-spec.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { PORTABLE_TYPES, type ColumnSnapshot } from '@tidemark/core';
 import { renderColumnType, sizeMarker } from '@tidemark/sql/mysql';
 import { parseColumnType, parseEnumValues, type ColumnTypeRow } from './column-type.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { parseDefault } from './parse-default.js';
 
 describe('parseDefault reads COLUMN_DEFAULT as MySQL prints it', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { op, type SchemaOperation } from '@tidemark/core';
 import { openLiveDb, skipReason, step, type LiveDb } from '../__fixtures__/live.js';
 
@@ -38,7 +38,7 @@ async function expectPrecheck(operation: SchemaOperation, check: string, count: 
   assert.deepEqual(await rows(), before, 'the rows are unchanged');
 }
 
-describe('MySQL prechecks fail with a count and samples, and change nothing', { skip }, () => {
+describe('MySQL prechecks fail with a count and samples, and change nothing', { skip: Boolean(skip) }, () => {
   beforeEach(async () => {
     db = await openLiveDb();
     await step(db, table);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { op, type SchemaOperation } from '@tidemark/core';
 import { openTempDb, SKIP, step, type TempDb } from '../__fixtures__/live-db.js';
 
@@ -41,7 +41,7 @@ async function expectPrecheck(operation: SchemaOperation, check: string, count: 
   return shown;
 }
 
-describe('PostgreSQL prechecks fail with a count and samples, and change nothing', { skip: SKIP }, () => {
+describe('PostgreSQL prechecks fail with a count and samples, and change nothing', { skip: Boolean(SKIP) }, () => {
   beforeEach(async () => {
     db = await openTempDb();
     await step(db, table);

@@ -3,7 +3,7 @@
 // pin the SQL each dialect reads, and the runner's modes. Counts and samples on live databases
 // are the conformance suite's (test/conformance/prechecks.test.ts).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { emptySnapshot, op, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
 import { checkPredicates as mysql } from '../dialects/mysql/check-predicates.js';
 import { checkPredicates as postgres } from '../dialects/postgres/check-predicates.js';

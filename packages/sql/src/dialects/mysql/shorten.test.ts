@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { applyOperation, emptySnapshot, op, utf8Length } from '@tidemark/core';
 import { quoteIdentifier } from './quote.js';
 import { shortenOperation, shortenSnapshot, shortenTable, shortName } from './shorten.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CANONICAL_DECIMAL_TEXT, CANONICAL_INTEGER_TEXT } from '@tidemark/core';
 import { isCanonicalNumberSql, isNumberTextSql } from './canonical-number.js';
