@@ -431,12 +431,14 @@ async function settle(t: Trial, refused: ProcessResult, doc: Record<string, unkn
       const id = named[0]?.[1];
       const counts = named.map((m) => Number(m[2])).sort((a, b) => a - b);
       const m = t.set.find((x) => x.id === id);
-      if (!m || counts.length !== 2 || counts[1] !== counts[0]! + 1) return [...problems, `the hint does not name resolve with k and k+1: ${error.hint}`];
+      // the step that took effect is the last one: the hint names --applied for it instead of k+1
+      const lastApplied = counts.length === 1 && m !== undefined && counts[0] === m.steps.length - 1 && error.hint.includes(`migrate:resolve ${id} --applied`);
+      if (!m || !(lastApplied || (counts.length === 2 && counts[1] === counts[0]! + 1))) return [...problems, `the hint does not name resolve with k and k+1 (or --applied for the last step): ${error.hint}`];
       const k = counts[0]!;
       const step = m.steps[k];
       if (!step) return [...problems, `${id} has no step ${k + 1}: ${error.message}`];
       const took = step.took(await readWorld(t.db));
-      const args = ['migrate:resolve', id!, '--steps-applied', String(took ? k + 1 : k)];
+      const args = took && lastApplied ? ['migrate:resolve', id!, '--applied'] : ['migrate:resolve', id!, '--steps-applied', String(took ? k + 1 : k)];
       const resolved = await runBin(t.project.dir, args);
       if (resolved.code !== 0) return [...problems, describeRun(args, resolved)];
       seen(await checkStatus(t, `after ${args.join(' ')}`));
