@@ -114,7 +114,7 @@ async function migrationFiles(dir: string): Promise<string[]> {
 /** One variant in an installed app: the whole developer path. */
 async function developerPath(app: string, variant: Variant, pm: PackageManager): Promise<void> {
   const dir = join(app, variant.name);
-  await writeVariant(dir, variant);
+  await writeVariant(dir, variant, { config: false });
   const bin = join(app, 'node_modules', '.bin');
   const tidemark = (...args: string[]) => runCommand(join(bin, 'tidemark'), args, { cwd: dir });
   const ok = async (...args: string[]) => {
@@ -123,6 +123,9 @@ async function developerPath(app: string, variant: Variant, pm: PackageManager):
     return r;
   };
 
+  // the first-run path: init writes the config and migrations/ (the models are already there, so no example)
+  await ok('init', '--url', 'sqlite:app.db');
+  assert.deepEqual(JSON.parse(await readFile(join(dir, 'tidemark.config.json'), 'utf8')).url, 'sqlite:app.db');
   await ok('migrate:generate', '--message', 'create users and posts');
   const [generated, ...more] = await migrationFiles(dir);
   assert.ok(generated && more.length === 0, `${variant.name}: one migration expected, found ${[generated, ...more].join(', ')}`);
@@ -175,7 +178,7 @@ describe('packed packages, installed with npm', { timeout: 600_000 }, () => {
     await install('npm', app);
   });
   for (const variant of VARIANTS) {
-    test(`${variant.name}: generate, up, status, down, up; tsc over models and migrations; the compiled app runs`, async () => {
+    test(`${variant.name}: init, generate, up, status, down, up; tsc over models and migrations; the compiled app runs`, async () => {
       await developerPath(app, variant, 'npm');
     });
   }
@@ -193,7 +196,7 @@ describe('packed packages, installed with pnpm (strict: hoist=false)', { timeout
     await install('pnpm', app);
   });
   for (const variant of STRESS ? VARIANTS : VARIANTS.filter((v) => v.name === 'cjs-commonjs-legacy')) {
-    test(`${variant.name}: generate, up, status, down, up; tsc over models and migrations; the compiled app runs`, async () => {
+    test(`${variant.name}: init, generate, up, status, down, up; tsc over models and migrations; the compiled app runs`, async () => {
       await developerPath(app, variant, 'pnpm');
     });
   }

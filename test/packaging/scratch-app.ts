@@ -98,10 +98,11 @@ console.log(JSON.stringify({ classes: [User.name, Post.name], user: user.name, p
 `;
 
 /** Writes one variant's project into `dir` (a folder of the scratch app, sharing its node_modules). */
-export async function writeVariant(dir: string, variant: Variant): Promise<void> {
+export async function writeVariant(dir: string, variant: Variant, options: { readonly config?: boolean } = {}): Promise<void> {
   const legacy = variant.decorators === 'legacy';
   await write(join(dir, 'package.json'), JSON.stringify({ name: variant.name, private: true, type: variant.type }, null, 2));
-  await write(join(dir, 'tidemark.config.json'), JSON.stringify({ models: ['src/models/**/*.ts'], migrations: 'migrations', url: 'sqlite:app.db' }, null, 2));
+  // without it, the developer path starts with `tidemark init`, as the README's first screen does
+  if (options.config !== false) await write(join(dir, 'tidemark.config.json'), JSON.stringify({ models: ['src/models/**/*.ts'], migrations: 'migrations', url: 'sqlite:app.db' }, null, 2));
   await write(join(dir, 'src', 'models', 'user.ts'), USER_LEGACY);
   await write(join(dir, 'src', 'models', 'post.ts'), POST);
   await write(join(dir, 'src', 'app.ts'), APP);
