@@ -1,7 +1,8 @@
 import {
   applyOperation, assertNever, findColumn, findTable, internalError, unsupportedOperation,
-  type Operation, type SchemaSnapshot, type TableSnapshot,
+  type Operation, type SchemaSnapshot, 
 } from '@tidemark/core';
+import { tableIn } from '../table-in.js';
 import { renderAlterColumn } from './render-alter-column.js';
 import { helperIndexClauses } from './foreign-key-index.js';
 import { renderIndexClause } from './index-columns.js';
@@ -10,12 +11,6 @@ import { shortenOperation, shortenSnapshot } from './shorten.js';
 import { renderColumnDefinition } from './render-column.js';
 import { checkTable, renderCreateTable, renderForeignKey } from './render-create-table.js';
 
-function tableIn(snapshot: SchemaSnapshot, name: string): TableSnapshot {
-  const t = findTable(snapshot, name);
-  // applyOperation has already refused a missing table; reaching this is a bug.
-  if (!t) throw internalError(`table ${name} vanished while rendering`);
-  return t;
-}
 
 /** One ALTER TABLE with its clauses, the helper index changes included (see foreign-key-index.ts). */
 function alterTable(table: string, before: SchemaSnapshot, after: SchemaSnapshot, clauses: readonly string[]): string {

@@ -1,7 +1,8 @@
 import {
-  applyOperation, assertNever, findColumn, findTable, internalError, unsupportedOperation,
+  applyOperation, assertNever, findColumn, internalError, unsupportedOperation,
   type Operation, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
+import { tableIn } from '../table-in.js';
 import { enumCheckName, primaryKeyName } from './constraint-names.js';
 import { quoteIdentifier } from './quote.js';
 import { renderAlterColumn } from './render-alter-column.js';
@@ -9,12 +10,6 @@ import { renderColumnDefinition, renderDefault, renderEnumCheck } from './render
 import { renderCreateIndex, renderCreateTable, renderForeignKey, renderPrimaryKey } from './render-create-table.js';
 import { shortenOperation, shortenSnapshot } from './shorten.js';
 
-function tableIn(snapshot: SchemaSnapshot, name: string): TableSnapshot {
-  const t = findTable(snapshot, name);
-  // applyOperation has already refused a missing table; reaching this is a bug.
-  if (!t) throw internalError(`table ${name} vanished while rendering`);
-  return t;
-}
 
 /** The constraints whose names derive from the table's name, renamed with it (see names.ts). */
 function renameDerivedNames(table: TableSnapshot, to: string): string[] {

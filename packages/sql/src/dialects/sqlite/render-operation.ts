@@ -1,7 +1,8 @@
 import {
-  applyOperation, assertNever, findColumn, findTable, internalError, unsupportedOperation,
-  type Operation, type SchemaOperation, type SchemaSnapshot, type TableSnapshot,
+  applyOperation, assertNever, findColumn, internalError, unsupportedOperation,
+  type Operation, type SchemaOperation, type SchemaSnapshot, 
 } from '@tidemark/core';
+import { tableIn } from '../table-in.js';
 import { convertColumn } from './convert-column.js';
 import { canAddColumnInPlace, canDropColumnInPlace } from './in-place.js';
 import { quoteIdentifier } from './quote.js';
@@ -9,12 +10,6 @@ import { rebuildTable, sameNameSources } from './rebuild-table.js';
 import { renderColumnDefinition, renderValue } from './render-column.js';
 import { renderCreateIndex, renderCreateTable } from './render-create-table.js';
 
-function tableIn(snapshot: SchemaSnapshot, name: string): TableSnapshot {
-  const t = findTable(snapshot, name);
-  // applyOperation has already refused a missing table; reaching this is a bug.
-  if (!t) throw internalError(`table ${name} vanished while rendering`);
-  return t;
-}
 
 function rebuild(operation: SchemaOperation & { table: string }, before: SchemaSnapshot, after: SchemaSnapshot,
   override?: (sources: Map<string, string>) => void): string[] {
