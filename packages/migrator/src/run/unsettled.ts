@@ -1,9 +1,8 @@
 import {
-  comparableSnapshot, shortenFor, tablesTouched, TidemarkError,
+  applyOperation, comparableSnapshot, shortenFor, tablesTouched, TidemarkError,
   type BackendConnection, type HistoryRecord, type Operation, type SchemaSnapshot,
 } from '@tidemark/core';
 import type { ReplayedMigration } from '../source/replay.js';
-import { checkSteps } from './migration-plan.js';
 
 /**
  * A migration is unsettled when its last run did not finish: `failed` with steps left applied, or
@@ -26,8 +25,7 @@ export function describeStep(operation: Operation): string {
 
 /** The schema after the first `k` of a migration's steps. */
 export function schemaAfterSteps(replayed: ReplayedMigration, k: number): SchemaSnapshot {
-  const steps = checkSteps(replayed.operations, replayed.before);
-  return steps[k]?.before ?? replayed.after;
+  return replayed.operations.slice(0, k).reduce((state, operation) => applyOperation(state, operation), replayed.before);
 }
 
 /** The comparable form of `tables` of `snapshot`, as the backend stores their names. */

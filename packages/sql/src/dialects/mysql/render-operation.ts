@@ -1,6 +1,6 @@
 import {
   applyOperation, assertNever, findColumn, findTable, internalError, unsupportedOperation,
-  type Operation, type SchemaSnapshot, 
+  type Operation, type SchemaSnapshot,
 } from '@tidemark/core';
 import { tableIn } from '../table-in.js';
 import { renderAlterColumn } from './render-alter-column.js';

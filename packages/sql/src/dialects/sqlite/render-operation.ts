@@ -1,6 +1,6 @@
 import {
   applyOperation, assertNever, findColumn, internalError, unsupportedOperation,
-  type Operation, type SchemaOperation, type SchemaSnapshot, 
+  type Operation, type SchemaOperation, type SchemaSnapshot,
 } from '@tidemark/core';
 import { tableIn } from '../table-in.js';
 import { convertColumn } from './convert-column.js';
