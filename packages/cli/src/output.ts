@@ -44,6 +44,14 @@ export class Output {
     this.#document = undefined;
   }
 
+  /**
+   * `progress` rewrites one status line on the terminal's stderr (a fleet's targets done / total);
+   * `progress()` clears it. Callers use it only when a person watches (`CommandContext.interactive`).
+   */
+  progress(text?: string): void {
+    if (!this.#json) this.#err.write(text === undefined ? '\r\x1b[2K' : `\r\x1b[2K${text}`);
+  }
+
   warn(text: string): void {
     if (!this.#json) this.#err.write(`${this.#pc.yellow('warning')} ${text}\n`);
   }

@@ -1,9 +1,10 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { comparableSnapshot, diffSnapshots, emptySnapshot, TidemarkError } from '@tidemark/core';
-import { loadMigration, readMigrationFiles, replayMigrations } from '@tidemark/migrator';
-import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { diffSnapshots, TidemarkError } from '@tidemark/core';
+import { withConnection, type CommandContext } from '../command-context.js';
+import { FLEET_OPTIONS, runFleetCommand, type FleetArgs } from '../fleet/fleet-command.js';
 import { loadConfig } from '../config.js';
+import { liveDrift } from '../live-drift.js';
 import { loadGenerator } from '../load-generator.js';
 import { describeOperation } from '../output.js';
 
@@ -12,12 +13,12 @@ import { describeOperation } from '../output.js';
  * migration was not generated), or, given `--url` or DATABASE_URL, when the live database
  * differs from what its applied migrations say (drift).
  */
-export function checkCommand(ctx: CommandContext) {
+export function checkCommand(ctx: CommandContext, setExit: (code: number) => void) {
   return {
     command: 'migrate:check',
     describe: 'fail if the models differ from .schema.json, or (with --url) if the database drifted',
-    builder: (y: Argv<GlobalArgs>) => y,
-    handler: async (args: GlobalArgs) => {
+    builder: (y: Argv) => y.options(FLEET_OPTIONS),
+    handler: async (args: FleetArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
       const { verifiedSchema, readModels } = await loadGenerator(config.root);
       const dir = join(config.root, config.migrations);
@@ -32,18 +33,13 @@ export function checkCommand(ctx: CommandContext) {
         });
       }
       ctx.out.line('✅ Models match migrations/.schema.json');
+      if (args.targets !== undefined) return runFleetCommand(ctx, args, 'check', setExit);
       if (!args.url && !ctx.env.DATABASE_URL) {
         ctx.out.result({ ok: true, models: 'match' });
         return;
       }
       await withConnection(ctx, args, async (connection) => {
-        const records = await connection.history.list();
-        const applied = new Set(records.filter((r) => r.outcome === 'applied').map((r) => r.id));
-        const files = (await readMigrationFiles(dir)).filter((f) => applied.has(f.id));
-        const replayed = await replayMigrations(files, loadMigration, connection.dialect);
-        const expected = replayed.at(-1)?.after ?? emptySnapshot();
-        const live = await connection.introspect();
-        const drift = await diffSnapshots(comparableSnapshot(expected, connection.capabilities), comparableSnapshot(live, connection.capabilities), { renames: { mode: 'none' } });
+        const { applied, drift } = await liveDrift(connection, dir);
         if (drift.length > 0) {
           throw new TidemarkError('TM_DRIFT', {
             message: `${connection.target} drifted from its applied migrations: ${drift.map(describeOperation).join('; ')}`,
@@ -52,7 +48,7 @@ export function checkCommand(ctx: CommandContext) {
           });
         }
         ctx.out.result({ ok: true, models: 'match', database: 'match' });
-        ctx.out.line(`✅ ${connection.target} matches its ${applied.size} applied migration(s)`);
+        ctx.out.line(`✅ ${connection.target} matches its ${applied} applied migration(s)`);
       }, config, { readOnly: true });
     },
   };

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
-import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { openMigrator, withConnection, type CommandContext } from '../command-context.js';
+import { FLEET_OPTIONS, runFleetCommand, type FleetArgs } from '../fleet/fleet-command.js';
 
 /**
  * `statusCommand` is `migrate:status`. It exits 3 when `up` would refuse (a fork, an edited or
@@ -9,8 +10,8 @@ export function statusCommand(ctx: CommandContext, setExit: (code: number) => vo
   return {
     command: 'migrate:status',
     describe: 'show applied, pending, changed, missing and failed migrations',
-    builder: (y: Argv<GlobalArgs>) => y,
-    handler: (args: GlobalArgs) =>
+    builder: (y: Argv) => y.options(FLEET_OPTIONS),
+    handler: (args: FleetArgs) => args.targets !== undefined ? runFleetCommand(ctx, args, 'status', setExit) :
       withConnection(ctx, args, async (connection, config) => {
         const report = await openMigrator(ctx, connection, config).migrator.status();
         ctx.out.result({ ok: true, target: connection.target, dialect: connection.dialect, ...report });

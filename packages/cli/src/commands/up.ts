@@ -1,8 +1,9 @@
 import type { Argv } from 'yargs';
 import { usageError } from '@tidemark/core';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { FLEET_OPTIONS, runFleetCommand, type FleetArgs } from '../fleet/fleet-command.js';
 
-interface UpArgs extends GlobalArgs {
+interface UpArgs extends FleetArgs {
   readonly to?: string;
   readonly dryRun?: boolean;
   readonly allowDestructive?: boolean;
@@ -11,7 +12,7 @@ interface UpArgs extends GlobalArgs {
 }
 
 /** `upCommand` is `migrate:up`. */
-export function upCommand(ctx: CommandContext) {
+export function upCommand(ctx: CommandContext, setExit: (code: number) => void) {
   return {
     command: 'migrate:up',
     describe: 'apply pending migrations in id order',
@@ -21,9 +22,16 @@ export function upCommand(ctx: CommandContext) {
         .option('dry-run', { type: 'boolean', describe: 'print what would run (SQL for SQL backends) and apply nothing' })
         .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' })
         .option('prechecks', { type: 'boolean', describe: 'with --dry-run: also run the data checks (NULLs, duplicates, values that do not fit) against the data now, read-only' })
-        .option('resume', { type: 'boolean', describe: 'continue a migration that failed part-way from the step that failed (fix its cause first)' }),
+        .option('resume', { type: 'boolean', describe: 'continue a migration that failed part-way from the step that failed (fix its cause first)' })
+        .options(FLEET_OPTIONS),
     handler: (args: UpArgs) => {
       if (args.prechecks && !args.dryRun) throw usageError('--prechecks goes with --dry-run (a real run always prechecks)', 'tidemark migrate:up --dry-run --prechecks');
+      if (args.targets !== undefined) {
+        if (args.prechecks) throw usageError('--prechecks runs on one database; leave it out with --targets', 'tidemark migrate:up --dry-run --prechecks --url <one target>');
+        return runFleetCommand(ctx, args, args.dryRun ? 'dry-run' : 'up', setExit, {
+          ...(args.to ? { to: args.to } : {}), allowDestructive: Boolean(args.allowDestructive), resume: Boolean(args.resume),
+        });
+      }
       return withConnection(ctx, args, async (connection, config) => {
         const { migrator, events } = openMigrator(ctx, connection, config);
         const result = await migrator.up({

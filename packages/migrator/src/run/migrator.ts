@@ -45,6 +45,11 @@ export interface UpOptions {
    * stay as they are), once its cause is fixed.
    */
   readonly resume?: boolean;
+  /**
+   * Stops the run between migrations: once aborted, the migration in progress finishes (a
+   * migration is never cut part-way by a stop) and no further one starts (a fleet's Ctrl-C).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** How `resolve` records a failed or interrupted migration that the user settled. */
@@ -70,6 +75,8 @@ export interface RunResult {
   readonly dryRun: boolean;
   /** With `prechecks`: how many steps were checked against the data now, and how many only at apply time. */
   readonly prechecked?: { readonly checked: number; readonly atApply: number };
+  /** `up` with a `signal` that was aborted: these pending migrations were not started. */
+  readonly notStarted?: readonly string[];
 }
 
 /** `Migrator` applies, rolls back and reports migrations on one database. */
@@ -220,6 +227,9 @@ export function createMigrator(options: MigratorOptions): Migrator {
       const done: string[] = [];
       for (const run of runs) {
         const { file } = run.replayed;
+        if (opts.signal?.aborted) {
+          return { ids: done, dryRun: false, notStarted: runs.slice(done.length).map((r) => r.replayed.file.id) };
+        }
         const started = performance.now();
         try {
           await runMigration({ connection, emit, appliedBy }, run.replayed, 'up', () => connection.history.save({
