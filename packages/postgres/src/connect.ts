@@ -11,6 +11,8 @@ import { parsePostgresUrl } from './url.js';
 export interface PostgresConnectOptions {
   /** How long to wait for another run's lock; default TIDEMARK_LOCK_TIMEOUT_MS or 60000. */
   readonly lockTimeoutMs?: number;
+  /** A read-only command: a missing schema is not created (it reads as empty, as a missing SQLite file does). */
+  readonly readOnly?: boolean;
 }
 
 const INT8_OID = 20;
@@ -52,10 +54,10 @@ export const SESSION_SETTINGS = "SET standard_conforming_strings = on; SET TIME 
  * defaults (a type change must not depend on where it runs); the managed schema exists and is the
  * only one unqualified names resolve to.
  */
-async function prepareSession(executor: PgExecutor, schema: string): Promise<string> {
+async function prepareSession(executor: PgExecutor, schema: string, readOnly: boolean): Promise<string> {
   await executor.run(SESSION_SETTINGS, { op: 'connect' });
   const [found] = await executor.all<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present', [schema]);
-  if (!found?.present) await executor.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`, { op: 'connect' });
+  if (!found?.present && !readOnly) await executor.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`, { op: 'connect' });
   await executor.run(`SET search_path TO ${quoteIdentifier(schema)}`, { op: 'connect' });
   const [db] = await executor.all<{ name: string }>('SELECT current_database() AS name');
   return db!.name;
@@ -86,7 +88,7 @@ export async function connectPostgres(url: string, options: PostgresConnectOptio
   const executor = new PgExecutor(client);
   let database: string;
   try {
-    database = await prepareSession(executor, location.schema);
+    database = await prepareSession(executor, location.schema, Boolean(options.readOnly));
   } catch (err) {
     await client.end().catch(() => undefined);
     throw err;
