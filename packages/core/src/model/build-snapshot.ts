@@ -198,7 +198,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
         `make the relation optional (${p.name}?: ${rel.target} | null), or choose 'cascade', 'restrict' or 'no action'`);
     }
     const fk: ForeignKeySnapshot = {
-      name: foreignKeyName(table.name, [column]),
+      name: rel.options?.name ?? foreignKeyName(table.name, [column]),
       columns: [column],
       referencedTable: targetTable.name,
       referencedColumns: [refColumn.name],
