@@ -24,9 +24,15 @@ function compareTable(table: string, models: TableSnapshot, live: TableSnapshot,
     const liveByName = byName<{ name: string }>(liveItems);
     for (const [name, l] of liveByName) {
       const m = modelByName.get(name);
-      if (JSON.stringify(m ?? null) !== JSON.stringify(l)) differ(`${what} ${name}`, what, m, l);
+      if (!m) notes.push({ kind: 'skipped', table, object: `${what} ${name}`, problem: 'the pulled models leave it out' });
+      else if (JSON.stringify(m) !== JSON.stringify(l)) differ(`${what} ${name}`, what, m, l);
     }
-    for (const [name, m] of modelByName) if (!liveByName.has(name)) differ(`${what} ${name}`, what, m, undefined);
+    for (const [name, m] of modelByName) {
+      if (liveByName.has(name)) continue;
+      // buildSnapshot indexes every foreign key column that no key or index starts with
+      const why = what === 'index' && models.foreignKeys.some((f) => f.columns[0] === (m as { columns?: string[] }).columns?.[0]) ? ' (models index every foreign key column)' : '';
+      notes.push({ kind: 'approximated', table, object: `${what} ${name}`, problem: `the database has none; the pulled models add ${show(m)}${why}, which the first generated migration creates` });
+    }
   }
 }
 

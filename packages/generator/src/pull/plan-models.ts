@@ -158,7 +158,9 @@ function addRelations(d: Draft, drafts: ReadonlyMap<string, Draft>, short: (name
     }
     related.add(column);
     const keyProp = d.propertyOf.get(column)!;
-    const base = column.endsWith('_id') && column.length > 3 ? camelCase(column.slice(0, -3)) : '';
+    // `author_id` → `author`; `parent_isbn` referencing a key `isbn` → `parent`
+    const suffix = [`_${fk.referencedColumns[0]}`, '_id'].find((s) => column.endsWith(s) && column.length > s.length);
+    const base = suffix ? camelCase(column.slice(0, -suffix.length)) : '';
     const name = claim(base && !d.usedNames.has(base) ? base : `${keyProp}Ref`, d.usedNames);
     const o: Record<string, string> = {};
     if (keyProp !== `${name}Id`) o.key = keyProp;
