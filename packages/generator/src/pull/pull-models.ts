@@ -46,7 +46,10 @@ export async function pullModels(schema: SchemaSnapshot, options: PullModelsOpti
   const built = await readBack(files);
   const pulledTables = planned.models.map((m) => m.table);
   const differences = comparePulled(built, { ...schema, tables: schema.tables.filter((t: TableSnapshot) => pulledTables.includes(t.name)) }, pulledTables, options.names ?? {});
-  const notes = [...(options.notes ?? []), ...planned.notes, ...differences].sort(noteOrder);
+  // a difference on an object a note already explains (a native type, a skipped index) says nothing new
+  const explained = new Set([...(options.notes ?? []), ...planned.notes].map((n) => `${n.table ?? ''}\0${n.object}`));
+  const unexplained = differences.filter((n) => !explained.has(`${n.table ?? ''}\0${n.object}`));
+  const notes = [...(options.notes ?? []), ...planned.notes, ...unexplained].sort(noteOrder);
   return { files, notes };
 }
 
