@@ -1,9 +1,15 @@
 // `migrate:pull` on every live backend: the adoption round trip (pull/round-trip.ts) on a schema
 // made by hand with each database's own SQL, with the odd cases each database has.
+import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
-import { op, type ColumnSnapshot } from '@tidemark/core';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import { comparableSnapshot, op, type ColumnSnapshot, type PullNote } from '@tidemark/core';
+import { parseDynamoDbUrl } from '@tidemark/dynamodb';
+// a raw client, to make a table behind Tidemark's back (db.execute refuses table changes)
+import { openGateway } from '@tidemark/dynamodb/testing';
 import { backendsUnderTest, type TestDatabase } from '../backends/index.js';
-import { runPullRoundTrip, type PullRoundTrip } from './pull/round-trip.js';
+import { createProject } from '../support/project.js';
+import { modelsSnapshot, pulledReading, runPullRoundTrip, type PullRoundTrip } from './pull/round-trip.js';
 
 const sql = (...statements: string[]) => async (db: TestDatabase): Promise<void> => {
   for (const s of statements) await db.connection.applier.execute(s);
@@ -51,6 +57,27 @@ const ROUND_TRIPS: Partial<Record<string, PullRoundTrip>> = {
     expectedNotes: [],
     ...addSubtitle,
   },
+  // DynamoDB with Tidemark's metadata (a table Tidemark created): every portable type comes back
+  dynamodb: {
+    createByHand: async (db) => {
+      const table = op.createTable({
+        name: 'devices',
+        columns: [
+          { name: 'serial', type: 'string', length: 64 }, { name: 'seen_at', type: 'timestamp' }, { name: 'owner', type: 'uuid' },
+          { name: 'kind', type: 'enum', values: ['phone', 'tablet'], default: 'phone' }, { name: 'battery', type: 'f64', nullable: true },
+          { name: 'price', type: 'decimal', precision: 8, scale: 2, nullable: true }, { name: 'count', type: 'i64', default: 0 },
+          { name: 'level', type: 'i32' }, { name: 'notes', type: 'text', nullable: true }, { name: 'active', type: 'boolean', default: true },
+          { name: 'born_on', type: 'date', nullable: true }, { name: 'extra', type: 'json', nullable: true }, { name: 'blob', type: 'bytes', nullable: true },
+        ],
+        primaryKey: ['serial', 'seen_at'],
+        indexes: [{ name: 'idx_devices_owner', columns: ['owner'], unique: false }],
+      });
+      await db.connection.withLock(() => db.connection.applier.apply(table));
+    },
+    expectedNotes: [],
+    edit: { file: 'device.ts', find: '  level!: number;\n', replace: '  @Index() level!: number;\n' },
+    editIs: op.createIndex('devices', { name: 'idx_devices_level', columns: ['level'], unique: false }),
+  },
 };
 
 for (const { harness, skip } of await backendsUnderTest()) {
@@ -62,3 +89,51 @@ for (const { harness, skip } of await backendsUnderTest()) {
     });
   });
 }
+
+const dynamodb = (await backendsUnderTest()).find((b) => b.harness.name === 'dynamodb')!;
+
+describe('migrate:pull on a DynamoDB table Tidemark never managed', { skip: Boolean(dynamodb.skip) }, () => {
+  // DynamoDB as it is, through a raw client: db.execute refuses table changes, which would bypass Tidemark's metadata
+  const raw = async <T>(url: string, fn: (gateway: Awaited<ReturnType<typeof openGateway>>) => Promise<T>): Promise<T> => {
+    const gateway = await openGateway(parseDynamoDbUrl(url), 'pull test');
+    try { return await fn(gateway); } finally { gateway.close(); }
+  };
+  const describeTable = (db: TestDatabase, name: string): Promise<TableDescription> =>
+    raw(db.url, async (g) => (await g.send('DescribeTable', { TableName: name })).Table!);
+  // what a table is made of, as DynamoDB says it: the key and the global indexes with their attribute types
+  const shape = (d: TableDescription) => ({
+    key: d.KeySchema, attributes: [...(d.AttributeDefinitions ?? [])].sort((a, b) => (a.AttributeName! < b.AttributeName! ? -1 : 1)),
+    indexes: (d.GlobalSecondaryIndexes ?? []).map((g) => ({ name: g.IndexName, key: g.KeySchema, projection: g.Projection?.ProjectionType })),
+  });
+
+  test('pulls its key and global indexes, says the rest is unknown, and its first migration makes the same table on a fresh database', async () => {
+    const db = await dynamodb.harness.create();
+    const fresh = await dynamodb.harness.create();
+    const project = await createProject(db.url);
+    try {
+      await raw(db.url, (g) => g.send('CreateTable', {
+        TableName: 'events', BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'tenant', AttributeType: 'S' }, { AttributeName: 'at', AttributeType: 'N' }, { AttributeName: 'email', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'tenant', KeyType: 'HASH' }, { AttributeName: 'at', KeyType: 'RANGE' }],
+        GlobalSecondaryIndexes: [{ IndexName: 'by_email', KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+      }));
+      const pull = await project.run(['migrate:pull', '--json']);
+      assert.equal(pull.code, 0, pull.stderr + pull.stdout);
+      const report = JSON.parse(pull.stdout) as { files: { path: string }[]; notes: PullNote[] };
+      assert.deepEqual(report.files.map((f) => f.path), ['models/event.ts']);
+      assert.deepEqual(report.notes.map((n) => [n.kind, n.object]), [['approximated', 'table events']]);
+      assert.deepEqual(comparableSnapshot(modelsSnapshot(project), dynamodb.harness.capabilities), comparableSnapshot(await pulledReading(db), dynamodb.harness.capabilities));
+      assert.equal((await db.connection.introspect()).tables.length, 0, 'introspection still leaves the unmanaged table out');
+
+      const generate = await project.run(['migrate:generate', '--message', 'events']);
+      assert.equal(generate.code, 0, generate.stderr + generate.stdout);
+      const up = await project.run(['migrate:up', '--url', fresh.url]);
+      assert.equal(up.code, 0, up.stderr + up.stdout);
+      assert.deepEqual(shape(await describeTable(fresh, 'events')), shape(await describeTable(db, 'events')));
+    } finally {
+      await project.cleanup();
+      await fresh.dispose();
+      await db.dispose();
+    }
+  });
+});
