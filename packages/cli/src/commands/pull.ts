@@ -12,12 +12,24 @@ interface PullArgs extends GlobalArgs {
   readonly dryRun?: boolean;
 }
 
-/** The folder of the config's first models glob: `src/models/**\/*.ts` → `src/models`. */
-function modelsFolder(config: TidemarkConfig): string {
-  const glob = config.models[0] ?? 'src/models/**/*.ts';
+/** The folder a models glob starts from: `src/models/**\/*.ts` → `src/models`. */
+function globFolder(config: TidemarkConfig, glob: string): string {
   const fixed = glob.split('/').filter((part, i, all) => i < all.length - 1 || !/\.[cm]?tsx?$/.test(part));
   const firstGlob = fixed.findIndex((part) => /[*?[{]/.test(part));
   return join(config.root, ...(firstGlob === -1 ? fixed : fixed.slice(0, firstGlob)));
+}
+
+/** The folder of the config's first models glob, where pulled models go by default. */
+function modelsFolder(config: TidemarkConfig): string {
+  return globFolder(config, config.models[0] ?? 'src/models/**/*.ts');
+}
+
+/** Whether a folder is inside one the models globs start from (else `migrate:generate` would not read the pulled files). */
+function readByGenerate(config: TidemarkConfig, folder: string): boolean {
+  return config.models.some((glob) => {
+    const rel = relative(globFolder(config, glob), folder);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
 }
 
 /**
@@ -57,14 +69,16 @@ export function pullCommand(ctx: CommandContext) {
         });
       }
       if (!args.dryRun) await writeFilesAtomic(ctx.cwd, files.map((f) => ({ path: f.path, text: f.text })));
+      const read = readByGenerate(config, out);
       ctx.out.result({
-        ok: true, dryRun: !!args.dryRun, out: shown(out),
+        ok: true, dryRun: !!args.dryRun, out: shown(out), readByGenerate: read,
         files: files.map((f) => ({ path: shown(f.path), table: f.table, className: f.className, ...(args.dryRun ? { text: f.text } : {}) })),
         notes: result.notes,
       });
       if (args.dryRun) for (const f of files) ctx.out.line(`// ${shown(f.path)}\n${f.text}`);
       ctx.out.line(`${args.dryRun ? 'Would pull' : '✅ Pulled'} ${files.length} model(s) from ${target} into ${shown(out)}`);
       if (!args.dryRun) for (const f of files) ctx.out.line(`  ${shown(f.path)}  (${f.table})`);
+      if (!read) ctx.out.line(`Note: ${shown(out)} is outside the config's models (${config.models.join(', ')}); add it there so migrate:generate reads these files`);
       if (result.notes.length > 0) {
         ctx.out.line(`Not expressible in the models exactly (${result.notes.length}):`);
         for (const n of result.notes) ctx.out.line(`  ${n.kind === 'skipped' ? 'skipped' : 'approximated'}: ${n.object}: ${n.problem}`);

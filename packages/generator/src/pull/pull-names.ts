@@ -17,7 +17,8 @@ export function singularize(name: string): string {
   if (UNCOUNTABLE.has(last)) one = last;
   else if (IRREGULAR_SINGULAR[last]) one = IRREGULAR_SINGULAR[last];
   else if (/[^aeiou]ies$/.test(last)) one = `${last.slice(0, -3)}y`;
-  else if (/(ss|x|z|ch|sh)es$/.test(last)) one = last.slice(0, -2);
+  // statuses, buses, classes, boxes (but houses): the plural the rule makes of a word ending in s, x, z, ch, sh
+  else if (/(ss|[^o]us|x|z|ch|sh)es$/.test(last)) one = last.slice(0, -2);
   else if (/[^s]s$/.test(last)) one = last.slice(0, -1);
   return [...parts, one].join('_');
 }
