@@ -68,6 +68,21 @@ describe('migrate:pull', () => {
     }
   });
 
+  test("never pulls Tidemark's own tables", async () => {
+    assert.equal((await project.run(['migrate:pull'])).code, 0);
+    assert.equal((await project.run(['migrate:generate', '-m', 'adopt'])).code, 0);
+    const [id] = (await project.migrations()).map((f) => f.replace(/\.ts$/, ''));
+    assert.equal((await project.run(['migrate:resolve', id!, '--applied'])).code, 0);
+    const db = new Database(join(project.dir, 'app.db'), { readonly: true });
+    const own = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_tidemark\\_%' ESCAPE '\\'").all();
+    db.close();
+    assert.ok(own.length > 0, 'the history table exists');
+    const again = await project.run(['migrate:pull', '--dry-run', '--json']);
+    const out = JSON.parse(again.stdout) as { files: { table: string }[]; notes: unknown[] };
+    assert.deepEqual(out.files.map((f) => f.table), ['authors', 'books']);
+    assert.deepEqual(out.notes, []);
+  });
+
   test('pulls the same bytes twice', async () => {
     const first = await project.run(['migrate:pull', '--dry-run']);
     const second = await project.run(['migrate:pull', '--dry-run']);
