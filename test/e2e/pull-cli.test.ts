@@ -61,7 +61,7 @@ describe('migrate:pull', () => {
   });
 
   test('bad input is exit 2 and writes nothing', async () => {
-    for (const args of [['migrate:pull', '--url', 'nosuch://db'], ['migrate:pull', '--no-such-flag']]) {
+    for (const args of [['migrate:pull', '--url', 'nosuch://db'], ['migrate:pull', '--no-such-flag'], ['migrate:pull', '--url', 'sqlite:no-such-file.db']]) {
       const r = await project.run(args);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(existsSync(join(project.dir, 'models')), false);

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { TidemarkError, type PullInventory } from '@tidemark/core';
+import { TidemarkError, usageError, type PullInventory } from '@tidemark/core';
 import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 import { loadConfig, type TidemarkConfig } from '../config.js';
 import { loadGenerator } from '../load-generator.js';
@@ -59,6 +59,10 @@ export function pullCommand(ctx: CommandContext) {
         const schema = { ...live, tables: [...live.tables, ...inventory.tables].sort((a, b) => (a.name < b.name ? -1 : 1)) };
         return { result: await pullModels(schema, { names: connection.capabilities, notes: inventory.notes }), target: connection.target };
       }, config, { readOnly: true });
+      if (result.files.length === 0 && result.notes.length === 0) {
+        // a mistyped SQLite path opens as an empty database: pulling nothing is never what was meant
+        throw usageError(`${target} has no tables to pull; nothing was written`, 'check the URL (a sqlite: path that does not exist reads as an empty database)');
+      }
       const files = result.files.map((f) => ({ ...f, path: join(out, f.fileName) }));
       const existing = files.filter((f) => existsSync(f.path));
       if (!args.dryRun && !args.force && existing.length > 0) {
