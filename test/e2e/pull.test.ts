@@ -43,7 +43,8 @@ const ROUND_TRIPS: Partial<Record<string, PullRoundTrip>> = {
       'CREATE INDEX books_author ON books (author_id)',
     ),
     // serial is a sequence default, pulled as @Auto(), which Tidemark writes as an identity column
-    expectedNotes: ['column authors.id'],
+    // and the UNIQUE constraint is a unique index to the models, which Tidemark would drop with DROP INDEX
+    expectedNotes: ['column authors.id', 'index authors_email_key'],
     ...addSubtitle,
   },
   mysql: {
