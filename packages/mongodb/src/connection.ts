@@ -64,8 +64,8 @@ export class MongoConnection implements BackendConnection {
   }
 
   /** `pullInventory` lists what `migrate:pull` cannot write from `introspect` alone. */
-  async pullInventory(): Promise<PullInventory> {
-    return mongoPullInventory(this.#runner, await this.introspect());
+  async pullInventory(live: SchemaSnapshot): Promise<PullInventory> {
+    return mongoPullInventory(this.#runner, live);
   }
 
   /** `dropAll` drops every managed collection and the history (not the lock). */

@@ -73,8 +73,8 @@ export class MysqlConnection implements BackendConnection {
   }
 
   /** `pullInventory` lists what `migrate:pull` cannot write from `introspect` alone. */
-  async pullInventory(): Promise<PullInventory> {
-    return mysqlPullInventory(this.#executor, this.server, await this.introspect());
+  async pullInventory(live: SchemaSnapshot): Promise<PullInventory> {
+    return mysqlPullInventory(this.#executor, this.server, live);
   }
 
   /** `dropAll` drops every table of the database, the history included. */

@@ -78,8 +78,8 @@ export class PostgresConnection implements BackendConnection {
   }
 
   /** `pullInventory` lists what `migrate:pull` cannot write from `introspect` alone. */
-  async pullInventory(): Promise<PullInventory> {
-    return postgresPullInventory(this.#executor, this.schema, await this.introspect());
+  async pullInventory(live: SchemaSnapshot): Promise<PullInventory> {
+    return postgresPullInventory(this.#executor, this.schema, live);
   }
 
   /** `dropAll` drops every table of the managed schema, the history included. */

@@ -61,8 +61,8 @@ export class SqliteConnection implements BackendConnection {
   }
 
   /** `pullInventory` lists what `migrate:pull` cannot write from `introspect` alone. */
-  async pullInventory(): Promise<PullInventory> {
-    return sqlitePullInventory(this.#executor, introspectSqlite(this.#executor));
+  async pullInventory(live: SchemaSnapshot): Promise<PullInventory> {
+    return sqlitePullInventory(this.#executor, live);
   }
 
   /** `dropAll` drops every table, the history included. */

@@ -27,7 +27,7 @@ export interface PullRoundTrip {
 /** What the database reads as for `migrate:pull`: introspection, plus the tables only the pull inventory knows. */
 export async function pulledReading(db: TestDatabase): Promise<SchemaSnapshot> {
   const live = await db.connection.introspect();
-  const extra = (await db.connection.pullInventory?.())?.tables ?? [];
+  const extra = (await db.connection.pullInventory?.(live))?.tables ?? [];
   return { ...live, tables: [...live.tables, ...extra] };
 }
 

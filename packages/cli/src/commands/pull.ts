@@ -55,7 +55,7 @@ export function pullCommand(ctx: CommandContext) {
       const { pullModels, writeFilesAtomic } = await loadGenerator(config.root);
       const { result, target } = await withConnection(ctx, args, async (connection) => {
         const live = await connection.introspect();
-        const inventory: PullInventory = (await connection.pullInventory?.()) ?? { tables: [], notes: [] };
+        const inventory: PullInventory = (await connection.pullInventory?.(live)) ?? { tables: [], notes: [] };
         const schema = { ...live, tables: [...live.tables, ...inventory.tables].sort((a, b) => (a.name < b.name ? -1 : 1)) };
         return { result: await pullModels(schema, { names: connection.capabilities, notes: inventory.notes }), target: connection.target };
       }, config, { readOnly: true });

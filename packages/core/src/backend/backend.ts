@@ -26,9 +26,10 @@ export interface BackendConnection {
    * `pullInventory` (optional) says what `migrate:pull` must know beyond `introspect`: what the
    * catalog holds that introspection reads approximately or not at all (views, triggers, native
    * types and defaults it has no portable form for), and tables it can model that introspection
-   * leaves out. A backend without it is pulled from `introspect` alone.
+   * leaves out. `live` is what `introspect` just read. A backend without it is pulled from
+   * `introspect` alone.
    */
-  pullInventory?(): Promise<PullInventory>;
+  pullInventory?(live: SchemaSnapshot): Promise<PullInventory>;
   /** `dropAll` drops every table Tidemark manages and its history, for `migrate:fresh`. */
   dropAll(): Promise<void>;
   /** Whether the URL points at this machine (`migrate:fresh` refuses others without --force). */
