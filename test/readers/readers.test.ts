@@ -38,6 +38,7 @@ describe('static and run-time readers', () => {
     assert.ok(snapshot.tables.some((t) => t.primaryKey.length === 2));
     assert.ok(snapshot.tables.flatMap((t) => t.indexes).some((i) => i.columns.length === 2));
     assert.equal(snapshot.tables.flatMap((t) => t.foreignKeys).length, 4);
+    assert.ok(snapshot.tables.flatMap((t) => t.foreignKeys).some((f) => f.name === 'purchase_orders_customer_fkey'), '@BelongsTo({ name }) names the foreign key');
   });
 
   it('read application-enforced unique indexes into the snapshot and concurrent indexes into the build hints', () => {

@@ -6,6 +6,7 @@ import { downCommand } from './commands/down.js';
 import { freshCommand } from './commands/fresh.js';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
+import { pullCommand } from './commands/pull.js';
 import { repairCommand } from './commands/repair.js';
 import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(freshCommand(ctx))
       .command(repairCommand(ctx))
       .command(resolveCommand(ctx))
+      .command(pullCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
       .help()

@@ -82,11 +82,11 @@ function describeRelation(r: NonNullable<PropertyRecord['relation']>, loc: Sourc
   if (typeof target !== 'function' || !target.name) {
     throw modelInvalid(loc, `the @${r.kind === 'belongsTo' ? 'BelongsTo' : r.kind === 'hasMany' ? 'HasMany' : 'HasOne'} target returned no class`, 'check for a circular import that leaves the class undefined when the models are read');
   }
-  const { key, onDelete, onUpdate } = r.options ?? {};
+  const { key, onDelete, onUpdate, name } = r.options ?? {};
   for (const action of [onDelete, onUpdate]) {
     if (action !== undefined && !ACTIONS.includes(action)) throw modelInvalid(loc, `referential action ${JSON.stringify(action)} is not one of ${ACTIONS.join(', ')}`, 'pick one of them');
   }
-  const options = { ...(key !== undefined ? { key } : {}), ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}) };
+  const options = { ...(key !== undefined ? { key } : {}), ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}), ...(name !== undefined ? { name } : {}) };
   return { kind: r.kind, target: target.name, ...(Object.keys(options).length ? { options } : {}) };
 }
 

@@ -51,4 +51,6 @@ export interface BelongsToOptions {
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
   readonly nullable?: boolean;
+  /** The foreign key constraint's name; defaults to `fk_<table>_<column>`. */
+  readonly name?: string;
 }

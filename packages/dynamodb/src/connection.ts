@@ -1,10 +1,11 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type SchemaSnapshot } from '@tidemark/core';
 import { DynamoApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import { dropAllDynamoDb } from './drop-all.js';
 import type { DynamoGateway } from './gateway.js';
 import { DynamoHistory } from './history.js';
 import { introspectDynamoDb } from './introspect.js';
+import { dynamoPullInventory } from './pull-inventory.js';
 import { withDynamoLock } from './lock.js';
 import type { WaitOptions } from './wait.js';
 
@@ -63,6 +64,11 @@ export class DynamoConnection implements BackendConnection {
   /** `introspect` reads the tables Tidemark manages: keys and indexes as DynamoDB has them, the rest from Tidemark's metadata. */
   introspect(): Promise<SchemaSnapshot> {
     return introspectDynamoDb(this.#db);
+  }
+
+  /** `pullInventory` adds the tables Tidemark never managed, read from their keys and indexes alone. */
+  pullInventory(): Promise<PullInventory> {
+    return dynamoPullInventory(this.#db);
   }
 
   /** `dropAll` deletes every table Tidemark manages, its metadata and its history. */

@@ -1,10 +1,11 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type SchemaSnapshot } from '@tidemark/core';
 import { MongoApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
 import { dropAllMongo } from './drop-all.js';
 import { MongoHistory } from './history.js';
 import { introspectMongo } from './introspect.js';
+import { mongoPullInventory } from './pull-inventory.js';
 import { withMongoLock, type MongoLockOptions } from './lock.js';
 import { DEFAULT_BATCH_SIZE } from './run/rewrite.js';
 
@@ -60,6 +61,11 @@ export class MongoConnection implements BackendConnection {
   /** `introspect` reads the live schema, Tidemark's own collections excluded. */
   async introspect(): Promise<SchemaSnapshot> {
     return introspectMongo(this.#runner);
+  }
+
+  /** `pullInventory` lists what `migrate:pull` cannot write from `introspect` alone. */
+  async pullInventory(live: SchemaSnapshot): Promise<PullInventory> {
+    return mongoPullInventory(this.#runner, live);
   }
 
   /** `dropAll` drops every managed collection and the history (not the lock). */

@@ -1,4 +1,4 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type SchemaSnapshot } from '@tidemark/core';
 import { MysqlApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { MysqlConnectionHandle } from './driver.js';
@@ -6,6 +6,7 @@ import { dropAllMysql } from './drop-all.js';
 import { MysqlExecutor } from './executor.js';
 import { MysqlHistory } from './history.js';
 import { introspectMysql } from './introspect/introspect.js';
+import { mysqlPullInventory } from './introspect/pull-inventory.js';
 import { withMysqlLock } from './lock.js';
 import type { ServerInfo } from './server.js';
 
@@ -69,6 +70,11 @@ export class MysqlConnection implements BackendConnection {
   /** `introspect` reads the live schema, Tidemark's own tables excluded. */
   async introspect(): Promise<SchemaSnapshot> {
     return introspectMysql(this.#executor, this.server);
+  }
+
+  /** `pullInventory` lists what `migrate:pull` cannot write from `introspect` alone. */
+  async pullInventory(live: SchemaSnapshot): Promise<PullInventory> {
+    return mysqlPullInventory(this.#executor, this.server, live);
   }
 
   /** `dropAll` drops every table of the database, the history included. */

@@ -1,4 +1,4 @@
-import { applyOperation, LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
+import { applyOperation, LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type SchemaSnapshot } from '@tidemark/core';
 import { PostgresApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { PgClient } from './driver.js';
@@ -6,6 +6,7 @@ import { dropAllPostgres } from './drop-all.js';
 import type { PgExecutor } from './executor.js';
 import { PostgresHistory } from './history.js';
 import { introspectPostgres } from './introspect/introspect.js';
+import { postgresPullInventory } from './introspect/pull-inventory.js';
 import { withAdvisoryLock } from './lock.js';
 import { markShort } from '@tidemark/sql/postgres';
 import { withTransaction, type TransactionState } from './transaction.js';
@@ -74,6 +75,11 @@ export class PostgresConnection implements BackendConnection {
   /** `introspect` reads the live schema, Tidemark's own tables excluded. */
   async introspect(): Promise<SchemaSnapshot> {
     return introspectPostgres(this.#executor, this.schema);
+  }
+
+  /** `pullInventory` lists what `migrate:pull` cannot write from `introspect` alone. */
+  async pullInventory(live: SchemaSnapshot): Promise<PullInventory> {
+    return postgresPullInventory(this.#executor, this.schema, live);
   }
 
   /** `dropAll` drops every table of the managed schema, the history included. */

@@ -1,4 +1,4 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type PullInventory, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { SqliteApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { SqliteDatabase } from './driver.js';
@@ -7,6 +7,7 @@ import { SqliteExecutor } from './executor.js';
 import { SqliteHistory } from './history.js';
 import { introspectSqlite } from './introspect.js';
 import { withSqliteLock } from './lock.js';
+import { sqlitePullInventory } from './pull-inventory.js';
 import { sqliteTransaction, type SavepointCounter } from './transaction.js';
 
 /** `SqliteConnectionOptions` describe an opened database. */
@@ -57,6 +58,11 @@ export class SqliteConnection implements BackendConnection {
   /** `introspect` reads the live schema, Tidemark's own tables excluded. */
   async introspect(): Promise<SchemaSnapshot> {
     return introspectSqlite(this.#executor);
+  }
+
+  /** `pullInventory` lists what `migrate:pull` cannot write from `introspect` alone. */
+  async pullInventory(live: SchemaSnapshot): Promise<PullInventory> {
+    return sqlitePullInventory(this.#executor, live);
   }
 
   /** `dropAll` drops every table, the history included. */

@@ -3,6 +3,7 @@ import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 import type { MigrationHistory } from './migration-history.js';
 import type { OperationApplier } from './operation-applier.js';
+import type { PullInventory } from './pull-inventory.js';
 
 /**
  * `BackendConnection` is an open connection to one database, as the migrator uses it.
@@ -21,6 +22,14 @@ export interface BackendConnection {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** `introspect` reads the live schema Tidemark manages (its own `_tidemark_*` objects excluded). */
   introspect(): Promise<SchemaSnapshot>;
+  /**
+   * `pullInventory` (optional) says what `migrate:pull` must know beyond `introspect`: what the
+   * catalog holds that introspection reads approximately or not at all (views, triggers, native
+   * types and defaults it has no portable form for), and tables it can model that introspection
+   * leaves out. `live` is what `introspect` just read. A backend without it is pulled from
+   * `introspect` alone.
+   */
+  pullInventory?(live: SchemaSnapshot): Promise<PullInventory>;
   /** `dropAll` drops every table Tidemark manages and its history, for `migrate:fresh`. */
   dropAll(): Promise<void>;
   /** Whether the URL points at this machine (`migrate:fresh` refuses others without --force). */

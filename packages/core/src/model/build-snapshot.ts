@@ -197,8 +197,11 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
       throw modelInvalid(loc(m, p), `${setNull}: 'set null' on ${p.name}, whose column ${column} is NOT NULL`,
         `make the relation optional (${p.name}?: ${rel.target} | null), or choose 'cascade', 'restrict' or 'no action'`);
     }
+    if (rel.options?.name !== undefined && rel.options.name.trim() === '') {
+      throw modelInvalid(loc(m, p), 'the foreign key name is empty', `remove name, or give the constraint's name`);
+    }
     const fk: ForeignKeySnapshot = {
-      name: foreignKeyName(table.name, [column]),
+      name: rel.options?.name ?? foreignKeyName(table.name, [column]),
       columns: [column],
       referencedTable: targetTable.name,
       referencedColumns: [refColumn.name],

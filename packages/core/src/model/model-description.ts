@@ -54,6 +54,8 @@ export interface RelationOptions {
   readonly key?: string;
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
+  /** The foreign key constraint's name; defaults to `fk_<table>_<column>` (a pulled database keeps its own). */
+  readonly name?: string;
 }
 
 /** `RelationDescription` is a `@BelongsTo`, `@HasMany` or `@HasOne`. */
