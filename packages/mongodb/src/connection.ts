@@ -1,4 +1,4 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type DropAllOptions, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { MongoApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
@@ -63,9 +63,9 @@ export class MongoConnection implements BackendConnection {
   }
 
   /** `dropAll` drops every managed collection and the history (not the lock). */
-  async dropAll(): Promise<void> {
+  async dropAll(options: DropAllOptions = {}): Promise<void> {
     this.#live.forget();
-    await dropAllMongo(this.#runner);
+    await dropAllMongo(this.#runner, options.keep);
   }
 
   /** `close` ends the session and closes the client; closing twice is harmless. */

@@ -1,16 +1,18 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { comparableSnapshot, diffSnapshots, emptySnapshot, TidemarkError } from '@tidemark/core';
-import { loadMigration, readMigrationFiles, replayMigrations } from '@tidemark/migrator';
+import { emptySnapshot, TidemarkError } from '@tidemark/core';
+import { findDrift, foldSquashed, loadMigration, readMigrationFiles, replayMigrations } from '@tidemark/migrator';
 import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 import { loadConfig } from '../config.js';
+import { excludedTables } from '../drift/excluded-models.js';
 import { loadGenerator } from '../load-generator.js';
 import { describeOperation } from '../output.js';
 
 /**
  * `checkCommand` is `migrate:check`: exit 3 when the models differ from `.schema.json` (a
  * migration was not generated), or, given `--url` or DATABASE_URL, when the live database
- * differs from what its applied migrations say (drift).
+ * differs from what its applied migrations say (drift). Tables the config's `exclude` names
+ * (other tools' tables on a shared database) are not compared.
  */
 export function checkCommand(ctx: CommandContext) {
   return {
@@ -19,10 +21,11 @@ export function checkCommand(ctx: CommandContext) {
     builder: (y: Argv<GlobalArgs>) => y,
     handler: async (args: GlobalArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
-      const { verifiedSchema, readModels } = await loadGenerator(config.root);
+      const { verifiedSchema, readModels, diffSnapshots } = await loadGenerator(config.root);
       const dir = join(config.root, config.migrations);
       const { snapshot } = await verifiedSchema(dir);
       const models = await readModels(config.root, config.models);
+      const excluded = excludedTables(config, models.snapshot);
       const pending = await diffSnapshots(snapshot, models.snapshot, { hints: models.hints, renames: { mode: 'none' } });
       if (pending.length > 0) {
         throw new TidemarkError('TM_NOT_GENERATED', {
@@ -37,22 +40,22 @@ export function checkCommand(ctx: CommandContext) {
         return;
       }
       await withConnection(ctx, args, async (connection) => {
-        const records = await connection.history.list();
+        const files = await readMigrationFiles(dir);
+        // a squashed migration counts as applied where every migration it replaces is
+        const records = foldSquashed(await connection.history.list(), files).records;
         const applied = new Set(records.filter((r) => r.outcome === 'applied').map((r) => r.id));
-        const files = (await readMigrationFiles(dir)).filter((f) => applied.has(f.id));
-        const replayed = await replayMigrations(files, loadMigration, connection.dialect);
+        const replayed = await replayMigrations(files.filter((f) => applied.has(f.id)), loadMigration, connection.dialect);
         const expected = replayed.at(-1)?.after ?? emptySnapshot();
-        const live = await connection.introspect();
-        const drift = await diffSnapshots(comparableSnapshot(expected, connection.capabilities), comparableSnapshot(live, connection.capabilities), { renames: { mode: 'none' } });
+        const drift = await findDrift(expected, await connection.introspect(), connection.capabilities, excluded);
         if (drift.length > 0) {
           throw new TidemarkError('TM_DRIFT', {
             message: `${connection.target} drifted from its applied migrations: ${drift.map(describeOperation).join('; ')}`,
-            hint: 'undo the manual change by hand; or keep it: add it to the models, run `tidemark migrate:generate -m "capture ..."`, then record that migration as applied on this database only with `tidemark migrate:resolve <id> --applied` (other databases run it)',
+            hint: 'undo the manual change by hand; or keep it: add it to the models, run `tidemark migrate:generate -m "capture ..."`, then record that migration as applied on this database only with `tidemark migrate:resolve <id> --applied` (other databases run it); a table another tool owns goes in "exclude" in tidemark.config.json',
             details: { drift },
           });
         }
         ctx.out.result({ ok: true, models: 'match', database: 'match' });
-        ctx.out.line(`✅ ${connection.target} matches its ${applied.size} applied migration(s)`);
+        ctx.out.line(`✅ ${connection.target} matches its ${applied.size} applied migration(s)${config.exclude.length > 0 ? ` (tables matching ${config.exclude.join(', ')} left out)` : ''}`);
       }, config, { readOnly: true });
     },
   };
