@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { isTidemarkError, usageError } from '@tidemark/core';
 import type { CommandContext } from './command-context.js';
+import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
 import { downCommand } from './commands/down.js';
 import { freshCommand } from './commands/fresh.js';
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(freshCommand(ctx))
       .command(repairCommand(ctx))
       .command(resolveCommand(ctx))
+      .command(baselineCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
       .help()

@@ -11,3 +11,4 @@ export * from './generate/write-file-atomic.js';
 // What the programmatic jobs need from core (docs/api.md), so an app imports only packages it installed.
 export { buildSnapshot, diffSnapshots, emptySnapshot, parseSnapshot, serializeSnapshot, op } from '@tidemark/core';
 export type { BuiltSchema, DiffOptions, Operation, SchemaSnapshot } from '@tidemark/core';
+export * from './history/plan-baseline.js';

@@ -14,3 +14,4 @@ export * from './run/migrator.js';
 export * from './run/squashed-history.js';
 export * from './drift/exclude-tables.js';
 export * from './drift/find-drift.js';
+export * from './baseline/baseline-database.js';
