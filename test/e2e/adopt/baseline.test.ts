@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'vitest';
 import { excludeMatcher, findDrift } from '@tidemark/migrator';
-import { backendsUnderTest } from '../backends/index.js';
-import { createProject } from '../support/project.js';
+import { backendsUnderTest } from '../../backends/index.js';
+import { createProject } from '../../support/project.js';
 import { HAND_SCHEMA, LIBRARY_MODELS, LIBRARY_MODELS_EDITED } from './hand-schema.js';
 
 const withExclude = (url: string, exclude: readonly string[]) =>

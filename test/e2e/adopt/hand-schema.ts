@@ -1,5 +1,8 @@
 import type { Dialect } from '@tidemark/core';
-import type { TestDatabase } from '../backends/index.js';
+import { parseDynamoDbUrl } from '@tidemark/dynamodb';
+// the raw AWS client, through the backend's internal entry for the repository's harnesses
+import { openGateway } from '@tidemark/dynamodb/testing';
+import type { TestDatabase } from '../../backends/index.js';
 
 /**
  * The library schema of `LIBRARY_MODELS`, created by hand with each database's own language
@@ -29,15 +32,22 @@ export const HAND_SCHEMA: Partial<Record<Dialect, (db: TestDatabase) => Promise<
     "INSERT INTO legacy_audit (id, note) VALUES (1, 'kept')",
   ]),
   dynamodb: async (db) => {
-    const create = (input: Record<string, unknown>) => db.connection.applier.execute({ command: 'CreateTable', input: { BillingMode: 'PAY_PER_REQUEST', ...input } });
-    await create({ TableName: 'authors', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }] });
-    await create({
-      TableName: 'books', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }, { AttributeName: 'author_id', AttributeType: 'N' }],
-      GlobalSecondaryIndexes: [{ IndexName: 'idx_books_author_id', KeySchema: [{ AttributeName: 'author_id', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
-    });
-    await create({ TableName: 'legacy_audit', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] });
-    await db.connection.applier.execute({ command: 'PutItem', input: { TableName: 'legacy_audit', Item: { id: { S: '1' }, note: { S: 'kept' } } } });
+    const gateway = await openGateway(parseDynamoDbUrl(db.url), 'hand schema');
+    try {
+      const create = async (input: Record<string, unknown>) => {
+        await gateway.send('CreateTable', { BillingMode: 'PAY_PER_REQUEST', ...input } as never);
+      };
+      await create({ TableName: 'authors', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }] });
+      await create({
+        TableName: 'books', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'N' }, { AttributeName: 'author_id', AttributeType: 'N' }],
+        GlobalSecondaryIndexes: [{ IndexName: 'idx_books_author_id', KeySchema: [{ AttributeName: 'author_id', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+      });
+      await create({ TableName: 'legacy_audit', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] });
+      await gateway.send('PutItem', { TableName: 'legacy_audit', Item: { id: { S: '1' }, note: { S: 'kept' } } });
+    } finally {
+      gateway.close();
+    }
   },
 };
 
