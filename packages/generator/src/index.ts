@@ -12,3 +12,4 @@ export * from './generate/write-file-atomic.js';
 export { buildSnapshot, diffSnapshots, emptySnapshot, parseSnapshot, serializeSnapshot, op } from '@tidemark/core';
 export type { BuiltSchema, DiffOptions, Operation, SchemaSnapshot } from '@tidemark/core';
 export * from './history/plan-baseline.js';
+export * from './history/squash-migrations.js';

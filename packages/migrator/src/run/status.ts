@@ -34,6 +34,8 @@ export interface StatusEntry {
    * and the last one of the run, which it must reach with the files from before the squash.
    */
   readonly squash?: Omit<PartialSquash, 'id'>;
+  /** For a missing migration that a squash replaced (on a database that applied only part of the run): the squashed one. */
+  readonly replacedBy?: string;
 }
 
 /**
@@ -98,7 +100,8 @@ export function migrationStatus(files: readonly MigrationFile[], records: readon
         ...(r.error ? { error: r.error } : {}), settle: settleCommands(id, r.outcome, kept),
       };
     }
-    if (!f) return { ...base, state: 'missing' };
+    const replacedBy = partial.find((p) => p.recorded.includes(id))?.id;
+    if (!f) return { ...base, state: 'missing', ...(replacedBy ? { replacedBy } : {}) };
     return { ...base, state: f.checksum === r.checksum ? 'applied' : 'changed' };
   });
   return {
