@@ -3,6 +3,7 @@ import { isTidemarkError, usageError } from '@tidemark/core';
 import type { CommandContext } from './command-context.js';
 import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
+import { discardCommand } from './commands/discard.js';
 import { downCommand } from './commands/down.js';
 import { freshCommand } from './commands/fresh.js';
 import { generateCommand } from './commands/generate.js';
@@ -11,6 +12,7 @@ import { repairCommand } from './commands/repair.js';
 import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
 import { squashCommand } from './commands/squash.js';
+import { snapshotCommand } from './commands/snapshot.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
 import { Output, useColors } from './output.js';
@@ -51,6 +53,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(resolveCommand(ctx))
       .command(baselineCommand(ctx))
       .command(squashCommand(ctx))
+      .command(snapshotCommand(ctx))
+      .command(discardCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
       .help()

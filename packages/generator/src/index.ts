@@ -13,3 +13,5 @@ export { buildSnapshot, diffSnapshots, emptySnapshot, parseSnapshot, serializeSn
 export type { BuiltSchema, DiffOptions, Operation, SchemaSnapshot } from '@tidemark/core';
 export * from './history/plan-baseline.js';
 export * from './history/squash-migrations.js';
+export * from './history/rebuild-snapshot.js';
+export * from './history/discard-migration.js';
