@@ -32,16 +32,18 @@ export interface BaselineResult {
  * otherwise, then has `write` write the files, lets a backend that keeps its own table
  * descriptions adopt the tables (DynamoDB), and records each migration as applied without
  * running it, on this database only (`resolve --applied`). Other databases run the migrations.
- * A database with history is refused, unless its records are only these migrations (a
- * baseline that stopped part-way is finished).
+ * A database with history is refused, unless its records are some (not all) of these
+ * migrations, all applied: a baseline that stopped part-way is finished (the schema check still
+ * decides first).
  */
 export async function baselineDatabase(input: BaselineInput): Promise<BaselineResult> {
   const { connection, expected, excluded } = input;
   const records = await connection.history.list();
   const foreign = records.filter((r) => !input.ids.includes(r.id) || r.outcome !== 'applied');
-  if (foreign.length > 0) {
+  const complete = records.length > 0 && input.ids.every((id) => records.some((r) => r.id === id));
+  if (foreign.length > 0 || complete) {
     throw new TidemarkError('TM_USAGE', {
-      message: `${connection.target} already has a Tidemark history (${records.length} record(s), e.g. ${foreign[0]!.id}); a baseline starts the history of a database Tidemark never managed`,
+      message: `${connection.target} already has a Tidemark history (${records.length} record(s), e.g. ${(foreign[0] ?? records[0]!).id}); a baseline starts the history of a database Tidemark never managed`,
       hint: 'see where it stands with `tidemark migrate:status` and apply what is pending with `tidemark migrate:up`; nothing was written',
       details: { records: records.map((r) => r.id) },
     });
