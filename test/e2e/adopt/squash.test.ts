@@ -131,3 +131,40 @@ describe('migrate:squash refuses what it cannot reproduce', () => {
     }
   });
 });
+
+describe('migrate:squash from the middle of the history', () => {
+  test('keeps the run\'s steps in order; the header chain and the later migration stay valid', async () => {
+    const project = await createProject('sqlite:app.db');
+    try {
+      const [m1, m2, m3, m4] = await history(project);
+      const url = ['--url', `sqlite:${project.dir}/all.db`];
+      assert.equal((await project.run(['migrate:up', ...url])).code, 0);
+      const squash = await project.run(['migrate:squash', '--from', m2!, '--to', m3!, '-m', 'isbn']);
+      assert.equal(squash.code, 0, squash.stderr);
+      const files = (await project.migrations()).map((f) => f.slice(0, -3));
+      assert.deepEqual(files, [m1, `${m3!.slice(0, 15)}_isbn`, m4]);
+      const text = await project.read(`migrations/${files[1]}.ts`);
+      assert.match(text, new RegExp(`// tidemark: replaces ${m2} ${m3}\n`));
+      const up = text.slice(text.indexOf('async up'), text.indexOf('async down'));
+      assert.ok(up.indexOf("db.addColumn('books'") >= 0 && up.indexOf("db.addColumn('books'") < up.indexOf("db.createIndex('books'"), up);
+      const down = text.slice(text.indexOf('async down'));
+      assert.ok(down.indexOf("db.dropIndex('books'") < down.indexOf("db.dropColumn('books'"), down);
+      // the database that applied everything: folded, nothing runs, no fork anywhere
+      const status = await project.run(['migrate:status', ...url]);
+      assert.equal(status.code, 0, status.stdout + status.stderr);
+      assert.match(status.stdout, /3 applied, 0 pending/);
+      assert.equal((await project.run(['migrate:check', ...url])).code, 0);
+      // a fresh database runs the three files to the same schema
+      const fresh = await project.run(['migrate:up', '--url', `sqlite:${project.dir}/fresh.db`]);
+      assert.equal(fresh.code, 0, fresh.stderr);
+      assert.match(fresh.stdout, /Applied 3 migration\(s\)/);
+      assert.equal((await project.run(['migrate:check', '--url', `sqlite:${project.dir}/fresh.db`])).code, 0);
+      // and it rolls back through the squashed migration to the first one
+      const back = await project.run(['migrate:down', '--to', m1!, '--allow-destructive', '--url', `sqlite:${project.dir}/fresh.db`]);
+      assert.equal(back.code, 0, back.stderr);
+      assert.match((await project.run(['migrate:status', '--url', `sqlite:${project.dir}/fresh.db`])).stdout, /1 applied, 2 pending/);
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
