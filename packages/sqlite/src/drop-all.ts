@@ -11,6 +11,7 @@ import { setForeignKeys, foreignKeysEnabled } from './foreign-key-check.js';
  */
 export function dropAllSqlite(executor: SqliteExecutor, keep: (table: string) => boolean = () => false): void {
   const drop = (): void => {
+    // `keep` names tables other tools own (the config's `exclude`); Tidemark's own `_tidemark_*` tables always go.
     const tables = executor.allSync<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
     for (const { name } of tables.filter((t) => t.name.startsWith('_tidemark_') || !keep(t.name))) executor.runSync(`DROP TABLE ${sqlite.quoteIdentifier(name)}`, { op: 'dropAll' });
   };
