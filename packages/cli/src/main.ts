@@ -1,7 +1,9 @@
 import yargs from 'yargs';
 import { isTidemarkError, usageError } from '@tidemark/core';
 import type { CommandContext } from './command-context.js';
+import { baselineCommand } from './commands/baseline.js';
 import { checkCommand } from './commands/check.js';
+import { discardCommand } from './commands/discard.js';
 import { downCommand } from './commands/down.js';
 import { freshCommand } from './commands/fresh.js';
 import { generateCommand } from './commands/generate.js';
@@ -10,6 +12,8 @@ import { pullCommand } from './commands/pull.js';
 import { repairCommand } from './commands/repair.js';
 import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
+import { squashCommand } from './commands/squash.js';
+import { snapshotCommand } from './commands/snapshot.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
 import { Output, useColors } from './output.js';
@@ -49,6 +53,10 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(repairCommand(ctx))
       .command(resolveCommand(ctx))
       .command(pullCommand(ctx))
+      .command(baselineCommand(ctx))
+      .command(squashCommand(ctx))
+      .command(snapshotCommand(ctx))
+      .command(discardCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
       .help()

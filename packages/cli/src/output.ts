@@ -123,7 +123,8 @@ export class Output {
         e.appliedAt ? this.#pc.dim(e.appliedAt) : '',
         e.outOfOrder ? this.#pc.yellow('older than the newest applied (merged branch); will run in id order') : '',
         e.state === 'changed' ? this.#pc.red(`edited after it was applied: restore it or run \`tidemark migrate:repair ${e.id}\``) : '',
-        e.state === 'missing' ? this.#pc.red('file missing: restore it from version control') : '',
+        e.state === 'missing' ? this.#pc.red(e.replacedBy ? `squashed into ${e.replacedBy}, which this database applied only part of` : 'file missing: restore it from version control') : '',
+        e.squash ? this.#pc.red(`squashed from a run this database applied only part of (it has ${e.squash.recorded.join(', ')}; not ${e.squash.missing.join(', ')}): bring it to ${e.squash.last} with the files from before the squash (\`tidemark migrate:up --to ${e.squash.last}\` in a checkout of that commit), then \`tidemark migrate:up\` here`) : '',
         e.state === 'failed' ? this.#pc.red(`failed at step ${e.failedStep ?? (e.stepsApplied ?? 0) + 1}, ${e.stepsApplied ?? 0} step(s) stay applied: ${e.error ?? ''}`) : '',
         e.state === 'running' ? this.#pc.yellow(`running, or interrupted, in step ${(e.stepsApplied ?? 0) + 1} with ${e.stepsApplied ?? 0} step(s) done; the next \`tidemark migrate:up\` settles it`) : '',
       ].filter(Boolean).join('  ');

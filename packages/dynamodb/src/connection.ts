@@ -1,4 +1,5 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type DropAllOptions, type SchemaSnapshot, type TableAdoption } from '@tidemark/core';
+import { adoptTables, previewAdoption } from './adopt-tables.js';
 import { DynamoApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import { dropAllDynamoDb } from './drop-all.js';
@@ -31,6 +32,8 @@ export class DynamoConnection implements BackendConnection {
   readonly isLocal: boolean;
   readonly applier: OperationApplier;
   readonly history: MigrationHistory;
+  /** Tables created outside Tidemark (`migrate:baseline`) get its metadata; see adopt-tables.ts. */
+  readonly adoption: TableAdoption;
   readonly #applier: DynamoApplier;
   readonly #history: DynamoHistory;
   readonly #db: DynamoGateway;
@@ -48,6 +51,13 @@ export class DynamoConnection implements BackendConnection {
     this.applier = this.#applier;
     this.#history = new DynamoHistory(db, options.wait);
     this.history = this.#history;
+    this.adoption = {
+      preview: (tables) => previewAdoption(db, tables),
+      adopt: async (tables) => {
+        await adoptTables(db, options.wait, tables);
+        this.#live.forget(); // the schema Tidemark manages grew
+      },
+    };
   }
 
   /** `withLock` runs `fn` holding the migration lock item (see `withDynamoLock`); a nested call just runs `fn` (see `LiveSchema.withLock`). */
@@ -72,10 +82,10 @@ export class DynamoConnection implements BackendConnection {
   }
 
   /** `dropAll` deletes every table Tidemark manages, its metadata and its history. */
-  async dropAll(): Promise<void> {
+  async dropAll(options: DropAllOptions = {}): Promise<void> {
     this.#live.forget();
     this.#history.forget();
-    await dropAllDynamoDb(this.#db, this.#options.wait);
+    await dropAllDynamoDb(this.#db, this.#options.wait, options.keep);
   }
 
   /** `close` releases the client; closing twice is harmless. */

@@ -21,9 +21,9 @@ async function deleteTable(db: DynamoGateway, table: string, wait: WaitOptions):
  * left alone: a region is shared by every application of the account. The lock table stays,
  * since a run may be holding it.
  */
-export async function dropAllDynamoDb(db: DynamoGateway, wait: WaitOptions): Promise<void> {
+export async function dropAllDynamoDb(db: DynamoGateway, wait: WaitOptions, keep: (table: string) => boolean = () => false): Promise<void> {
   const [names, stored] = await Promise.all([listTables(db, 'dropAll'), readTableMetadata(db)]);
-  for (const name of names.filter((n) => !isTidemarkTable(n) && stored.has(n))) await deleteTable(db, name, wait);
+  for (const name of names.filter((n) => !isTidemarkTable(n) && stored.has(n) && !keep(n))) await deleteTable(db, name, wait);
   await deleteTable(db, SCHEMA_TABLE, wait);
   await deleteTable(db, HISTORY_TABLE, wait);
 }

@@ -13,3 +13,7 @@ export { buildSnapshot, diffSnapshots, emptySnapshot, parseSnapshot, serializeSn
 export type { BuiltSchema, DiffOptions, Operation, SchemaSnapshot } from '@tidemark/core';
 export * from './pull/index.js';
 export { writeFilesAtomic, type FileToWrite } from './generate/write-files-atomic.js';
+export * from './history/plan-baseline.js';
+export * from './history/squash-migrations.js';
+export * from './history/rebuild-snapshot.js';
+export * from './history/discard-migration.js';

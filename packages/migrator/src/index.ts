@@ -11,3 +11,7 @@ export * from './run/migration-plan.js';
 export * from './run/status.js';
 export * from './run/run-migration.js';
 export * from './run/migrator.js';
+export * from './run/squashed-history.js';
+export * from './drift/exclude-tables.js';
+export * from './drift/find-drift.js';
+export * from './baseline/baseline-database.js';

@@ -1,4 +1,4 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type DropAllOptions, type SchemaSnapshot } from '@tidemark/core';
 import { MongoApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
@@ -69,9 +69,9 @@ export class MongoConnection implements BackendConnection {
   }
 
   /** `dropAll` drops every managed collection and the history (not the lock). */
-  async dropAll(): Promise<void> {
+  async dropAll(options: DropAllOptions = {}): Promise<void> {
     this.#live.forget();
-    await dropAllMongo(this.#runner);
+    await dropAllMongo(this.#runner, options.keep);
   }
 
   /** `close` ends the session and closes the client; closing twice is harmless. */

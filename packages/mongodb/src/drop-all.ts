@@ -8,9 +8,9 @@ import { runCommand } from './run-command.js';
  * The lock collection stays: another run may hold the lock, and dropping the document would
  * hand it to a third. Views and `system.*` collections are not Tidemark's and stay too.
  */
-export async function dropAllMongo(runner: MongoCommandRunner): Promise<void> {
+export async function dropAllMongo(runner: MongoCommandRunner, keep: (table: string) => boolean = () => false): Promise<void> {
   const infos = await readAll(runner, { listCollections: 1, filter: { type: 'collection' }, nameOnly: true, cursor: {} }, 'dropAll');
   const names = infos.map((c) => c.name).filter((n): n is string => typeof n === 'string')
-    .filter((n) => isManagedCollection(n) || n === HISTORY_COLLECTION).sort();
+    .filter((n) => (isManagedCollection(n) && !keep(n)) || n === HISTORY_COLLECTION).sort();
   for (const name of names) await runCommand(runner, { drop: name }, { op: 'dropAll' });
 }

@@ -50,4 +50,14 @@ describe('dropAllMongo', () => {
       { drop: 'users' },
     ]);
   });
+
+  it('keeps the collections `keep` names (the config\'s exclude), never the history', async () => {
+    const runner = new RecordingRunner().on('listCollections', cursorReply(['users', '_tidemark_migrations', 'audit_log', 'django_session'].map((name) => ({ name, type: 'collection' }))));
+    await dropAllMongo(runner, (name) => name === 'audit_log' || name.startsWith('django_') || name === '_tidemark_migrations');
+    assert.deepStrictEqual(runner.commands, [
+      { listCollections: 1, filter: { type: 'collection' }, nameOnly: true, cursor: {} },
+      { drop: '_tidemark_migrations' },
+      { drop: 'users' },
+    ]);
+  });
 });

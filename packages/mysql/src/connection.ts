@@ -1,4 +1,4 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type DropAllOptions, type SchemaSnapshot } from '@tidemark/core';
 import { MysqlApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { MysqlConnectionHandle } from './driver.js';
@@ -78,9 +78,9 @@ export class MysqlConnection implements BackendConnection {
   }
 
   /** `dropAll` drops every table of the database, the history included. */
-  async dropAll(): Promise<void> {
+  async dropAll(options: DropAllOptions = {}): Promise<void> {
     this.#live.forget();
-    await dropAllMysql(this.#executor);
+    await dropAllMysql(this.#executor, options.keep);
   }
 
   /** `close` ends the session (releasing any lock it holds); closing twice is harmless. */

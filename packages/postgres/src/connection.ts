@@ -1,4 +1,4 @@
-import { applyOperation, LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type SchemaSnapshot } from '@tidemark/core';
+import { applyOperation, LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type DropAllOptions, type SchemaSnapshot } from '@tidemark/core';
 import { PostgresApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { PgClient } from './driver.js';
@@ -83,9 +83,9 @@ export class PostgresConnection implements BackendConnection {
   }
 
   /** `dropAll` drops every table of the managed schema, the history included. */
-  async dropAll(): Promise<void> {
+  async dropAll(options: DropAllOptions = {}): Promise<void> {
     this.#live.forget();
-    await dropAllPostgres(this.#executor, this.schema);
+    await dropAllPostgres(this.#executor, this.schema, options.keep);
   }
 
   /** `close` ends the session (releasing any lock it still holds); closing twice is harmless. */

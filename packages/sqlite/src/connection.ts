@@ -1,4 +1,4 @@
-import { LiveSchema, type BackendConnection, type PullInventory, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type BackendConnection, type PullInventory, type DropAllOptions, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { SqliteApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { SqliteDatabase } from './driver.js';
@@ -66,9 +66,9 @@ export class SqliteConnection implements BackendConnection {
   }
 
   /** `dropAll` drops every table, the history included. */
-  async dropAll(): Promise<void> {
+  async dropAll(options: DropAllOptions = {}): Promise<void> {
     this.#live.forget();
-    dropAllSqlite(this.#executor);
+    dropAllSqlite(this.#executor, options.keep);
   }
 
   /** `close` closes the database; closing twice is harmless. */

@@ -9,10 +9,11 @@ import { setForeignKeys, foreignKeysEnabled } from './foreign-key-check.js';
  * switched off around it; inside one (where the PRAGMA is a no-op) they are deferred to commit,
  * when the tables are gone (https://www.sqlite.org/pragma.html#pragma_defer_foreign_keys).
  */
-export function dropAllSqlite(executor: SqliteExecutor): void {
+export function dropAllSqlite(executor: SqliteExecutor, keep: (table: string) => boolean = () => false): void {
   const drop = (): void => {
+    // `keep` names tables other tools own (the config's `exclude`); Tidemark's own `_tidemark_*` tables always go.
     const tables = executor.allSync<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
-    for (const { name } of tables) executor.runSync(`DROP TABLE ${sqlite.quoteIdentifier(name)}`, { op: 'dropAll' });
+    for (const { name } of tables.filter((t) => t.name.startsWith('_tidemark_') || !keep(t.name))) executor.runSync(`DROP TABLE ${sqlite.quoteIdentifier(name)}`, { op: 'dropAll' });
   };
   if (executor.db.inTransaction) {
     executor.runSync('PRAGMA defer_foreign_keys = ON');

@@ -1,9 +1,10 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
-import { diffSnapshots, TidemarkError } from '@tidemark/core';
+import { TidemarkError } from '@tidemark/core';
 import { withConnection, type CommandContext } from '../command-context.js';
 import { FLEET_OPTIONS, runFleetCommand, type FleetArgs } from '../fleet/fleet-command.js';
 import { loadConfig } from '../config.js';
+import { excludedTables } from '../drift/excluded-models.js';
 import { liveDrift } from '../live-drift.js';
 import { loadGenerator } from '../load-generator.js';
 import { describeOperation } from '../output.js';
@@ -11,7 +12,8 @@ import { describeOperation } from '../output.js';
 /**
  * `checkCommand` is `migrate:check`: exit 3 when the models differ from `.schema.json` (a
  * migration was not generated), or, given `--url` or DATABASE_URL, when the live database
- * differs from what its applied migrations say (drift).
+ * differs from what its applied migrations say (drift). Tables the config's `exclude` names
+ * (other tools' tables on a shared database) are not compared.
  */
 export function checkCommand(ctx: CommandContext, setExit: (code: number) => void) {
   return {
@@ -20,10 +22,11 @@ export function checkCommand(ctx: CommandContext, setExit: (code: number) => voi
     builder: (y: Argv) => y.options(FLEET_OPTIONS),
     handler: async (args: FleetArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
-      const { verifiedSchema, readModels } = await loadGenerator(config.root);
+      const { verifiedSchema, readModels, diffSnapshots } = await loadGenerator(config.root);
       const dir = join(config.root, config.migrations);
       const { snapshot } = await verifiedSchema(dir);
       const models = await readModels(config.root, config.models);
+      const excluded = excludedTables(config, models.snapshot);
       const pending = await diffSnapshots(snapshot, models.snapshot, { hints: models.hints, renames: { mode: 'none' } });
       if (pending.length > 0) {
         throw new TidemarkError('TM_NOT_GENERATED', {
@@ -33,22 +36,22 @@ export function checkCommand(ctx: CommandContext, setExit: (code: number) => voi
         });
       }
       ctx.out.line('✅ Models match migrations/.schema.json');
-      if (args.targets !== undefined) return runFleetCommand(ctx, args, 'check', setExit);
+      if (args.targets !== undefined) return runFleetCommand(ctx, args, 'check', setExit, undefined, excluded);
       if (!args.url && !ctx.env.DATABASE_URL) {
         ctx.out.result({ ok: true, models: 'match' });
         return;
       }
       await withConnection(ctx, args, async (connection) => {
-        const { applied, drift } = await liveDrift(connection, dir);
+        const { applied, drift } = await liveDrift(connection, dir, excluded);
         if (drift.length > 0) {
           throw new TidemarkError('TM_DRIFT', {
             message: `${connection.target} drifted from its applied migrations: ${drift.map(describeOperation).join('; ')}`,
-            hint: 'undo the manual change by hand; or keep it: add it to the models, run `tidemark migrate:generate -m "capture ..."`, then record that migration as applied on this database only with `tidemark migrate:resolve <id> --applied` (other databases run it)',
+            hint: 'undo the manual change by hand; or keep it: add it to the models, run `tidemark migrate:generate -m "capture ..."`, then record that migration as applied on this database only with `tidemark migrate:resolve <id> --applied` (other databases run it); a table another tool owns goes in "exclude" in tidemark.config.json',
             details: { drift },
           });
         }
         ctx.out.result({ ok: true, models: 'match', database: 'match' });
-        ctx.out.line(`✅ ${connection.target} matches its ${applied} applied migration(s)`);
+        ctx.out.line(`✅ ${connection.target} matches its ${applied} applied migration(s)${config.exclude.length > 0 ? ` (tables matching ${config.exclude.join(', ')} left out)` : ''}`);
       }, config, { readOnly: true });
     },
   };

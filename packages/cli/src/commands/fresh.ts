@@ -1,14 +1,14 @@
 import type { Argv } from 'yargs';
 import { join } from 'node:path';
 import { TidemarkError } from '@tidemark/core';
-import { readMigrationFiles, requireMigrationsFolder } from '@tidemark/migrator';
+import { excludeMatcher, readMigrationFiles, requireMigrationsFolder } from '@tidemark/migrator';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 
 interface FreshArgs extends GlobalArgs {
   readonly force?: boolean;
 }
 
-/** `freshCommand` is `migrate:fresh`: drop everything Tidemark manages and apply every migration. */
+/** `freshCommand` is `migrate:fresh`: drop everything Tidemark manages (not the tables `exclude` names) and apply every migration. */
 export function freshCommand(ctx: CommandContext) {
   return {
     command: 'migrate:fresh',
@@ -32,8 +32,9 @@ export function freshCommand(ctx: CommandContext) {
             details: { file: dir },
           });
         }
-        await connection.dropAll();
-        ctx.out.line(`Dropped every table Tidemark manages on ${connection.target}`);
+        // tables other tools own (the config's `exclude`) are never dropped
+        await connection.dropAll({ keep: excludeMatcher(config.exclude) });
+        ctx.out.line(`Dropped every table Tidemark manages on ${connection.target}${config.exclude.length > 0 ? ` (kept the tables matching ${config.exclude.join(', ')})` : ''}`);
         const { migrator } = openMigrator(ctx, connection, config);
         const result = await migrator.up({ allowDestructive: true });
         ctx.out.result({ ok: true, ...result });

@@ -30,7 +30,7 @@ const EXIT_STOPPED = 130;
  */
 export async function runFleetCommand(
   ctx: CommandContext, args: FleetArgs, action: FleetAction, setExit: (code: number) => void,
-  up?: FleetOptions['up'],
+  up?: FleetOptions['up'], excluded?: FleetOptions['excluded'],
 ): Promise<void> {
   if (args.url) throw usageError('--url and --targets name different databases; give one of them', 'tidemark migrate:up --targets targets.txt');
   const concurrency = args.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
@@ -43,7 +43,7 @@ export async function runFleetCommand(
   try {
     report = await runFleet({
       targets, directory: join(config.root, config.migrations), action, concurrency, signal: stop.signal,
-      ...(up ? { up } : {}), onStart: progress.started, onDone: progress.done,
+      ...(up ? { up } : {}), ...(excluded ? { excluded } : {}), onStart: progress.started, onDone: progress.done,
     });
   } finally {
     stop.dispose();

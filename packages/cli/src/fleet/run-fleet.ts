@@ -52,6 +52,8 @@ export interface FleetOptions {
   readonly concurrency?: number;
   /** For `up`: the single-database options (`to`, `allowDestructive`, `resume`). */
   readonly up?: Pick<UpOptions, 'to' | 'allowDestructive' | 'resume'>;
+  /** For `check`: tables left out of the comparison (the config's `exclude`). */
+  readonly excluded?: (table: string) => boolean;
   /** Aborting it stops starting targets; running ones finish their current migration. */
   readonly signal?: AbortSignal;
   /** Called as each target starts and ends, for progress. */
@@ -148,7 +150,7 @@ async function act(connection: BackendConnection, directory: string, options: Fl
       return { outcome: pending.length > 0 ? 'pending' : 'current', applied: [], pending };
     }
     case 'check': {
-      const { drift } = await liveDrift(connection, directory);
+      const { drift } = await liveDrift(connection, directory, options.excluded);
       if (drift.length === 0) return { outcome: 'current', applied: [], pending: [] };
       return {
         outcome: 'refused', applied: [], pending: [],

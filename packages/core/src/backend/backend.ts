@@ -1,5 +1,5 @@
 import type { Operation } from '../operation/operations.js';
-import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
+import type { SchemaSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 import type { MigrationHistory } from './migration-history.js';
 import type { OperationApplier } from './operation-applier.js';
@@ -30,11 +30,38 @@ export interface BackendConnection {
    * `introspect` alone.
    */
   pullInventory?(live: SchemaSnapshot): Promise<PullInventory>;
-  /** `dropAll` drops every table Tidemark manages and its history, for `migrate:fresh`. */
-  dropAll(): Promise<void>;
+  /**
+   * `dropAll` drops every table Tidemark manages and its history, for `migrate:fresh`; a table
+   * `keep` says yes to stays (the config's `exclude`: tables other tools own).
+   */
+  dropAll(options?: DropAllOptions): Promise<void>;
+  /**
+   * Present on backends that keep Tidemark's own description of a table beside it (DynamoDB's
+   * metadata): how an existing table Tidemark never created becomes one it manages
+   * (`migrate:baseline`). Backends whose catalog says everything (SQL) have none.
+   */
+  readonly adoption?: TableAdoption;
   /** Whether the URL points at this machine (`migrate:fresh` refuses others without --force). */
   readonly isLocal: boolean;
   close(): Promise<void>;
+}
+
+/** `DropAllOptions` narrow what `dropAll` drops. */
+export interface DropAllOptions {
+  /** Tables to leave alone (by name); Tidemark's own tables are always dropped. */
+  readonly keep?: (table: string) => boolean;
+}
+
+/** `TableAdoption` takes existing tables under Tidemark's management without changing them. */
+export interface TableAdoption {
+  /**
+   * The live schema as it would read once `tables` are adopted: what the database really has
+   * (keys, indexes) merged with these definitions, for each of them that exists without
+   * Tidemark's description. Reads only.
+   */
+  preview(tables: readonly TableSnapshot[]): Promise<SchemaSnapshot>;
+  /** Records Tidemark's description of these existing tables; changes no table. */
+  adopt(tables: readonly TableSnapshot[]): Promise<void>;
 }
 
 /** `ConnectOptions` say how a command means to use the connection. */

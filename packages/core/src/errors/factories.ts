@@ -174,7 +174,7 @@ export function migrationFork(first: string, second: string, from: string): Tide
 export function snapshotDrift(file: string, expected: string, actual: string): TidemarkError {
   return new TidemarkError('TM_SNAPSHOT_DRIFT', {
     message: `${file} (${actual.slice(0, 19)}…) is not what the migration files produce (${expected.slice(0, 19)}…)`,
-    hint: 'restore .schema.json and the migrations from version control so they agree, then generate again',
+    hint: 'restore .schema.json and the migrations from version control so they agree, or rebuild .schema.json from the migration files with `tidemark migrate:snapshot --rebuild`; then generate again',
     details: { file, expected, actual },
   });
 }

@@ -20,7 +20,8 @@ export async function readSchemaFile(path: string, hasMigrations: boolean): Prom
     if (code === 'EISDIR') throw snapshotInvalid(path, 'is a folder, not a file');
     if (code !== 'ENOENT') throw ioError('read', path, err);
     if (!hasMigrations) return emptySnapshot();
-    throw snapshotInvalid(path, 'is missing, but the folder holds migrations');
+    throw snapshotInvalid(path, 'is missing, but the folder holds migrations',
+      `restore ${path} from version control, or rebuild it from the migration files with \`tidemark migrate:snapshot --rebuild\`; Tidemark never resets it on its own`);
   }
   return parseSnapshot(text, path);
 }

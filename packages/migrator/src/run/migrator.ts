@@ -16,6 +16,7 @@ import { aheadOfTime, precheckAhead, prechecksFailed, type PrecheckFailure } fro
 import { runMigration } from './run-migration.js';
 import { failedSteps, migrationStatus, type StatusReport } from './status.js';
 import { undoAppliedSteps } from './undo-applied-steps.js';
+import { foldSquashed, squashPartial } from './squashed-history.js';
 import { decideInterrupted, isUnsettled, schemaAfterSteps, unsettledRefused } from './unsettled.js';
 
 /** `MigratorOptions` configure `createMigrator`. */
@@ -125,6 +126,24 @@ export function createMigrator(options: MigratorOptions): Migrator {
     return readFolder(dir);
   }
 
+  /**
+   * The history read through the folder's squashed migrations (see `foldSquashed`): a database
+   * that applied only part of a squashed run is refused before anything runs. Under the lock
+   * (`persist`), a squash now seen as applied is written down: its record, and the records of
+   * the migrations it replaces removed, so every later reader sees the same history.
+   */
+  async function readHistory(files: readonly MigrationFile[], persist: boolean): Promise<HistoryRecord[]> {
+    const view = foldSquashed(await connection.history.list(), files);
+    if (view.partial.length > 0) throw squashPartial(view.partial[0]!);
+    if (persist) {
+      for (const { record, replaced } of view.folded) {
+        await connection.history.save(record);
+        for (const id of replaced) await connection.history.remove(id);
+      }
+    }
+    return [...view.records];
+  }
+
   async function readFiles(): Promise<MigrationFile[]> {
     const files = await readMigrationFiles(directory);
     const fork = await findFork(files);
@@ -203,7 +222,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
     const files = await readFiles();
     if (opts.to && !files.some((f) => f.id === opts.to)) throw unknownId(opts.to);
     const work = async (): Promise<RunResult> => {
-      const records = await connection.history.list();
+      const records = await readHistory(files, !opts.dryRun);
       verifyApplied(records, files);
       const appliedIds = new Set(records.filter((r) => r.outcome === 'applied').map((r) => r.id));
       const unsettled = new Set(records.filter(isUnsettled).map((r) => r.id));
@@ -298,7 +317,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
     // no fork check: rolling back the local side of a fork is the way out of it
     const files = await readMigrationFiles(directory);
     const work = async (): Promise<RunResult> => {
-      const records = await connection.history.list();
+      const records = await readHistory(files, !opts.dryRun);
       verifyApplied(records, files);
       // A migration that failed part-way is the newest thing in the database: `down` takes back
       // exactly its applied steps, never the migration before it (that lost data: issue 16).
@@ -350,7 +369,8 @@ export function createMigrator(options: MigratorOptions): Migrator {
   async function status(): Promise<StatusReport> {
     const files = await readMigrationFiles(directory);
     // read-only: no history table is created; a database without one has everything pending
-    const report = migrationStatus(files, await connection.history.list(), await findFork(files));
+    const squashed = foldSquashed(await connection.history.list(), files);
+    const report = migrationStatus(files, squashed.records, await findFork(files), squashed.partial);
     // Only a failed or running migration's file is loaded (status stays cheap otherwise): its
     // steps say exactly what is in the database now.
     const entries = await Promise.all(report.entries.map(async (e) => {

@@ -1,5 +1,6 @@
 import type { HistoryRecord, Operation, TidemarkError } from '@tidemark/core';
 import type { MigrationFile } from '../source/migration-file.js';
+import type { PartialSquash } from './squashed-history.js';
 
 /** `MigrationState` is where one migration stands on a database. */
 export type MigrationState = 'applied' | 'pending' | 'changed' | 'missing' | 'failed' | 'running';
@@ -28,6 +29,13 @@ export interface StatusEntry {
    * the steps before the failing one stay applied).
    */
   readonly steps?: readonly FailedStep[];
+  /**
+   * For a squashed migration this database applied only part of: the replaced migrations it has
+   * and the last one of the run, which it must reach with the files from before the squash.
+   */
+  readonly squash?: Omit<PartialSquash, 'id'>;
+  /** For a missing migration that a squash replaced (on a database that applied only part of the run): the squashed one. */
+  readonly replacedBy?: string;
 }
 
 /**
@@ -71,13 +79,18 @@ export interface StatusReport {
  * `migrationStatus` joins the files with the history: applied, pending, changed since applied,
  * missing file, or failed; plus a fork between two migrations, if any. Files are not loaded.
  */
-export function migrationStatus(files: readonly MigrationFile[], records: readonly HistoryRecord[], fork: TidemarkError | undefined): StatusReport {
+export function migrationStatus(files: readonly MigrationFile[], records: readonly HistoryRecord[], fork: TidemarkError | undefined, partial: readonly PartialSquash[] = []): StatusReport {
   const byId = new Map(records.map((r) => [r.id, r]));
   const newestApplied = records.filter((r) => r.outcome === 'applied').map((r) => r.id).sort().at(-1);
   const ids = [...new Set([...files.map((f) => f.id), ...records.map((r) => r.id)])].sort();
   const entries = ids.map((id): StatusEntry => {
     const f = files.find((x) => x.id === id);
     const r = byId.get(id);
+    const squash = partial.find((p) => p.id === id);
+    if (squash) {
+      const { id: _id, ...rest } = squash;
+      return { id, state: 'pending', squash: rest };
+    }
     if (!r) return { id, state: 'pending', ...(newestApplied && id < newestApplied ? { outOfOrder: true } : {}) };
     const base = { id, appliedAt: r.appliedAt, executionMs: r.executionMs, appliedBy: r.appliedBy };
     if (r.outcome === 'failed' || r.outcome === 'running') {
@@ -87,7 +100,8 @@ export function migrationStatus(files: readonly MigrationFile[], records: readon
         ...(r.error ? { error: r.error } : {}), settle: settleCommands(id, r.outcome, kept),
       };
     }
-    if (!f) return { ...base, state: 'missing' };
+    const replacedBy = partial.find((p) => p.recorded.includes(id))?.id;
+    if (!f) return { ...base, state: 'missing', ...(replacedBy ? { replacedBy } : {}) };
     return { ...base, state: f.checksum === r.checksum ? 'applied' : 'changed' };
   });
   return {

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checksumMigration, MIGRATION_ID, parseMigrationHeader, TidemarkError, type MigrationHeader } from '@tidemark/core';
+import { checksumMigration, MIGRATION_ID, parseMigrationHeader, parseReplacesLine, TidemarkError, type MigrationHeader } from '@tidemark/core';
 
 /** `MigrationFile` is one file of the migrations folder, read but not loaded. */
 export interface MigrationFile {
@@ -11,6 +11,8 @@ export interface MigrationFile {
   readonly checksum: string;
   /** The snapshot hashes of a generated file's header; absent in hand-written files. */
   readonly header?: MigrationHeader;
+  /** A squashed migration's `// tidemark: replaces …` line: the ids it stands for. */
+  readonly replaces?: readonly string[];
 }
 
 /**
@@ -54,7 +56,8 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
       });
     }
     const header = parseMigrationHeader(text);
-    files.push({ id, path, text, checksum: await checksumMigration(text), ...(header ? { header } : {}) });
+    const replaces = parseReplacesLine(text);
+    files.push({ id, path, text, checksum: await checksumMigration(text), ...(header ? { header } : {}), ...(replaces ? { replaces } : {}) });
   }
   return files;
 }
