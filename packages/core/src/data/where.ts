@@ -56,14 +56,15 @@ export function parsePredicate(where: Where, table: TableSnapshot): Predicate {
     if (!table.columns.some((c) => c.name === key)) {
       throw whereInvalid(table.name, `column ${key} does not exist (columns: ${table.columns.map((c) => c.name).join(', ')})`);
     }
-    items.push(...columnCondition(table.name, key, value as DataValue | Comparison));
+    const json = table.columns.find((c) => c.name === key)!.type === 'json';
+    items.push(...columnCondition(table.name, key, value as DataValue | Comparison, json));
   }
   return items.length === 1 ? items[0]! : { kind: 'and', items };
 }
 
-function columnCondition(table: string, column: string, value: DataValue | Comparison): Predicate[] {
+function columnCondition(table: string, column: string, value: DataValue | Comparison, json: boolean): Predicate[] {
   if (value === null) return [{ kind: 'null', column, isNull: true }];
-  if (!isComparison(value)) return [{ kind: 'compare', column, operator: 'eq', value: value as DataValue }];
+  if (!isComparison(value, json)) return [{ kind: 'compare', column, operator: 'eq', value: value as DataValue }];
   const out: Predicate[] = [];
   for (const [operator, operand] of Object.entries(value)) {
     if (!OPERATORS.has(operator)) throw whereInvalid(table, `unknown operator ${operator} on ${column} (use ${[...OPERATORS].join(', ')})`);
@@ -78,11 +79,14 @@ function columnCondition(table: string, column: string, value: DataValue | Compa
   return out;
 }
 
-/** A plain object whose keys are all operators is a comparison; a Date, an array or bytes are values. */
-function isComparison(value: unknown): value is Comparison {
+/**
+ * A plain object is a comparison (its keys must be operators); a Date, an array or bytes are
+ * values. On a json column, an object whose keys are not all operators is a value to compare.
+ */
+function isComparison(value: unknown, json: boolean): value is Comparison {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) return false;
   const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((k) => OPERATORS.has(k));
+  return !json || (keys.length > 0 && keys.every((k) => OPERATORS.has(k)));
 }
 
 function whereInvalid(table: string, problem: string): TidemarkError {
