@@ -9,6 +9,7 @@ import { initCommand } from './commands/init.js';
 import { repairCommand } from './commands/repair.js';
 import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
+import { seedCommand } from './commands/seed.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
 import { Output, useColors } from './output.js';
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(freshCommand(ctx))
       .command(repairCommand(ctx))
       .command(resolveCommand(ctx))
+      .command(seedCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
       .help()

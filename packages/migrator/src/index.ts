@@ -11,3 +11,4 @@ export * from './run/migration-plan.js';
 export * from './run/status.js';
 export * from './run/run-migration.js';
 export * from './run/migrator.js';
+export * from './seed/run-seeds.js';

@@ -1,6 +1,6 @@
 import type { DataResult, Row } from '../data/data-value.js';
 import type { Where } from '../data/where.js';
-import type { AddColumnOptions, BackfillOptions, CreateIndexOptions } from '../operation/op.js';
+import type { AddColumnOptions, BackfillOptions, CreateIndexOptions, InsertOptions } from '../operation/op.js';
 import type { BackfillValues } from '../operation/operations.js';
 import type { NativeStatement } from '../operation/operations.js';
 import type { ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
@@ -36,8 +36,12 @@ export interface MigrationContext {
    * the recording there, so code that depends on data never runs without a database.
    */
   execute(statement: NativeStatement): Promise<unknown>;
-  /** `insert` adds rows (documents, items), converting each value per its column's type. */
-  insert(table: string, rows: readonly Row[]): Promise<DataResult>;
+  /**
+   * `insert` adds rows (documents, items), converting each value per its column's type; with
+   * `skipExisting`, rows whose key is already there are left out (`rows` in the result counts
+   * the rows written).
+   */
+  insert(table: string, rows: readonly Row[], options?: InsertOptions): Promise<DataResult>;
   /** `update` sets `set` on every row matching `where` (`{}`: every row); see `Where`. */
   update(table: string, set: Row, where: Where): Promise<DataResult>;
   /**

@@ -31,6 +31,12 @@ export interface CreateIndexOptions {
 /** Rows per batch of a back-fill when the migration does not say. */
 export const DEFAULT_BATCH_SIZE = 1000;
 
+/** Options of `insert`. */
+export interface InsertOptions {
+  /** Leave out the rows whose key is already in the table (each row must then name its key). */
+  readonly skipExisting?: boolean;
+}
+
 /** Options of `backfill`. */
 export interface BackfillOptions {
   /** Only rows matching this condition (default: every row). */
@@ -68,7 +74,8 @@ export const op = {
     freeze({ kind: 'addForeignKey', table, foreignKey: toForeignKeySnapshot(foreignKey) }),
   dropForeignKey: (table: string, foreignKey: string): O.DropForeignKey => freeze({ kind: 'dropForeignKey', table, foreignKey }),
   execute: (statement: O.NativeStatement): O.Execute => freeze({ kind: 'execute', statement }),
-  insert: (table: string, rows: O.Insert['rows']): O.Insert => freeze({ kind: 'insert', table, rows: [...rows] }),
+  insert: (table: string, rows: O.Insert['rows'], options: InsertOptions = {}): O.Insert =>
+    freeze({ kind: 'insert', table, rows: [...rows], ...(options.skipExisting ? { skipExisting: true } : {}) }),
   update: (table: string, set: O.Update['set'], where: O.Update['where']): O.Update => freeze({ kind: 'update', table, set, where }),
   backfill: (table: string, values: O.BackfillValues, options: BackfillOptions = {}): O.Backfill => freeze({
     kind: 'backfill', table, values, where: options.where ?? {},

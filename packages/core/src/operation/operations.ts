@@ -52,7 +52,11 @@ export type NativeStatement = string | { readonly [key: string]: unknown };
 export interface Execute { readonly kind: 'execute'; readonly statement: NativeStatement }
 
 /** `Insert` adds rows (documents, items); values are converted per column type by the backend. */
-export interface Insert { readonly kind: 'insert'; readonly table: string; readonly rows: readonly Row[] }
+export interface Insert {
+  readonly kind: 'insert'; readonly table: string; readonly rows: readonly Row[];
+  /** Leave out the rows whose key is already there (seeds: running them again inserts nothing twice). */
+  readonly skipExisting?: boolean;
+}
 /** `Update` sets columns on every row matching the portable condition `where`. */
 export interface Update { readonly kind: 'update'; readonly table: string; readonly set: Row; readonly where: Where }
 /** `BackfillValues` is what a back-fill writes: the same values on every row, or values computed from each row (`undefined`: leave it). */

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
-  dataTable, matchesPredicate, normalizeRow, parsePredicate, sameValue, TidemarkError,
+  dataTable, matchesPredicate, normalizeRow, rowsToInsert, parsePredicate, sameValue, TidemarkError,
   type Backfill, type DataChange, type DataResult, type DataValue, type Insert, type Predicate, type ProgressListener,
   type Row, type SchemaSnapshot, type TableSnapshot, type Update,
 } from '@tidemark/core';
@@ -49,12 +49,20 @@ function computed(change: Backfill, table: TableSnapshot, row: Row): Record<stri
 
 /** Each item is a PutItem that refuses an existing key, as a SQL INSERT would. */
 async function insert(change: Insert, table: TableSnapshot, run: DynamoDataRun): Promise<DataResult> {
-  const items = change.rows.map((r) => toItem(table, normalizeRow(table, r)));
-  await inParallel(items, async (item) => {
+  const rows = change.rows.map((r) => normalizeRow(table, r));
+  // with skipExisting, the condition that refuses an existing key is the check itself
+  const unique = change.skipExisting ? rowsToInsert(table, rows, []) : rows;
+  let written = 0;
+  await inParallel(unique.map((r) => toItem(table, r)), async (item) => {
     const e = new ExpressionBuilder();
-    await run.db.send('PutItem', { TableName: table.name, Item: item, ConditionExpression: table.primaryKey.map((k) => `attribute_not_exists(${e.name(k)})`).join(' AND '), ...e.parts() }, { op: 'insert', table: table.name });
+    try {
+      await run.db.send('PutItem', { TableName: table.name, Item: item, ConditionExpression: table.primaryKey.map((k) => `attribute_not_exists(${e.name(k)})`).join(' AND '), ...e.parts() }, { op: 'insert', table: table.name });
+      written++;
+    } catch (err) {
+      if (!change.skipExisting || awsErrorName(err) !== 'ConditionalCheckFailedException') throw err;
+    }
   });
-  return { rows: items.length };
+  return { rows: written };
 }
 
 async function rewrite(table: TableSnapshot, run: DynamoDataRun, predicate: Predicate, pageSize: number, pauseMs: number,

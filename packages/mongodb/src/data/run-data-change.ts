@@ -1,10 +1,10 @@
 import {
-  dataTable, normalizeRow, parsePredicate, sameValue, TidemarkError,
+  dataTable, keysPredicate, normalizeRow, rowsToInsert, parsePredicate, sameValue, TidemarkError,
   type Backfill, type DataChange, type DataResult, type DataValue, type Insert, type ProgressListener,
   type Row, type SchemaSnapshot, type TableSnapshot, type Update,
 } from '@tidemark/core';
 import type { MongoCommandRunner } from '../command-runner.js';
-import { countMatching } from '../cursor.js';
+import { countMatching, readAll } from '../cursor.js';
 import type { Document } from '../document.js';
 import { runCommand } from '../run-command.js';
 import { fromDocumentValue, toDocumentValue } from './document-values.js';
@@ -38,7 +38,14 @@ function toDocument(table: TableSnapshot, row: Record<string, DataValue>): Docum
 }
 
 async function insert(change: Insert, table: TableSnapshot, run: MongoDataRun): Promise<DataResult> {
-  const documents = change.rows.map((r) => toDocument(table, normalizeRow(table, r)));
+  const given = change.rows.map((r) => normalizeRow(table, r));
+  let rows = given;
+  if (change.skipExisting) {
+    rowsToInsert(table, given, []);
+    const existing = given.length === 0 ? [] : await readAll(run.runner, { find: table.name, filter: renderFilter(keysPredicate(table, given), table), projection: Object.fromEntries(table.primaryKey.map((k) => [k, 1])) }, 'insert');
+    rows = rowsToInsert(table, given, existing.map((doc) => Object.fromEntries(table.primaryKey.map((k) => [k, fromDocumentValue(table.columns.find((c) => c.name === k)!, doc[k])]))));
+  }
+  const documents = rows.map((r) => toDocument(table, r));
   for (let start = 0; start < documents.length; start += INSERT_BATCH) {
     await runCommand(run.runner, { insert: table.name, documents: documents.slice(start, start + INSERT_BATCH), ordered: true }, { op: 'insert' });
   }

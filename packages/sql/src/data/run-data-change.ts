@@ -1,5 +1,5 @@
 import {
-  dataTable, describeDataChange, normalizeRow, parsePredicate, sameValue, TidemarkError,
+  dataTable, describeDataChange, keysPredicate, normalizeRow, rowsToInsert, parsePredicate, sameValue, TidemarkError,
   type Backfill, type ColumnSnapshot, type DataChange, type DataResult, type DataValue, type Insert,
   type ProgressListener, type Row, type SchemaSnapshot, type TableSnapshot, type Update,
 } from '@tidemark/core';
@@ -31,7 +31,8 @@ export async function runDataChange(change: DataChange, run: DataRun): Promise<D
 }
 
 async function insert(change: Insert, table: TableSnapshot, run: DataRun): Promise<DataResult> {
-  const rows = change.rows.map((r) => normalizeRow(table, r));
+  const given = change.rows.map((r) => normalizeRow(table, r));
+  const rows = change.skipExisting ? rowsToInsert(table, given, await existingKeys(run, table, given)) : given;
   // rows naming the same columns share a statement; a column a row leaves out gets its default
   const groups = new Map<string, Record<string, DataValue>[]>();
   for (const row of rows) {
@@ -56,6 +57,20 @@ async function insert(change: Insert, table: TableSnapshot, run: DataRun): Promi
     }
   }
   return { rows: rows.length };
+}
+
+/** The keys among `rows`' that the table already holds, read 500 at a time. */
+async function existingKeys(run: DataRun, table: TableSnapshot, rows: readonly Record<string, DataValue>[]): Promise<Record<string, DataValue>[]> {
+  const found: Record<string, DataValue>[] = [];
+  for (let start = 0; start < rows.length; start += 500) {
+    rowsToInsert(table, rows.slice(start, start + 500), []);
+    const where = renderPredicate(keysPredicate(table, rows.slice(start, start + 500)), table, run.data, run.quote, 1);
+    const keys = table.primaryKey.map((k) => run.quote(k)).join(', ');
+    for (const raw of await run.executor.all(`SELECT ${keys} FROM ${run.quote(table.name)} WHERE ${where.sql}`, where.params)) {
+      found.push(Object.fromEntries(table.primaryKey.map((k) => [k, run.data.fromSqlValue(column(table, k), raw[k])])));
+    }
+  }
+  return found;
 }
 
 async function update(change: Update, table: TableSnapshot, run: DataRun): Promise<DataResult> {
