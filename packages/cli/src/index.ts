@@ -6,3 +6,4 @@ export { loadBackend, connect, schemeOf } from './load-backend.js';
 export { planStatements, type PlannedStep } from './api/plan-statements.js';
 // Applying from code takes a connection (above) and a migrator: one package for both (docs/api.md).
 export { createMigrator, type Migrator, type MigratorOptions, type MigratorEvent } from '@tidemark/migrator';
+export * from './testing.js';

@@ -10,6 +10,7 @@ import { repairCommand } from './commands/repair.js';
 import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
 import { seedCommand } from './commands/seed.js';
+import { verifyCommand } from './commands/verify.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
 import { Output, useColors } from './output.js';
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(repairCommand(ctx))
       .command(resolveCommand(ctx))
       .command(seedCommand(ctx))
+      .command(verifyCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
       .help()
