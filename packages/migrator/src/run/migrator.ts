@@ -346,11 +346,13 @@ export function createMigrator(options: MigratorOptions): Migrator {
     const entries = await Promise.all(report.entries.map(async (e) => {
       const file = e.state === 'failed' || e.state === 'running' ? files.find((f) => f.id === e.id) : undefined;
       if (!file) return e;
+      const recording = recordingContext(connection.dialect);
       try {
-        const recording = recordingContext(connection.dialect);
         await (await load(file)).up(recording.context);
         return { ...e, steps: failedSteps(recording.operations, e) };
       } catch {
+        // the recording ended where the migration used a data step's result: its steps up to there
+        if (recording.stopped()) return { ...e, steps: failedSteps(recording.operations, e) };
         return e; // the file no longer loads: the recorded count and error still say what happened
       }
     }));
