@@ -28,6 +28,18 @@ export interface CreateIndexOptions {
   readonly concurrently?: boolean;
 }
 
+/**
+ * A copy of a condition's plain objects and lists (the operation is frozen; the migration's own
+ * objects stay as they were); dates, bytes and other values are kept as they are.
+ */
+function structuredWhere<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(structuredWhere) as T;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredWhere(v)])) as T;
+  }
+  return value;
+}
+
 /** Rows per batch of a back-fill when the migration does not say. */
 export const DEFAULT_BATCH_SIZE = 1000;
 
@@ -75,8 +87,8 @@ export const op = {
   dropForeignKey: (table: string, foreignKey: string): O.DropForeignKey => freeze({ kind: 'dropForeignKey', table, foreignKey }),
   execute: (statement: O.NativeStatement): O.Execute => freeze({ kind: 'execute', statement }),
   insert: (table: string, rows: O.Insert['rows'], options: InsertOptions = {}): O.Insert =>
-    freeze({ kind: 'insert', table, rows: [...rows], ...(options.skipExisting ? { skipExisting: true } : {}) }),
-  update: (table: string, set: O.Update['set'], where: O.Update['where']): O.Update => freeze({ kind: 'update', table, set, where }),
+    freeze({ kind: 'insert', table, rows: rows.map((r) => ({ ...r })), ...(options.skipExisting ? { skipExisting: true } : {}) }),
+  update: (table: string, set: O.Update['set'], where: O.Update['where']): O.Update => freeze({ kind: 'update', table, set: { ...set }, where: structuredWhere(where) }),
   backfill: (table: string, values: O.BackfillValues, options: BackfillOptions = {}): O.Backfill => freeze({
     kind: 'backfill', table, values, where: options.where ?? {},
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, pauseMs: options.pauseMs ?? 0,
