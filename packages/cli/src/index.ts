@@ -9,3 +9,4 @@ export { createMigrator, type Migrator, type MigratorOptions, type MigratorEvent
 // Many databases in one run (README: Fleets): the same function `migrate:up --targets` calls.
 export { runFleet, type FleetAction, type FleetOptions, type FleetReport, type TargetResult, type TargetOutcome, type TargetFailure } from './fleet/run-fleet.js';
 export { readTargets, type FleetTarget } from './fleet/read-targets.js';
+export * from './testing.js';

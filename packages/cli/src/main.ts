@@ -14,6 +14,8 @@ import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
 import { squashCommand } from './commands/squash.js';
 import { snapshotCommand } from './commands/snapshot.js';
+import { seedCommand } from './commands/seed.js';
+import { verifyCommand } from './commands/verify.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
 import { Output, useColors } from './output.js';
@@ -57,6 +59,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(squashCommand(ctx))
       .command(snapshotCommand(ctx))
       .command(discardCommand(ctx))
+      .command(seedCommand(ctx))
+      .command(verifyCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
       .help()

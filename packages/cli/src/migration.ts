@@ -5,8 +5,9 @@
  * or any install that does not hoist, a migration that imports core does not resolve. Kept to
  * re-exports of core so that loading a migration never loads the command itself.
  */
-export { defineMigration } from '@tidemark/core';
+export { defineMigration, defineSeed } from '@tidemark/core';
 export type {
   AddColumnOptions, ColumnDefinition, ColumnSpec, CreateIndexOptions, Dialect, ForeignKeySpec, IndexSpec,
   Migration, MigrationContext, NativeStatement, TableSpec,
+  BackfillOptions, DataResult, DataValue, InsertOptions, Row, Seed, SeedContext, Where,
 } from '@tidemark/core';

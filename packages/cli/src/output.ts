@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { isTidemarkError, redactUrl, type Operation, type Warning } from '@tidemark/core';
+import { describeDataChange, isTidemarkError, redactUrl, type Operation, type Warning } from '@tidemark/core';
 import type { MigratorEvent, StatusReport } from '@tidemark/migrator';
 
 /**
@@ -165,6 +165,7 @@ export function describeOperation(o: Operation): string {
     case 'addForeignKey': return `+ foreign key ${o.foreignKey.name}`;
     case 'dropForeignKey': return `- foreign key ${o.foreignKey}`;
     case 'execute': return '! native statement';
+    case 'insert': case 'update': case 'backfill': return `! ${describeDataChange(o)}`;
   }
 }
 

@@ -11,3 +11,4 @@ export * from './model/index.js';
 export * from './migration/index.js';
 export * from './naming.js';
 export { backfillValue } from './operation/backfill-value.js';
+export * from './data/index.js';

@@ -1,9 +1,10 @@
 import type {
-  Capabilities, Dialect, LiveSchema, NativeStatement, Operation, OperationApplier, ProgressListener, SchemaOperation, SchemaSnapshot, TidemarkError,
+  Capabilities, DataChange, DataResult, Dialect, LiveSchema, NativeStatement, Operation, OperationApplier, ProgressListener, SchemaOperation, SchemaSnapshot, TidemarkError,
 } from '@tidemark/core';
 import { planOperation } from './apply/plan-operation.js';
 import { runSteps } from './apply/run-steps.js';
 import { capabilities } from './capabilities.js';
+import { runDynamoDataChange } from './data/run-data-change.js';
 import { executeStatement } from './execute.js';
 import type { DynamoGateway } from './gateway.js';
 import { checkItems } from './prechecks/run-check.js';
@@ -67,6 +68,11 @@ export class DynamoApplier implements OperationApplier {
   /** `forgetMetadata` forgets that the metadata table exists (@internal: the live schema's `onDrop`). */
   forgetMetadata(): void {
     this.#metadataReady = false;
+  }
+
+  /** `applyData` runs an insert, update or back-fill with item requests (data/run-data-change.ts). */
+  async applyData(change: DataChange): Promise<DataResult> {
+    return runDynamoDataChange(change, { db: this.#db, schema: await this.#live.read(), onProgress: this.onProgress });
   }
 
   /** `execute` runs a DynamoDB data command (see `DynamoDbStatement`); SQL text is refused. */

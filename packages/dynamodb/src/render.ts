@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { isDefaultNow, type Operation, type SchemaSnapshot } from '@tidemark/core';
+import { describeDataChange, isDataChange, isDefaultNow, type Operation, type SchemaSnapshot } from '@tidemark/core';
 import { planOperation } from './apply/plan-operation.js';
 import { rewriteRequest, rewriteScan } from './apply/rewrite-request.js';
 import type { Check, Step } from './apply/step.js';
@@ -62,5 +62,6 @@ export function renderStep(step: Step): string[] {
  */
 export function renderOperation(operation: Operation, before: SchemaSnapshot): string[] {
   if (operation.kind === 'execute') return [renderStatement(operation.statement)];
+  if (isDataChange(operation)) return [`// ${describeDataChange(operation)}`];
   return planOperation(operation, before).steps.flatMap(renderStep);
 }

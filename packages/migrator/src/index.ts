@@ -15,3 +15,4 @@ export * from './run/squashed-history.js';
 export * from './drift/exclude-tables.js';
 export * from './drift/find-drift.js';
 export * from './baseline/baseline-database.js';
+export * from './seed/run-seeds.js';

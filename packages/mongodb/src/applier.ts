@@ -1,12 +1,13 @@
 import {
   checkCapabilities,
-  type Capabilities, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type ProgressListener,
+  type Capabilities, type DataChange, type DataResult, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type ProgressListener,
   type SchemaOperation, type SchemaSnapshot, type TidemarkError,
 } from '@tidemark/core';
 import { planOperation } from './apply/plan-operation.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
 import { executeNative } from './execute.js';
+import { runMongoDataChange } from './data/run-data-change.js';
 import { checkData } from './prechecks/run-checks.js';
 import { renderOperation } from './render.js';
 import { runPlan } from './run/run-plan.js';
@@ -56,6 +57,11 @@ export class MongoApplier implements OperationApplier {
     checkCapabilities(this.dialect, this.capabilities, [operation], before);
     const plan = planOperation(operation, before, this.#runner.databaseName);
     return checkData(this.#runner, plan.checks, operation.kind, 'all');
+  }
+
+  /** `applyData` runs an insert, update or back-fill as commands (data/run-data-change.ts); the schema stays cached. */
+  async applyData(change: DataChange): Promise<DataResult> {
+    return runMongoDataChange(change, { runner: this.#runner, schema: await this.#options.live.read(), onProgress: this.onProgress });
   }
 
   /** `execute` runs a hand-written command document (see execute.ts); SQL text is refused. */

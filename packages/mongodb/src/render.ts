@@ -1,4 +1,4 @@
-import type { Operation, SchemaSnapshot } from '@tidemark/core';
+import { describeDataChange, isDataChange, type Operation, type SchemaSnapshot } from '@tidemark/core';
 import { planOperation } from './apply/plan-operation.js';
 import type { MongoPlan } from './apply/plan.js';
 import { checkNativeCommand, commandTarget } from './execute.js';
@@ -13,6 +13,7 @@ export function renderOperation(operation: Operation, before: SchemaSnapshot, da
     const command = checkNativeCommand(operation.statement);
     return [`${commandTarget(command) === 'admin' ? 'admin: ' : ''}${JSON.stringify(command)}`];
   }
+  if (isDataChange(operation)) return [`// ${describeDataChange(operation)}`];
   return renderPlan(planOperation(operation, before, databaseName), batchSize);
 }
 

@@ -1,5 +1,5 @@
 import {
-  type Capabilities, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
+  type Capabilities, type DataChange, type DataResult, type ProgressListener, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
   type TidemarkError,
 } from '@tidemark/core';
 import { SqlApplier } from '@tidemark/sql';
@@ -48,6 +48,19 @@ export class MysqlApplier implements OperationApplier {
   async apply(operation: SchemaOperation): Promise<void> {
     const short = shortenOperation(operation);
     await this.#live.change(short, (before) => this.#inner.applyAgainst(short, before));
+  }
+
+  /** Hears how far a back-fill has got (set by the migrator); the SQL applier reports to it. */
+  get onProgress(): ProgressListener | undefined { return this.#inner.onProgress; }
+  set onProgress(listener: ProgressListener | undefined) { this.#inner.onProgress = listener; }
+
+  /**
+   * `applyData` runs an insert, update or back-fill (@tidemark/sql's `runDataChange`). It changes
+   * rows, not the schema, so the live schema stays cached; a back-fill's batches each commit on
+   * their own outside a migration's transaction (a migration with `transaction: false`).
+   */
+  applyData(change: DataChange): Promise<DataResult> {
+    return this.#inner.applyData(shortenOperation(change));
   }
 
   /** `execute` runs hand-written SQL (several statements allowed); the schema is read again afterwards. */

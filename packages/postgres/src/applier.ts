@@ -1,6 +1,6 @@
 import {
   unsupportedOperation,
-  type Capabilities, type CreateIndex, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
+  type Capabilities, type DataChange, type DataResult, type ProgressListener, type CreateIndex, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
   type TidemarkError,
 } from '@tidemark/core';
 import { SqlApplier } from '@tidemark/sql';
@@ -92,6 +92,19 @@ export class PostgresApplier implements OperationApplier {
       'SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = $1 AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) AND NOT i.indisvalid',
       [name]);
     if (invalid.length > 0) await this.#executor.run(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdentifier(name)}`, { op: 'createIndex' });
+  }
+
+  /** Hears how far a back-fill has got (set by the migrator); the SQL applier reports to it. */
+  get onProgress(): ProgressListener | undefined { return this.#inner.onProgress; }
+  set onProgress(listener: ProgressListener | undefined) { this.#inner.onProgress = listener; }
+
+  /**
+   * `applyData` runs an insert, update or back-fill (@tidemark/sql's `runDataChange`). It changes
+   * rows, not the schema, so the live schema stays cached; a back-fill's batches each commit on
+   * their own outside a migration's transaction (a migration with `transaction: false`).
+   */
+  applyData(change: DataChange): Promise<DataResult> {
+    return this.#inner.applyData(shortenOperation(change));
   }
 
   /** `execute` runs hand-written SQL, which may change the schema behind the cache's back. */

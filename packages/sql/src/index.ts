@@ -16,3 +16,7 @@ export { sqliteDialect } from './dialects/sqlite/dialect.js';
 export { postgresDialect } from './dialects/postgres/dialect.js';
 export { mysqlDialect } from './dialects/mysql/dialect.js';
 
+export * from './data/sql-data-dialect.js';
+export * from './data/sql-values.js';
+export * from './data/run-data-change.js';
+export * from './data/render-predicate.js';

@@ -1,8 +1,9 @@
 import {
   checkCapabilities, unsupportedOperation,
-  type Capabilities, type Dialect, type NativeStatement, type Operation, type OperationApplier,
+  type Capabilities, type DataChange, type DataResult, type Dialect, type NativeStatement, type Operation, type OperationApplier, type ProgressListener,
   type SchemaOperation, type SchemaSnapshot, type TidemarkError,
 } from '@tidemark/core';
+import { runDataChange } from './data/run-data-change.js';
 import type { CheckMode } from './prechecks/run-checks.js';
 import type { SqlDialect } from './sql-dialect.js';
 import type { SqlExecutor } from './sql-executor.js';
@@ -34,6 +35,8 @@ export class SqlApplier implements OperationApplier {
   readonly dialect: Dialect;
   readonly capabilities: Capabilities;
   readonly #options: SqlApplierOptions;
+  /** Hears how far a back-fill has got (set by the migrator, or by the backend's applier around this one). */
+  onProgress: ProgressListener | undefined;
 
   constructor(options: SqlApplierOptions) {
     this.dialect = options.dialect.name;
@@ -82,6 +85,12 @@ export class SqlApplier implements OperationApplier {
       throw unsupportedOperation(this.dialect, 'run a non-SQL native statement', 'pass SQL text to db.execute() on SQL backends');
     }
     return this.#options.executor.execute(statement);
+  }
+
+  /** `applyData` runs an insert, update or back-fill against the live schema's column types (data/run-data-change.ts). */
+  async applyData(change: DataChange): Promise<DataResult> {
+    const { executor, dialect, readSchema } = this.#options;
+    return runDataChange(change, { executor, quote: dialect.quoteIdentifier, data: dialect.data, schema: await readSchema(), onProgress: this.onProgress });
   }
 
   /** `render` returns the statements `apply` would run on a database whose schema is `before`. */

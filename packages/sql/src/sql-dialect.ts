@@ -1,4 +1,5 @@
 import type { Dialect, Operation, SchemaOperation, SchemaSnapshot } from '@tidemark/core';
+import type { SqlDataDialect } from './data/sql-data-dialect.js';
 
 /**
  * `SqlDialect` is what a SQL backend's dialect provides to `SqlApplier`: how to quote names and
@@ -21,4 +22,6 @@ export interface SqlDialect {
    * backend must run with foreign key actions switched off so that no cascade fires.
    */
   requiresRebuild(operation: SchemaOperation, before: SchemaSnapshot): boolean;
+  /** `data` is how data steps (insert, update, back-fill) bind and read values and write a batch. */
+  readonly data: SqlDataDialect;
 }

@@ -1,6 +1,6 @@
 import {
   backendError,
-  type Capabilities, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
+  type Capabilities, type DataChange, type DataResult, type ProgressListener, type Dialect, type LiveSchema, type NativeStatement, type Operation, type OperationApplier, type SchemaOperation, type SchemaSnapshot,
   type TidemarkError,
 } from '@tidemark/core';
 import { SqlApplier, sqliteDialect } from '@tidemark/sql';
@@ -72,6 +72,19 @@ export class SqliteApplier implements OperationApplier {
         { op: operation.kind, table, statement: 'PRAGMA foreign_keys' });
     }
     await withViewsAndTriggers(this.#executor, operation.kind, () => this.#inner.applyAgainst(operation, before));
+  }
+
+  /** Hears how far a back-fill has got (set by the migrator); the SQL applier reports to it. */
+  get onProgress(): ProgressListener | undefined { return this.#inner.onProgress; }
+  set onProgress(listener: ProgressListener | undefined) { this.#inner.onProgress = listener; }
+
+  /**
+   * `applyData` runs an insert, update or back-fill (@tidemark/sql's `runDataChange`). It changes
+   * rows, not the schema, so the live schema stays cached; a back-fill's batches each commit on
+   * their own outside a migration's transaction (a migration with `transaction: false`).
+   */
+  applyData(change: DataChange): Promise<DataResult> {
+    return this.#inner.applyData(change);
   }
 
   /** `execute` runs hand-written SQL. */

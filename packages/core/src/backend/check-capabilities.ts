@@ -1,5 +1,5 @@
 import { unsupportedOperation } from '../errors/factories.js';
-import type { Operation } from '../operation/operations.js';
+import { isDataStep, type Operation } from '../operation/operations.js';
 import { applyOperation } from '../operation/apply-operation.js';
 import { findTable, type SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
@@ -21,7 +21,7 @@ export function checkCapabilities(dialect: Dialect, capabilities: Capabilities, 
   let schema = before;
   for (const operation of operations) {
     refuseOne(dialect, capabilities, operation, schema);
-    if (schema && operation.kind !== 'execute') {
+    if (schema && !isDataStep(operation)) {
       try { schema = applyOperation(schema, operation); } catch { schema = undefined; } // the migrator reports a bad step itself
     }
   }

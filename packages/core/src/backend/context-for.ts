@@ -1,5 +1,7 @@
-import { op, type AddColumnOptions, type CreateIndexOptions } from '../operation/op.js';
-import type { NativeStatement, SchemaOperation } from '../operation/operations.js';
+import type { DataResult, Row } from '../data/data-value.js';
+import type { Where } from '../data/where.js';
+import { op, type AddColumnOptions, type BackfillOptions, type CreateIndexOptions, type InsertOptions } from '../operation/op.js';
+import type { BackfillValues, DataChange, NativeStatement, SchemaOperation } from '../operation/operations.js';
 import type { ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
 import type { Dialect } from './capabilities.js';
 import type { MigrationContext } from './migration-context.js';
@@ -9,6 +11,7 @@ export interface OperationSink {
   readonly dialect: Dialect;
   apply(operation: SchemaOperation): Promise<void>;
   execute(statement: NativeStatement): Promise<unknown>;
+  data(change: DataChange): Promise<DataResult>;
 }
 
 /**
@@ -31,5 +34,8 @@ export function contextFor(sink: OperationSink): MigrationContext {
     addForeignKey: (table: string, foreignKey: ForeignKeySpec) => sink.apply(op.addForeignKey(table, foreignKey)),
     dropForeignKey: (table: string, foreignKey: string) => sink.apply(op.dropForeignKey(table, foreignKey)),
     execute: (statement: NativeStatement) => sink.execute(statement),
+    insert: (table: string, rows: readonly Row[], options?: InsertOptions) => sink.data(op.insert(table, rows, options)),
+    update: (table: string, set: Row, where: Where) => sink.data(op.update(table, set, where)),
+    backfill: (table: string, values: BackfillValues, options?: BackfillOptions) => sink.data(op.backfill(table, values, options)),
   };
 }

@@ -3,6 +3,7 @@ export * from './migration-context.js';
 export * from './operation-applier.js';
 export * from './context-for.js';
 export * from './recording-context.js';
+export * from './recorded-value.js';
 export * from './backend.js';
 export * from './migration-history.js';
 export * from './check-capabilities.js';

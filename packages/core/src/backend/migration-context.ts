@@ -1,4 +1,7 @@
-import type { AddColumnOptions, CreateIndexOptions } from '../operation/op.js';
+import type { DataResult, Row } from '../data/data-value.js';
+import type { Where } from '../data/where.js';
+import type { AddColumnOptions, BackfillOptions, CreateIndexOptions, InsertOptions } from '../operation/op.js';
+import type { BackfillValues } from '../operation/operations.js';
 import type { NativeStatement } from '../operation/operations.js';
 import type { ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
 import type { Dialect } from './capabilities.js';
@@ -25,8 +28,25 @@ export interface MigrationContext {
   dropForeignKey(table: string, foreignKey: string): Promise<void>;
   /**
    * `execute` runs a native statement: SQL text, a MongoDB command document or a DynamoDB
-   * command. While a migration is being recorded (dry run, checks) it is collected, not run,
-   * and returns `undefined`.
+   * command, and returns its rows (or the driver's result).
+   *
+   * Data steps (`execute`, `insert`, `update`, `backfill`) run only in the live run. While a
+   * migration is being recorded (dry run, status, checks: docs/architecture.md, "Recording"),
+   * they are collected and return a recording: using it (iterating rows, reading `.rows`) ends
+   * the recording there, so code that depends on data never runs without a database.
    */
   execute(statement: NativeStatement): Promise<unknown>;
+  /**
+   * `insert` adds rows (documents, items), converting each value per its column's type; with
+   * `skipExisting`, rows whose key is already there are left out (`rows` in the result counts
+   * the rows written).
+   */
+  insert(table: string, rows: readonly Row[], options?: InsertOptions): Promise<DataResult>;
+  /** `update` sets `set` on every row matching `where` (`{}`: every row); see `Where`. */
+  update(table: string, set: Row, where: Where): Promise<DataResult>;
+  /**
+   * `backfill` writes `values` (or `values(row)`) into every row, in batches in key order, with
+   * progress; run again after a crash it only writes the rows still to do.
+   */
+  backfill(table: string, values: BackfillValues, options?: BackfillOptions): Promise<DataResult>;
 }

@@ -1,4 +1,5 @@
-import type { NativeStatement, Operation, SchemaOperation } from '../operation/operations.js';
+import type { DataResult } from '../data/data-value.js';
+import type { DataChange, NativeStatement, Operation, SchemaOperation } from '../operation/operations.js';
 import type { TidemarkError } from '../errors/tidemark-error.js';
 import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
@@ -37,6 +38,13 @@ export interface OperationApplier {
    */
   precheck(operation: SchemaOperation): Promise<readonly TidemarkError[]>;
   execute(statement: NativeStatement): Promise<unknown>;
+  /**
+   * `applyData` runs a data change (insert, update, back-fill) against the live schema: values
+   * converted per column type (core's `normalizeValue`, then the backend's own form), conditions
+   * rendered from core's `Predicate`. A back-fill reports progress to `onProgress` after each
+   * batch and skips rows that already hold their values (so a rerun after a crash resumes).
+   */
+  applyData(change: DataChange): Promise<DataResult>;
   /**
    * `render` returns the native statements `apply` would run, for `--dry-run`, given the
    * schema just before the operation (as the migration files describe it).

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   TM_IO: 1,
   TM_MIGRATION_FAILED: 1,
   TM_MIGRATION_INTERRUPTED: 1,
+  TM_VERIFY_FAILED: 1,
   TM_INTERNAL: 1,
 } as const satisfies Record<string, 1 | 2 | 3>;
 

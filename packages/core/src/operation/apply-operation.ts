@@ -190,6 +190,9 @@ export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): 
       });
       break;
     case 'execute':
+    case 'insert':
+    case 'update':
+    case 'backfill':
       return snapshot;
     default:
       assertNever(operation);

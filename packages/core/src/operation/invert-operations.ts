@@ -67,7 +67,10 @@ export function invertOperation(operation: Operation, before: SchemaSnapshot): I
       return { operation: { kind: 'addForeignKey', table: operation.table, foreignKey } };
     }
     case 'execute':
-      throw internalError('cannot invert a native statement; write its down step by hand');
+    case 'insert':
+    case 'update':
+    case 'backfill':
+      throw internalError('cannot invert a data step; write its down step by hand');
     default:
       return assertNever(operation);
   }

@@ -1,3 +1,5 @@
+import type { Row } from '../data/data-value.js';
+import type { Where } from '../data/where.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
 
 /**
@@ -49,6 +51,30 @@ export type NativeStatement = string | { readonly [key: string]: unknown };
 /** `Execute` runs a native statement the schema model does not see (data changes, hand-written DDL). */
 export interface Execute { readonly kind: 'execute'; readonly statement: NativeStatement }
 
+/** `Insert` adds rows (documents, items); values are converted per column type by the backend. */
+export interface Insert {
+  readonly kind: 'insert'; readonly table: string; readonly rows: readonly Row[];
+  /** Leave out the rows whose key is already there (seeds: running them again inserts nothing twice). */
+  readonly skipExisting?: boolean;
+}
+/** `Update` sets columns on every row matching the portable condition `where`. */
+export interface Update { readonly kind: 'update'; readonly table: string; readonly set: Row; readonly where: Where }
+/** `BackfillValues` is what a back-fill writes: the same values on every row, or values computed from each row (`undefined`: leave it). */
+export type BackfillValues = Row | ((row: Row) => Row | undefined);
+/**
+ * `Backfill` writes `values` into every row matching `where`, in batches of `batchSize` in key
+ * order, pausing `pauseMs` between batches. A row already holding the values it would get is
+ * not written, so a back-fill run again after a crash only touches the rows still to do.
+ * (Not JSON-serializable when `values` is a function.)
+ */
+export interface Backfill {
+  readonly kind: 'backfill'; readonly table: string; readonly values: BackfillValues;
+  readonly where: Where; readonly batchSize: number; readonly pauseMs: number;
+}
+
+/** `DataChange` is every operation that changes rows and not the schema. */
+export type DataChange = Insert | Update | Backfill;
+
 /** `SchemaOperation` is every operation that changes the schema model. */
 export type SchemaOperation =
   | CreateTable | DropTable | RenameTable
@@ -56,7 +82,17 @@ export type SchemaOperation =
   | CreateIndex | DropIndex | AddForeignKey | DropForeignKey;
 
 /** `Operation` is anything a migration can record. */
-export type Operation = SchemaOperation | Execute;
+export type Operation = SchemaOperation | Execute | DataChange;
+
+/** `isDataChange` is true for insert, update and backfill. */
+export function isDataChange(operation: Operation): operation is DataChange {
+  return operation.kind === 'insert' || operation.kind === 'update' || operation.kind === 'backfill';
+}
+
+/** `isDataStep` is true for the steps that read or write rows: a native statement or a data change. */
+export function isDataStep(operation: Operation): operation is Execute | DataChange {
+  return operation.kind === 'execute' || operation.kind === 'insert' || operation.kind === 'update' || operation.kind === 'backfill';
+}
 
 /** `OperationKind` is the `kind` of an operation, which is also its `MigrationContext` method. */
 export type OperationKind = Operation['kind'];

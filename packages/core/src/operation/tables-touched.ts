@@ -23,6 +23,10 @@ export function tablesTouched(operation: Operation): readonly string[] | undefin
     case 'dropIndex':
     case 'dropForeignKey':
       return [operation.table];
+    case 'insert':
+    case 'update':
+    case 'backfill':
+      return [operation.table];
     case 'execute':
       return undefined;
     default:

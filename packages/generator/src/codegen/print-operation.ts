@@ -1,4 +1,4 @@
-import { assertNever, type ColumnSnapshot, type Operation, type TableSnapshot } from '@tidemark/core';
+import { assertNever, internalError, type ColumnSnapshot, type Operation, type TableSnapshot } from '@tidemark/core';
 import { printLiteral, printString } from './print-literal.js';
 
 const s = printString;
@@ -51,6 +51,9 @@ export function printOperation(operation: Operation, indent: string): string {
     case 'addForeignKey': return `await db.addForeignKey(${s(operation.table)}, ${printLiteral(operation.foreignKey)});`;
     case 'dropForeignKey': return `await db.dropForeignKey(${s(operation.table)}, ${s(operation.foreignKey)});`;
     case 'execute': return `await db.execute(${printLiteral(operation.statement)});`;
+    // the diff yields schema steps only: data steps are written by hand, never printed
+    case 'insert': case 'update': case 'backfill':
+      throw internalError(`codegen cannot print a ${operation.kind} step: data steps are hand-written`);
     default: return assertNever(operation);
   }
 }

@@ -2,7 +2,7 @@ import { hostname, userInfo } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import {
   recordingContext,
-  checkCapabilities, destructiveRefused, fileMissing, isTidemarkError, TidemarkError,
+  checkCapabilities, destructiveRefused, isDataStep, fileMissing, isTidemarkError, TidemarkError,
   type BackendConnection, type HistoryRecord, type Migration, type Operation, type Warning,
 } from '@tidemark/core';
 import { findFork } from '../source/check-chain.js';
@@ -207,14 +207,14 @@ export function createMigrator(options: MigratorOptions): Migrator {
    */
   async function precheckRun(runs: readonly PlannedRun[]): Promise<{ checked: number; atApply: number }> {
     const steps = runs.flatMap((r) => r.steps.slice(r.skip).map((step, i) => ({ step, id: r.replayed.file.id, number: r.skip + i + 1 })));
-    const picked = aheadOfTime(steps.map((s) => s.step)).filter((p) => p.step.operation.kind !== 'execute');
+    const picked = aheadOfTime(steps.map((s) => s.step)).filter((p) => !isDataStep(p.step.operation));
     const failures: PrecheckFailure[] = [];
     for (const { index } of picked) {
       const { step, number } = steps[index]!;
       for (const error of await precheckAhead(connection.applier, step.operation)) failures.push({ step: number, error, migration: steps[index]!.id });
     }
     if (failures.length > 0) throw prechecksFailed(failures[0]!.migration!, failures, 0);
-    const schemaSteps = steps.filter((s) => s.step.operation.kind !== 'execute').length;
+    const schemaSteps = steps.filter((s) => !isDataStep(s.step.operation)).length;
     return { checked: picked.length, atApply: schemaSteps - picked.length };
   }
 
@@ -376,11 +376,13 @@ export function createMigrator(options: MigratorOptions): Migrator {
     const entries = await Promise.all(report.entries.map(async (e) => {
       const file = e.state === 'failed' || e.state === 'running' ? files.find((f) => f.id === e.id) : undefined;
       if (!file) return e;
+      const recording = recordingContext(connection.dialect);
       try {
-        const recording = recordingContext(connection.dialect);
         await (await load(file)).up(recording.context);
         return { ...e, steps: failedSteps(recording.operations, e) };
       } catch {
+        // the recording ended where the migration used a data step's result: its steps up to there
+        if (recording.stopped()) return { ...e, steps: failedSteps(recording.operations, e) };
         return e; // the file no longer loads: the recorded count and error still say what happened
       }
     }));

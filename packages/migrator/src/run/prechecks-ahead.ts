@@ -1,4 +1,4 @@
-import { isTidemarkError, tablesTouched, TidemarkError, type Operation, type OperationApplier } from '@tidemark/core';
+import { isDataStep, isTidemarkError, tablesTouched, TidemarkError, type Operation, type OperationApplier } from '@tidemark/core';
 import type { StepCheck } from './migration-plan.js';
 
 /** `PrecheckFailure` is one failing data check found before a migration's first step. */
@@ -53,7 +53,7 @@ const CHECKED_KINDS = new Set<Operation['kind']>(['addColumn', 'alterColumn', 'a
  * schema yet is not a data verdict, so it is left to the check just before it runs.
  */
 export async function precheckAhead(applier: OperationApplier, operation: Operation): Promise<readonly TidemarkError[]> {
-  if (operation.kind === 'execute' || !CHECKED_KINDS.has(operation.kind)) return [];
+  if (isDataStep(operation) || !CHECKED_KINDS.has(operation.kind)) return [];
   try {
     return await applier.precheck(operation);
   } catch (err) {

@@ -1,7 +1,8 @@
 import {
   contextFor, isTidemarkError, migrationFailed, TidemarkError,
-  type BackendConnection, type HistoryRecord, type NativeStatement, type SchemaOperation,
+  type BackendConnection, type DataChange, type DataResult, type HistoryRecord, type NativeStatement, type SchemaOperation,
 } from '@tidemark/core';
+import { schemaStepAfterDataRead, skippedResult } from './data-steps.js';
 import type { ReplayedMigration } from '../source/replay.js';
 import type { EventSink } from './events.js';
 import type { StepCheck } from './migration-plan.js';
@@ -53,10 +54,17 @@ export async function runMigration(ctx: RunContext, replayed: ReplayedMigration,
     calls++;
     return result;
   };
+  const unrecorded = (operation: SchemaOperation): void => {
+    if (direction === 'up' && replayed.recordingStopped && calls >= replayed.operations.length) {
+      throw schemaStepAfterDataRead(file.id, operation, calls + 1);
+    }
+  };
   const context = contextFor({
     dialect: connection.dialect,
-    apply: (operation: SchemaOperation) => step(() => connection.applier.apply(operation), undefined),
-    execute: (statement: NativeStatement) => step(() => connection.applier.execute(statement), undefined as unknown),
+    apply: async (operation: SchemaOperation) => { unrecorded(operation); return step(() => connection.applier.apply(operation), undefined); },
+    // a step skipped on resume did not run now: code that uses its result cannot be resumed
+    execute: (statement: NativeStatement) => step(() => connection.applier.execute(statement), skippedResult(file.id)),
+    data: (change: DataChange) => step(() => connection.applier.applyData(change), skippedResult<DataResult>(file.id)),
   });
   emit({ type: 'applying', id: file.id, direction, ...(skip > 0 ? { resumeAt: skip + 1 } : {}) });
   const body = async (): Promise<void> => {

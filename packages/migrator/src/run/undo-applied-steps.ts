@@ -1,4 +1,4 @@
-import { invertOperation, TidemarkError, type HistoryRecord, type SchemaOperation } from '@tidemark/core';
+import { invertOperation, isDataStep, TidemarkError, type HistoryRecord, type SchemaOperation } from '@tidemark/core';
 import type { ReplayedMigration } from '../source/replay.js';
 import { checkSteps } from './migration-plan.js';
 import { describeStep } from './unsettled.js';
@@ -12,7 +12,7 @@ import { describeStep } from './unsettled.js';
 export function undoAppliedSteps(record: HistoryRecord, replayed: ReplayedMigration): SchemaOperation[] {
   const k = record.stepsApplied ?? 0;
   const steps = checkSteps(replayed.operations, replayed.before).slice(0, k);
-  const native = steps.findIndex((s) => s.operation.kind === 'execute');
+  const native = steps.findIndex((s) => isDataStep(s.operation));
   if (native >= 0) {
     throw new TidemarkError('TM_MIGRATION_FAILED', {
       message: `${record.id} failed part-way with ${k} step(s) applied, and step ${native + 1} (${describeStep(steps[native]!.operation)}) has no automatic inverse`,

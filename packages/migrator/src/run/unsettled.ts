@@ -40,7 +40,8 @@ function tablesOf(snapshot: SchemaSnapshot, tables: readonly string[], connectio
  * `decideInterrupted` settles a `running` record found under the lock: the run that wrote it is
  * dead, in step k+1 (k = stepsApplied). A schema step's outcome is read from the live schema:
  * the tables it touches look either as before the step (not done) or as after it (done).
- * A native statement, or a schema step caught half-way, cannot be decided: that needs the user's
+ * An update or a back-fill leaves the schema as it was, and runs again safely (docs/failure-recovery.md).
+ * A native statement, an insert, or a schema step caught half-way, cannot be decided: that needs the user's
  * word (`migrate:resolve --steps-applied`), never a guess, so the statement is never run twice.
  */
 export async function decideInterrupted(record: HistoryRecord, replayed: ReplayedMigration, connection: BackendConnection): Promise<number> {
@@ -50,6 +51,9 @@ export async function decideInterrupted(record: HistoryRecord, replayed: Replaye
   const tables = tablesTouched(operation);
   const total = replayed.operations.length;
   if (tables === undefined) throw interrupted(record.id, k, total, operation, 'its completion cannot be read from the schema');
+  // an insert run twice writes its rows twice; an update (constants) and a back-fill (it skips
+  // rows that hold their values) may run again: the schema test below lets them
+  if (operation.kind === 'insert') throw interrupted(record.id, k, total, operation, 'whether its rows were written cannot be read from the schema');
   const live = tablesOf(await connection.introspect(), tables, connection);
   const after = tablesOf(schemaAfterSteps(replayed, k + 1), tables, connection);
   const before = tablesOf(schemaAfterSteps(replayed, k), tables, connection);

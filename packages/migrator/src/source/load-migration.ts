@@ -26,6 +26,16 @@ function requireTs(): Promise<TsxRequire> {
   return tsxRequire;
 }
 
+/**
+ * `loadTypeScript` loads a TypeScript module (a seed file) the way migrations are loaded, fresh
+ * each time, and returns its exports.
+ */
+export async function loadTypeScript(path: string): Promise<{ default?: unknown }> {
+  const load = await requireTs();
+  forget(path);
+  return load(path, import.meta.url) as { default?: unknown };
+}
+
 /** Forgets a file Node has loaded before, so an edited migration is never served stale. */
 function forget(path: string): void {
   const cache = createRequire(import.meta.url).cache;

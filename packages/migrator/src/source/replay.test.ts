@@ -43,13 +43,22 @@ describe('replayMigrations', () => {
     });
   });
 
-  test('an up that throws while recorded (db.execute returns undefined there) names the file', async () => {
-    await tmp.write({ id: A, up: "const rows = await db.execute('SELECT 1') as unknown[];\nif (rows.length > 5) return;" });
+  test('an up that uses a data step\'s result ends its recording there: the steps before are kept, the code after never runs', async () => {
+    await tmp.write({ id: A, up: `${body.createTable('a')}\nconst rows = await db.execute('SELECT 1') as unknown[];\nif (rows.length > 5) return;\nthrow new Error('ran without a database');` });
+    const [a] = await replay();
+    assert.deepEqual(a!.operations.map(describeOp), ['createTable a', 'execute SELECT 1']);
+    assert.equal(a!.recordingStopped, true);
+    assert.deepEqual(a!.after.tables.map((t) => t.name), ['a']);
+  });
+
+  test('an up that throws before using any data step\'s result names the file', async () => {
+    await tmp.write({ id: A, up: "await db.execute('SELECT 1');\nthrow new Error('boom');" });
     await assert.rejects(replay(), (err: unknown) => {
       assert.ok(isTidemarkError(err), `a TidemarkError, not ${String(err)}`);
-      assert.notEqual(err.code, 'TM_INTERNAL');
+      assert.equal(err.code, 'TM_MIGRATION_INVALID');
       assert.ok(err.message.includes(join(tmp.dir, `${A}.ts`)), err.message);
-      assert.match(err.hint, /undefined/);
+      assert.match(err.message, /boom/);
+      assert.match(err.hint, /without a database/);
       return true;
     });
   });

@@ -1,3 +1,4 @@
+import { mysqlData } from './data-values.js';
 import type { SqlDialect } from '../../sql-dialect.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
 import { renderOperation } from './render-operation.js';
@@ -14,4 +15,5 @@ export const mysqlDialect = {
   renderLiteral,
   render: renderOperation,
   requiresRebuild: () => false,
+  data: mysqlData,
 } as const satisfies SqlDialect;

@@ -1,4 +1,5 @@
 import {
+  describeDataChange, isDataChange,
   applyOperation, assertNever, findColumn, findTable, internalError, unsupportedOperation,
   type Operation, type SchemaSnapshot,
 } from '@tidemark/core';
@@ -31,6 +32,8 @@ function alterTable(table: string, before: SchemaSnapshot, after: SchemaSnapshot
  * // ['ALTER TABLE `users` ADD INDEX `idx_users_email` (`email`)']
  */
 export function renderOperation(operation: Operation, beforeSnapshot: SchemaSnapshot): string[] {
+  // the rows of a data step are only known when it runs: a dry run shows what it will do
+  if (isDataChange(operation)) return [`-- ${describeDataChange(operation)}`];
   if (operation.kind === 'execute') {
     if (typeof operation.statement === 'string') return [operation.statement];
     throw unsupportedOperation('mysql', 'run a non-SQL native statement', 'pass SQL text to db.execute() on MySQL');

@@ -85,6 +85,7 @@ export function shortenOperation<T extends Operation>(operation: T): T {
       case 'addForeignKey': return { ...o, table: shortName(o.table), foreignKey: shortForeignKey(o.foreignKey) };
       case 'dropForeignKey': return { ...o, table: shortName(o.table), foreignKey: shortName(o.foreignKey) };
       case 'execute': return o;
+      case 'insert': case 'update': case 'backfill': return { ...o, table: shortName(o.table) };
     }
   })();
   return out as T;

@@ -1,3 +1,4 @@
+import { postgresData } from './data-values.js';
 import type { SqlDialect } from '../../sql-dialect.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
 import { renderOperation } from './render-operation.js';
@@ -12,4 +13,5 @@ export const postgresDialect = {
   renderLiteral,
   render: renderOperation,
   requiresRebuild: () => false,
+  data: postgresData,
 } as const satisfies SqlDialect;

@@ -14,3 +14,4 @@ export * from './render-alter-column.js';
 export * from './render-operation.js';
 export * from './check-predicates.js';
 export * from './dialect.js';
+export * from './data-values.js';

@@ -1,4 +1,5 @@
 import {
+  describeDataChange, isDataChange,
   applyOperation, assertNever, findColumn, internalError, unsupportedOperation,
   type Operation, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
@@ -29,6 +30,8 @@ function renameDerivedNames(table: TableSnapshot, to: string): string[] {
  * // ['CREATE INDEX "idx_users_email" ON "users" ("email")']
  */
 export function renderOperation(operation: Operation, beforeAsWritten: SchemaSnapshot): string[] {
+  // the rows of a data step are only known when it runs: a dry run shows what it will do
+  if (isDataChange(operation)) return [`-- ${describeDataChange(operation)}`];
   if (operation.kind === 'execute') {
     if (typeof operation.statement === 'string') return [operation.statement];
     throw unsupportedOperation('postgres', 'run a non-SQL native statement', 'pass SQL text to db.execute() on PostgreSQL');

@@ -82,6 +82,7 @@ function shortened(o: Operation): Operation {
     case 'addForeignKey': return { ...o, table: s(o.table), foreignKey: foreignKey(o.foreignKey) };
     case 'dropForeignKey': return { ...o, table: s(o.table), foreignKey: s(o.foreignKey) };
     case 'execute': return o;
+    case 'insert': case 'update': case 'backfill': return { ...o, table: s(o.table) };
     default: return assertNever(o);
   }
 }

@@ -1,3 +1,4 @@
+import { sqliteData } from './data-values.js';
 import type { SqlDialect } from '../../sql-dialect.js';
 import { requiresRebuild } from './in-place.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
@@ -10,4 +11,5 @@ export const sqliteDialect = {
   renderLiteral,
   render: renderOperation,
   requiresRebuild,
+  data: sqliteData,
 } as const satisfies SqlDialect;

@@ -1,4 +1,5 @@
 import {
+  describeDataChange, isDataChange,
   applyOperation, assertNever, findColumn, internalError, unsupportedOperation,
   type Operation, type SchemaOperation, type SchemaSnapshot,
 } from '@tidemark/core';
@@ -28,6 +29,8 @@ function rebuild(operation: SchemaOperation & { table: string }, before: SchemaS
  * // ['CREATE INDEX "idx_users_email" ON "users" ("email")']
  */
 export function renderOperation(operation: Operation, before: SchemaSnapshot): string[] {
+  // the rows of a data step are only known when it runs: a dry run shows what it will do
+  if (isDataChange(operation)) return [`-- ${describeDataChange(operation)}`];
   if (operation.kind === 'execute') {
     if (typeof operation.statement === 'string') return [operation.statement];
     throw unsupportedOperation('sqlite', 'run a non-SQL native statement', 'pass SQL text to db.execute() on SQLite');
