@@ -1,6 +1,6 @@
 import type { ColumnDefault } from '@tidemark/core';
 import type { CallSite } from './call-site.js';
-import type { BelongsToOptions, ColumnDecoratorOptions, IndexOptions, ModelOptions } from './options.js';
+import type { BelongsToOptions, ColumnDecoratorOptions, ExpressionIndexOptions, IndexOptions, ModelOptions } from './options.js';
 
 /** `PropertyRecord` is what the property decorators recorded about one property. @internal */
 export interface PropertyRecord {
@@ -26,7 +26,7 @@ export interface PropertyRecord {
 export interface ModelRecord {
   model?: ModelOptions;
   site?: CallSite;
-  readonly indexes: { readonly properties: readonly string[]; readonly options?: IndexOptions }[];
+  readonly indexes: { readonly properties: readonly string[]; readonly options?: IndexOptions & Partial<Pick<ExpressionIndexOptions, 'expression'>> }[];
   /** Insertion order is declaration order: property decorators run top to bottom. */
   readonly properties: Map<string, PropertyRecord>;
 }

@@ -63,6 +63,12 @@ function describeLoadedModel(cls: Function, construct: boolean): ModelDescriptio
       ...(i.options?.name !== undefined ? { name: i.options.name } : {}),
       ...(i.options?.enforced === 'application' ? { applicationEnforced: true } : {}),
       ...(i.options?.concurrently ? { concurrently: true } : {}),
+      ...(i.options?.expression !== undefined ? { expression: i.options.expression } : {}),
+      ...(i.options?.using !== undefined ? { using: i.options.using } : {}),
+      ...(i.options?.where !== undefined ? { where: i.options.where } : {}),
+      ...(i.options?.order !== undefined ? { order: { ...i.options.order } } : {}),
+      ...(i.options?.nulls !== undefined ? { nulls: { ...i.options.nulls } } : {}),
+      ...(i.options?.ops !== undefined ? { ops: { ...i.options.ops } } : {}),
     })),
     properties,
   };

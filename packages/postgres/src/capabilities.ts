@@ -13,4 +13,5 @@ export const capabilities = {
   autoIncrement: true,
   alterPrimaryKey: true,
   maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
+  indexOptions: { where: true, expression: true, methods: ['hash', 'gin', 'gist', 'brin'], operatorClasses: true, descending: true, nullsOrder: true },
 } as const satisfies Capabilities;

@@ -136,7 +136,10 @@ export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): 
           ...t,
           columns: t.columns.map((c) => (c.name === from ? { ...c, name: to } : c)),
           primaryKey: renameIn(t.primaryKey, from, to),
-          indexes: t.indexes.map((i) => ({ ...i, columns: renameIn(i.columns, from, to) })),
+          indexes: t.indexes.map((i) => ({
+            ...i, columns: renameIn(i.columns, from, to),
+            ...(i.keyOptions ? { keyOptions: Object.fromEntries(Object.entries(i.keyOptions).map(([c, o]) => [c === from ? to : c, o])) } : {}),
+          })),
           foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: renameIn(f.columns, from, to) })),
         };
       });

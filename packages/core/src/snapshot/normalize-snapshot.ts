@@ -1,4 +1,5 @@
 import { shortenFor } from '../identifier-length.js';
+import { comparableSqlText, normalizeIndexOptions } from './index-options.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot } from './schema-snapshot.js';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -16,7 +17,11 @@ export function normalizeColumn(c: ColumnSnapshot): ColumnSnapshot {
 }
 
 function normalizeIndex(i: IndexSnapshot): IndexSnapshot {
-  return { name: i.name, columns: [...i.columns], unique: i.unique, ...(i.unique && i.applicationEnforced ? { applicationEnforced: true as const } : {}) };
+  return {
+    name: i.name, columns: [...i.columns], unique: i.unique,
+    ...(i.unique && i.applicationEnforced ? { applicationEnforced: true as const } : {}),
+    ...normalizeIndexOptions(i),
+  };
 }
 
 function normalizeForeignKey(f: ForeignKeySnapshot): ForeignKeySnapshot {
@@ -82,7 +87,15 @@ export function comparableSnapshot(s: SchemaSnapshot, options: ComparableOptions
     indexes: t.indexes.map((i) => {
       const { applicationEnforced, ...index } = i;
       const keepFlag = applicationEnforced && options.uniqueIndexes === 'none';
-      return { ...index, name: short(i.name), columns: shortAll(i.columns), ...(keepFlag ? { applicationEnforced } : {}) };
+      // where and expression as the database may have rewritten them (index-options.ts)
+      const { where, expression, keyOptions, ...plain } = index;
+      const keys = keyOptions ? Object.fromEntries(Object.entries(keyOptions).map(([c, o]) => [short(c), o])) : undefined;
+      return {
+        ...plain, name: short(i.name), columns: shortAll(i.columns), ...(keepFlag ? { applicationEnforced } : {}),
+        ...(expression !== undefined ? { expression: comparableSqlText(expression) } : {}),
+        ...(where !== undefined ? { where: comparableSqlText(where) } : {}),
+        ...(keys ? { keyOptions: keys } : {}),
+      };
     }).sort(byName),
     foreignKeys: t.foreignKeys.map((f) => ({
       ...f, name: short(f.name), columns: shortAll(f.columns), referencedTable: short(f.referencedTable), referencedColumns: shortAll(f.referencedColumns),

@@ -1,3 +1,4 @@
+import type { IndexOptionFields } from './index-options.js';
 import type { PortableType } from './portable-type.js';
 
 /** `DefaultNow` is the "current timestamp" column default (`Default.now` in a model). */
@@ -30,8 +31,11 @@ export interface ColumnSnapshot {
   readonly values?: readonly string[];
 }
 
-/** `IndexSnapshot` describes one index; `unique` indexes also back `@Unique()`. */
-export interface IndexSnapshot {
+/**
+ * `IndexSnapshot` describes one index; `unique` indexes also back `@Unique()`. The optional
+ * `expression`, `using`, `where` and `keyOptions` come from `IndexOptionFields` (index-options.ts).
+ */
+export interface IndexSnapshot extends IndexOptionFields {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique: boolean;

@@ -28,7 +28,7 @@ const QUERIES = {
     + 'COLUMN_DEFAULT AS c_default, EXTRA AS c_extra, CHARACTER_MAXIMUM_LENGTH AS c_char_length, NUMERIC_PRECISION AS c_precision, '
     + 'NUMERIC_SCALE AS c_scale, COLUMN_COMMENT AS c_comment '
     + 'FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION',
-  indexes: 'SELECT TABLE_NAME AS t_name, INDEX_NAME AS i_name, NON_UNIQUE AS i_non_unique, COLUMN_NAME AS i_column '
+  indexes: 'SELECT TABLE_NAME AS t_name, INDEX_NAME AS i_name, NON_UNIQUE AS i_non_unique, COLUMN_NAME AS i_column, COLLATION AS i_collation '
     + 'FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
   foreignKeys: 'SELECT k.TABLE_NAME AS t_name, k.CONSTRAINT_NAME AS f_name, k.COLUMN_NAME AS f_column, k.REFERENCED_TABLE_NAME AS f_ref_table, '
     + 'k.REFERENCED_COLUMN_NAME AS f_ref_column, r.UPDATE_RULE AS f_on_update, r.DELETE_RULE AS f_on_delete '
@@ -116,9 +116,16 @@ export async function introspectMysql(query: IntrospectionQuery, server: ServerI
         // a functional index (MySQL 8) has no column name
         columns: rows.map((r) => (r.i_column === null ? '<expression>' : str(r.i_column))),
         unique: Number(rows[0]!.i_non_unique) === 0,
+        ...descendingKeys(rows),
       }))
       .filter((i) => !isHelperIndex(i, foreignKeys));
     return { name, model: '', columns: cols, primaryKey, indexes, foreignKeys };
   });
   return normalizeSnapshot({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, tables });
+}
+
+/** A DESC key part reads COLLATION 'D' (MySQL 8, MariaDB 10.8+); ascending ones 'A'. */
+function descendingKeys(rows: readonly Record<string, unknown>[]): Pick<IndexSnapshot, 'keyOptions'> {
+  const desc = rows.filter((r) => r.i_collation === 'D' && r.i_column !== null).map((r) => [str(r.i_column), { order: 'desc' as const }] as const);
+  return desc.length > 0 ? { keyOptions: Object.fromEntries(desc) } : {};
 }

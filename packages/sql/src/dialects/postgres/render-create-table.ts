@@ -1,4 +1,5 @@
 import type { ForeignKeySnapshot, IndexSnapshot, ReferentialAction, TableSnapshot } from '@tidemark/core';
+import { renderIndexKeys, renderIndexWhere } from '../index-keys.js';
 import { primaryKeyName } from './constraint-names.js';
 import { quoteIdentifier } from './quote.js';
 import { renderColumnDefinition, renderEnumCheck } from './render-column.js';
@@ -28,7 +29,7 @@ export function renderForeignKey(fk: ForeignKeySnapshot): string {
  */
 export function renderCreateIndex(table: string, index: IndexSnapshot, concurrently = false): string {
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdentifier(index.name)} `
-    + `ON ${quoteIdentifier(table)} (${list(index.columns)})`;
+    + `ON ${quoteIdentifier(table)} ${index.using ? `USING ${index.using} ` : ''}(${renderIndexKeys(index, quoteIdentifier)})${renderIndexWhere(index)}`;
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './parse-create-table.js';
 export * from './parse-default.js';
 export * from './check-predicates.js';
 export * from './dialect.js';
+export * from './parse-create-index.js';

@@ -1,6 +1,7 @@
 import { unsupportedOperation, type ForeignKeySnapshot, type IndexSnapshot, type ReferentialAction, type TableSnapshot } from '@tidemark/core';
 import { renderColumnDefinition } from './render-column.js';
 import { quoteIdentifier } from './quote.js';
+import { renderIndexKeys, renderIndexWhere } from '../index-keys.js';
 
 const ACTIONS: Record<ReferentialAction, string> = {
   cascade: 'CASCADE', restrict: 'RESTRICT', 'set null': 'SET NULL', 'no action': 'NO ACTION',
@@ -16,7 +17,7 @@ export function renderForeignKey(fk: ForeignKeySnapshot): string {
 
 /** `renderCreateIndex` renders CREATE [UNIQUE] INDEX; indexes always get a name, so introspection finds them. */
 export function renderCreateIndex(table: string, index: IndexSnapshot): string {
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${quoteIdentifier(table)} (${list(index.columns)})`;
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${quoteIdentifier(table)} (${renderIndexKeys(index, quoteIdentifier)})${renderIndexWhere(index)}`;
 }
 
 /**
