@@ -99,7 +99,8 @@ function refuseIndexShape(dialect: Dialect, capabilities: Capabilities, table: s
   }
   if (index.unique && !index.applicationEnforced && capabilities.uniqueIndexes === 'none') {
     throw unsupportedOperation(dialect, `enforce a unique index on ${table} (${index.name}): ${dialect} has no unique constraints`,
-      "mark it @Unique({ enforced: 'application' }) (or `applicationEnforced: true` in the migration) and keep it unique in your code, or use a backend that enforces unique indexes");
+      "mark it @Unique({ enforced: 'application' }) (or `applicationEnforced: true` in the migration) and keep it unique in your code, or use a backend that enforces unique indexes",
+      { table, index: index.name });
   }
 }
 

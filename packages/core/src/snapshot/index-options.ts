@@ -79,6 +79,7 @@ const CASTS = /::\s*(?:"?(?:character varying|varchar|text|integer|bigint|smalli
  * database gives back: databases store these rewritten (PostgreSQL adds parentheses and casts:
  * `deleted_at IS NULL` reads back as `(deleted_at IS NULL)`), so the comparison drops casts to
  * the types above, parentheses that are not a call's, double quotes around plain identifiers,
+ * PostgreSQL's `~~` spellings of LIKE,
  * letter case outside string literals, and spacing. Used only to compare, never stored.
  */
 export function comparableSqlText(sql: string): string {
@@ -88,7 +89,8 @@ export function comparableSqlText(sql: string): string {
   const stack: boolean[] = [];
   for (const [k, part] of parts.entries()) {
     if (k % 2 === 1) { out += part; continue; }
-    let s = part.replace(CASTS, '');
+    // PostgreSQL prints LIKE and ILIKE as their operators
+    let s = part.replace(CASTS, '').replace(/!~~\*/g, ' not ilike ').replace(/~~\*/g, ' ilike ').replace(/!~~/g, ' not like ').replace(/~~/g, ' like ');
     s = s.replace(/"([a-z_][a-z0-9_]*)"/g, '$1').toLowerCase();
     // parentheses that group (not a call's: those follow a name) are dropped
     let kept = '';
