@@ -7,6 +7,7 @@ export type { ModelOptions, IndexOptions, ExpressionIndexOptions, IndexBuildOpti
 export type { TidemarkClassDecorator, TidemarkPropertyDecorator } from './decorator-kinds.js';
 export { Model } from './model.js';
 export { Index } from './index-decorator.js';
+export { Check } from './check.js';
 export { Key, Auto, Unique, Ignore } from './flags.js';
 export { Column } from './column.js';
 export { Default } from './default.js';

@@ -70,6 +70,7 @@ function describeLoadedModel(cls: Function, construct: boolean): ModelDescriptio
       ...(i.options?.nulls !== undefined ? { nulls: { ...i.options.nulls } } : {}),
       ...(i.options?.ops !== undefined ? { ops: { ...i.options.ops } } : {}),
     })),
+    ...(record.checks.length > 0 ? { checks: record.checks.map((c) => ({ name: c.name, expression: c.expression })) } : {}),
     properties,
   };
 }

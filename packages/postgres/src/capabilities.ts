@@ -14,4 +14,5 @@ export const capabilities = {
   alterPrimaryKey: true,
   maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
   indexOptions: { where: true, expression: true, methods: ['hash', 'gin', 'gist', 'brin'], operatorClasses: true, descending: true, nullsOrder: true },
+  checkConstraints: true,
 } as const satisfies Capabilities;

@@ -93,7 +93,10 @@ function readForeignKeys(executor: SqliteExecutor, table: string, parsed: sqlite
 export function introspectTable(executor: SqliteExecutor, name: string, sql: string): TableSnapshot {
   const parsed = sqlite.parseCreateTable(sql);
   const { columns, primaryKey } = readColumns(executor, name, parsed);
-  return { name, model: '', columns, primaryKey, indexes: readIndexes(executor, name), foreignKeys: readForeignKeys(executor, name, parsed) };
+  return {
+    name, model: '', columns, primaryKey, indexes: readIndexes(executor, name), foreignKeys: readForeignKeys(executor, name, parsed),
+    ...(parsed.checks.length > 0 ? { checks: parsed.checks.map((c) => ({ name: c.name, expression: c.expression })) } : {}),
+  };
 }
 
 /**

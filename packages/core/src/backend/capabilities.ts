@@ -57,6 +57,8 @@ export interface Capabilities {
     readonly descending: boolean;
     readonly nullsOrder: boolean;
   };
+  /** Whether the database enforces CHECK constraints (`@Check`); absent: it has none, and they are refused. */
+  readonly checkConstraints?: boolean;
   /** DynamoDB: the names of key and index key attributes are at most this many UTF-8 bytes. */
   readonly maxKeyNameBytes?: number;
   /** The longest identifier the backend accepts (PostgreSQL 63 bytes, MySQL 64 characters). */

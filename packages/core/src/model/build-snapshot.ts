@@ -7,6 +7,7 @@ import {
   type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type SchemaSnapshot, type TableSnapshot,
 } from '../snapshot/schema-snapshot.js';
 import { checkColumn } from './check-column.js';
+import { checkOf } from './check-declarations.js';
 import { classIndexOptions, distinctIndexNames, expressionIndexName } from './index-declarations.js';
 import type { ModelDescription, PropertyDescription, RenameHints } from './model-description.js';
 import type { SourceLocation } from '../errors/factories.js';
@@ -22,6 +23,8 @@ export interface BuiltSchema {
   readonly concurrentIndexes: readonly { readonly table: string; readonly index: string }[];
   /** Where each index was declared (an index a foreign key adds: its relation), so a backend's refusal can name the model's file and line. */
   readonly indexSources: readonly { readonly table: string; readonly index: string; readonly at: SourceLocation }[];
+  /** Where each `@Check` was declared, for the same reason. */
+  readonly checkSources: readonly { readonly table: string; readonly check: string; readonly at: SourceLocation }[];
 }
 
 const loc = (m: ModelDescription, p?: PropertyDescription) => ({
@@ -129,6 +132,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
   const concurrent = new Set<IndexSnapshot>();
   const named = new Set<IndexSnapshot>();
   const sources = new Map<IndexSnapshot, SourceLocation>();
+  const checkSources: { table: string; check: string; at: SourceLocation }[] = [];
   /** An index as the decorators describe it: unique ones may be application-enforced. */
   const indexOf = (
     at: SourceLocation, table: string, name: string | undefined, columns: string[], unique: boolean,
@@ -185,7 +189,14 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
       const cols = idx.properties.map(columnFor);
       indexes.push(indexOf(at, table, idx.name, cols, idx.unique ?? false, idx, classIndexOptions(at, idx, columnFor)));
     }
-    tables.push({ name: table, model: m.className, columns, primaryKey, indexes, foreignKeys: [] });
+    const checks = (m.checks ?? []).map((c) => {
+      const at = { ...loc(m), line: c.line ?? m.line };
+      checkSources.push({ table, check: c.name, at });
+      return checkOf(at, c);
+    });
+    const twice = checks.find((c, i) => checks.findIndex((x) => x.name === c.name) !== i);
+    if (twice) throw modelInvalid(loc(m), `two checks of ${m.className} are named ${twice.name}`, 'give each @Check its own name');
+    tables.push({ name: table, model: m.className, columns, primaryKey, indexes, foreignKeys: [], ...(checks.length > 0 ? { checks } : {}) });
   }
 
   // Foreign keys go last: they need every table's key columns.
@@ -241,7 +252,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
   const tableOfIndex = new Map<IndexSnapshot, string>(tables.flatMap((t) => t.indexes.map((i) => [i, t.name] as const)));
   const concurrentIndexes = [...concurrent].map((i) => ({ table: tableOfIndex.get(final(i))!, index: final(i).name }));
   const indexSources = [...sources].map(([i, at]) => ({ table: tableOfIndex.get(final(i))!, index: final(i).name, at }));
-  return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints, concurrentIndexes, indexSources };
+  return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints, concurrentIndexes, indexSources, checkSources };
 }
 
 /** The foreign key column of a `@BelongsTo`: its key property's column (declared or not). */

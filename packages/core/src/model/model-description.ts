@@ -16,6 +16,8 @@ export interface ModelDescription {
   readonly renamedFrom?: string;
   /** Class-level `@Index([...])`; columns are property names. */
   readonly indexes: readonly ClassIndexDescription[];
+  /** `@Check(name, expression)`s, in source order; absent when there are none. */
+  readonly checks?: readonly CheckDescription[];
   readonly properties: readonly PropertyDescription[];
 }
 
@@ -38,6 +40,13 @@ export interface ClassIndexDescription {
   readonly applicationEnforced?: boolean;
   /** `concurrently: true`: build it with CREATE INDEX CONCURRENTLY on PostgreSQL, outside a transaction. */
   readonly concurrently?: boolean;
+  readonly line?: number;
+}
+
+/** `CheckDescription` is a class-level `@Check(name, expression)`: SQL over the table's column names. */
+export interface CheckDescription {
+  readonly name: string;
+  readonly expression: string;
   readonly line?: number;
 }
 

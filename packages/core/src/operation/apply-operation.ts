@@ -192,6 +192,19 @@ export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): 
         return { ...t, foreignKeys: t.foreignKeys.filter((f) => f.name !== operation.foreignKey) };
       });
       break;
+    case 'addCheck':
+      update(operation.table, (t) => {
+        const checks = t.checks ?? [];
+        if (checks.some((c) => c.name === operation.check.name)) throw invalid(operation, `check ${operation.check.name} already exists`);
+        return { ...t, checks: [...checks, operation.check] };
+      });
+      break;
+    case 'dropCheck':
+      update(operation.table, (t) => {
+        if (!(t.checks ?? []).some((c) => c.name === operation.check)) throw invalid(operation, `check ${t.name}.${operation.check} does not exist`);
+        return { ...t, checks: (t.checks ?? []).filter((c) => c.name !== operation.check) };
+      });
+      break;
     case 'execute':
       return snapshot;
     default:

@@ -31,6 +31,12 @@ export interface ForeignKeySpec {
   readonly onUpdate?: ReferentialAction;
 }
 
+/** `CheckSpec` is a CHECK constraint as a migration file writes it: a name and SQL over the table's columns. */
+export interface CheckSpec {
+  readonly name: string;
+  readonly expression: string;
+}
+
 /** `TableSpec` is a whole table as `createTable` takes it. */
 export interface TableSpec {
   readonly name: string;
@@ -38,6 +44,7 @@ export interface TableSpec {
   readonly primaryKey: readonly string[];
   readonly indexes?: readonly IndexSpec[];
   readonly foreignKeys?: readonly ForeignKeySpec[];
+  readonly checks?: readonly CheckSpec[];
 }
 
 /** `toColumnSnapshot` fills a column spec's defaults. */
@@ -76,5 +83,6 @@ export function toTableSnapshot(spec: TableSpec, model = ''): TableSnapshot {
     primaryKey: [...spec.primaryKey],
     indexes: (spec.indexes ?? []).map(toIndexSnapshot),
     foreignKeys: (spec.foreignKeys ?? []).map(toForeignKeySnapshot),
+    ...(spec.checks && spec.checks.length > 0 ? { checks: spec.checks.map((c) => ({ name: c.name, expression: c.expression.trim() })) } : {}),
   };
 }

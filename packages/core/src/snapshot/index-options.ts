@@ -78,7 +78,7 @@ const CASTS = /::\s*(?:"?(?:character varying|varchar|text|integer|bigint|smalli
  * `comparableSqlText` is the form in which a `where` or `expression` is compared with what a
  * database gives back: databases store these rewritten (PostgreSQL adds parentheses and casts:
  * `deleted_at IS NULL` reads back as `(deleted_at IS NULL)`), so the comparison drops casts to
- * the types above, parentheses that are not a call's, double quotes around plain identifiers,
+ * the types above, parentheses that are not a call's, double quotes (backticks: MySQL) around plain identifiers,
  * PostgreSQL's `~~` spellings of LIKE,
  * letter case outside string literals, and spacing. Used only to compare, never stored.
  */
@@ -91,7 +91,7 @@ export function comparableSqlText(sql: string): string {
     if (k % 2 === 1) { out += part; continue; }
     // PostgreSQL prints LIKE and ILIKE as their operators
     let s = part.replace(CASTS, '').replace(/!~~\*/g, ' not ilike ').replace(/~~\*/g, ' ilike ').replace(/!~~/g, ' not like ').replace(/~~/g, ' like ');
-    s = s.replace(/"([a-z_][a-z0-9_]*)"/g, '$1').toLowerCase();
+    s = s.replace(/"([a-z_][a-z0-9_]*)"/g, '$1').replace(/`([A-Za-z_][A-Za-z0-9_]*)`/g, '$1').toLowerCase();
     // parentheses that group (not a call's: those follow a name) are dropped
     let kept = '';
     for (let j = 0; j < s.length; j++) {

@@ -44,6 +44,7 @@ export function normalizeTable(t: TableSnapshot): TableSnapshot {
     primaryKey: [...t.primaryKey],
     indexes: t.indexes.map(normalizeIndex).sort(byName),
     foreignKeys: t.foreignKeys.map(normalizeForeignKey).sort(byName),
+    ...(t.checks && t.checks.length > 0 ? { checks: t.checks.map((c) => ({ name: c.name, expression: c.expression })).sort(byName) } : {}),
   };
 }
 
@@ -100,6 +101,8 @@ export function comparableSnapshot(s: SchemaSnapshot, options: ComparableOptions
     foreignKeys: t.foreignKeys.map((f) => ({
       ...f, name: short(f.name), columns: shortAll(f.columns), referencedTable: short(f.referencedTable), referencedColumns: shortAll(f.referencedColumns),
     })).sort(byName),
+    // an expression as the database may have rewritten it (index-options.ts)
+    ...(t.checks ? { checks: t.checks.map((c) => ({ name: short(c.name), expression: comparableSqlText(c.expression) })).sort(byName) } : {}),
   }));
   return { ...n, tables: tables.sort(byName) };
 }

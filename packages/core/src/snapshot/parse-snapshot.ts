@@ -142,6 +142,15 @@ function readTable(r: Reader, v: unknown, path: string): TableSnapshot {
       }
     }
   }
+  const checks = o.checks === undefined ? [] : r.array(o.checks, `${path}.checks`).map((x, i) => {
+    const c = r.object(x, `${path}.checks[${i}]`);
+    return { name: r.string(c.name, `${path}.checks[${i}].name`), expression: r.string(c.expression, `${path}.checks[${i}].expression`) };
+  });
+  const seenChecks = new Set<string>();
+  for (const c of checks) {
+    if (seenChecks.has(c.name)) r.fail(`${path}.checks`, `${c.name} appears twice`);
+    seenChecks.add(c.name);
+  }
   return {
     name: r.string(o.name, `${path}.name`),
     model: typeof o.model === 'string' ? o.model : '',
@@ -149,6 +158,7 @@ function readTable(r: Reader, v: unknown, path: string): TableSnapshot {
     primaryKey,
     indexes,
     foreignKeys,
+    ...(checks.length > 0 ? { checks } : {}),
   };
 }
 

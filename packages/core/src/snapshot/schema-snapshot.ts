@@ -59,6 +59,12 @@ export interface ForeignKeySnapshot {
   readonly onUpdate: ReferentialAction;
 }
 
+/** `CheckSnapshot` is a named CHECK constraint (`@Check(name, expression)`): SQL over the table's column names. */
+export interface CheckSnapshot {
+  readonly name: string;
+  readonly expression: string;
+}
+
 /** `TableSnapshot` describes one table (a collection on MongoDB, a table on DynamoDB). */
 export interface TableSnapshot {
   readonly name: string;
@@ -72,6 +78,8 @@ export interface TableSnapshot {
   readonly indexes: readonly IndexSnapshot[];
   /** Sorted by name. */
   readonly foreignKeys: readonly ForeignKeySnapshot[];
+  /** `@Check` constraints, sorted by name; absent when there are none (snapshots from before them read unchanged). */
+  readonly checks?: readonly CheckSnapshot[];
 }
 
 /** `SNAPSHOT_FORMAT` and `SNAPSHOT_VERSION` identify the snapshot file format. */

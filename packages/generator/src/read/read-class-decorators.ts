@@ -1,4 +1,4 @@
-import type { ClassIndexDescription } from '@tidemark/core';
+import type { CheckDescription, ClassIndexDescription } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { is, literalArg, optionsArg, type OptionSpec } from './decorator-args.js';
 import { decoratorsOf, tidemarkDecorator, type TidemarkDecorator } from './decorator-name.js';
@@ -10,6 +10,7 @@ export interface ClassDecorators {
   readonly table?: string;
   readonly renamedFrom?: string;
   readonly indexes: readonly ClassIndexDescription[];
+  readonly checks: readonly CheckDescription[];
 }
 
 /** `isModelClass` tells whether a class has `@Model` (under any import name). @internal */
@@ -21,6 +22,7 @@ export function isModelClass(cls: ts.ClassDeclaration, where: Where): boolean {
 export function readClassDecorators(cls: ts.ClassDeclaration, where: Where): ClassDecorators {
   let model: { table?: string; renamedFrom?: string } = {};
   const indexes: ClassIndexDescription[] = [];
+  const checks: CheckDescription[] = [];
   for (const node of decoratorsOf(cls)) {
     const dec = tidemarkDecorator(node, where);
     if (!dec) {
@@ -31,11 +33,18 @@ export function readClassDecorators(cls: ts.ClassDeclaration, where: Where): Cla
       model = optionsArg(dec, 0, { table: is.string, renamedFrom: is.string }, where) as typeof model;
     } else if (dec.name === 'Index') {
       indexes.push(readClassIndex(dec, where));
+    } else if (dec.name === 'Check') {
+      const name = literalArg(dec, 0, where);
+      const expression = literalArg(dec, 1, where);
+      if (typeof name !== 'string' || typeof expression !== 'string') {
+        throw invalid(where, dec.node, '@Check needs a name and a SQL expression', "write @Check('price_positive', 'price > 0')");
+      }
+      checks.push({ name, expression, line: lineNumber(dec.node) });
     } else {
       throw invalid(where, dec.node, `@${dec.name}() belongs on a property, not a class`, `move @${dec.name}() to a property`);
     }
   }
-  return { ...model, indexes };
+  return { ...model, indexes, checks };
 }
 
 /** The options of a class-level `@Index` (README: Models, "Index options"). */

@@ -39,6 +39,13 @@ const QUERIES = {
   // first name when the column is renamed, so the column is read from the clause
   jsonChecks: "SELECT TABLE_NAME AS t_name, CHECK_CLAUSE AS k_clause "
     + "FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND LEVEL = 'Column'",
+  // a model's @Check: a table CHECK (MariaDB names its table; MySQL 8's names are unique per schema)
+  tableChecksMariadb: "SELECT TABLE_NAME AS t_name, CONSTRAINT_NAME AS k_name, CHECK_CLAUSE AS k_clause "
+    + "FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND LEVEL = 'Table' ORDER BY TABLE_NAME, CONSTRAINT_NAME",
+  tableChecksMysql: "SELECT t.TABLE_NAME AS t_name, c.CONSTRAINT_NAME AS k_name, c.CHECK_CLAUSE AS k_clause "
+    + "FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c "
+    + "ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME "
+    + "WHERE t.TABLE_SCHEMA = DATABASE() AND t.CONSTRAINT_TYPE = 'CHECK' ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME",
 } as const;
 
 const ACTIONS: Record<string, ReferentialAction> = { CASCADE: 'cascade', RESTRICT: 'restrict', 'SET NULL': 'set null', 'NO ACTION': 'no action' };
@@ -78,6 +85,7 @@ export async function introspectMysql(query: IntrospectionQuery, server: ServerI
   const indexRows = groupBy(await query.all<Record<string, unknown>>(QUERIES.indexes), (r) => str(r.t_name));
   const fkRows = groupBy(await query.all<Record<string, unknown>>(QUERIES.foreignKeys), (r) => str(r.t_name));
   const json = await jsonColumns(query, server);
+  const checkRows = groupBy(await query.all<Record<string, unknown>>(server.flavor === 'mariadb' ? QUERIES.tableChecksMariadb : QUERIES.tableChecksMysql), (r) => str(r.t_name));
 
   const tables = names.map((name): TableSnapshot => {
     const cols = (columns.get(name) ?? []).map((r): ColumnSnapshot => {
@@ -119,7 +127,8 @@ export async function introspectMysql(query: IntrospectionQuery, server: ServerI
         ...descendingKeys(rows),
       }))
       .filter((i) => !isHelperIndex(i, foreignKeys));
-    return { name, model: '', columns: cols, primaryKey, indexes, foreignKeys };
+    const checks = (checkRows.get(name) ?? []).map((r) => ({ name: str(r.k_name), expression: str(r.k_clause) }));
+    return { name, model: '', columns: cols, primaryKey, indexes, foreignKeys, ...(checks.length > 0 ? { checks } : {}) };
   });
   return normalizeSnapshot({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, tables });
 }

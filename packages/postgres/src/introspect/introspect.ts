@@ -1,9 +1,9 @@
 import {
   normalizeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION,
-  normalizeIndexOptions, type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type ReferentialAction, type SchemaSnapshot, type TableSnapshot,
+  normalizeIndexOptions, type CheckSnapshot, type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type ReferentialAction, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { markShort } from '@tidemark/sql/postgres';
+import { enumCheckName, markShort } from '@tidemark/sql/postgres';
 import { parseDefault } from './parse-default.js';
 import { parseEnumCheck } from './parse-enum-check.js';
 import { storedType } from './pg-type.js';
@@ -154,10 +154,13 @@ function readIndex(i: IndexRow): IndexSnapshot {
 
 function readTable(name: string, columns: readonly ColumnRow[], constraints: readonly ConstraintRow[], indexes: readonly IndexRow[]): TableSnapshot {
   const enumValues = new Map<string, string[]>();
+  const checks: CheckSnapshot[] = [];
   for (const c of constraints) {
-    if (c.type !== 'c' || c.columns.length !== 1) continue;
-    const values = parseEnumCheck(c.definition, c.quoted_columns[0]!);
-    if (values) enumValues.set(c.columns[0]!, values);
+    if (c.type !== 'c') continue;
+    const values = c.columns.length === 1 ? parseEnumCheck(c.definition, c.quoted_columns[0]!) : undefined;
+    // an enum's own CHECK is named chk_<table>_<column>; any other CHECK is a model's @Check
+    if (values && c.name === enumCheckName(name, c.columns[0]!)) enumValues.set(c.columns[0]!, values);
+    else checks.push({ name: c.name, expression: c.definition.replace(/^CHECK \(([\s\S]*)\)( NOT VALID)?$/, '$1') });
   }
   const foreignKeys: ForeignKeySnapshot[] = constraints.filter((c) => c.type === 'f').map((c) => ({
     name: c.name,
@@ -175,6 +178,7 @@ function readTable(name: string, columns: readonly ColumnRow[], constraints: rea
     primaryKey: constraints.find((c) => c.type === 'p')?.columns ?? [],
     indexes: indexSnapshots,
     foreignKeys,
+    ...(checks.length > 0 ? { checks } : {}),
   };
 }
 
