@@ -50,6 +50,7 @@ export const operations: readonly (readonly [string, SchemaOperation])[] = [
   ['createIndex unique authors.email', op.createIndex('authors', { name: 'idx_authors_email', columns: ['email'], unique: true })],
   ['createIndex partial, descending books.pages, title', op.createIndex('books', { name: 'idx_books_pages_title', columns: ['pages', 'title'], where: 'editor_id IS NULL', keyOptions: { pages: { order: 'desc' } } })],
   ['createIndex gin books.title gin_trgm_ops, nulls first', op.createIndex('books', { name: 'idx_books_title_trgm', columns: ['title'], using: 'gin', keyOptions: { title: { ops: 'gin_trgm_ops', nulls: 'first' } } })],
+  ['addCheck books pages_positive', op.addCheck('books', { name: 'pages_positive', expression: 'pages > 0' })],
   ['createIndex unique expression lower(authors.email)', op.createIndex('authors', { name: 'idx_authors_lower_email', columns: [], expression: 'lower(email)', unique: true })],
   ['dropIndex idx_books_author_id', op.dropIndex('books', 'idx_books_author_id')],
   ['addForeignKey books.editor_id → authors', op.addForeignKey('books', { name: 'fk_books_editor_id', columns: ['editor_id'], referencedTable: 'authors', referencedColumns: ['id'] })],

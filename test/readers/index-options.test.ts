@@ -45,6 +45,35 @@ describe('index options in both readers', () => {
     ]);
   });
 
+  it('read @Check into the table, in both readers', async () => {
+    const statically = buildSnapshot(readModelFiles([fixture])).snapshot;
+    const { module } = await loadModels({ path: fixture }, 'legacy+metadata');
+    const atRunTime = buildSnapshot(readLoadedModels(classesOf(module))).snapshot;
+    const checks = (s: typeof statically) => s.tables.find((t) => t.name === 'articles')!.checks;
+    assert.deepStrictEqual(checks(atRunTime), checks(statically));
+    assert.deepStrictEqual(checks(statically), [
+      { name: 'published_before_deleted', expression: 'deleted_at IS NULL OR published_at IS NULL OR published_at <= deleted_at' },
+      { name: 'title_not_blank', expression: "title <> ''" },
+    ]);
+    // a model without @Check has no checks field, so older snapshots stay byte-identical
+    assert.equal('checks' in statically.tables.find((t) => t.name === 'customers')!, false);
+  });
+
+  it('refuse a @Check with a bad name or an empty expression, or two with one name, in both readers', async () => {
+    const cases: [decorators: string, problem: RegExp][] = [
+      ["@Check('has space', 'id > 0')", /@Check name "has space" is not a plain identifier/],
+      ["@Check('positive', ' ')", /@Check positive has an empty expression/],
+      ["@Check('positive', 'id > 0')\n@Check('positive', 'id < 9')", /two checks of Doc are named positive/],
+    ];
+    for (const [decorators, problem] of cases) {
+      const source = `import { Model, Key, Column, Check } from '@tidemark/decorators';\n@Model()\n${decorators}\nexport class Doc {\n  @Key() @Column() id!: number;\n}\n`;
+      const { statically, atRunTime } = await bothReaders(source);
+      for (const [reader, read] of [['static', statically], ['run time', atRunTime]] as const) {
+        assert.throws(read, (e: unknown) => isTidemarkError(e, 'TM_MODEL_INVALID') && problem.test(e.message), `${reader}: ${decorators}`);
+      }
+    }
+  });
+
   it('name indexes that share a default name deterministically, whatever the declaration order', async () => {
     const model = (decorators: string) => `${header}@Model()\n${decorators}\nexport class Doc {\n  @Key() @Column() id!: number;\n  @Unique() @Column() slug!: string;\n}\n`;
     const a = await bothReaders(model("@Index(['slug'], { where: 'id > 0' })\n@Index(['slug'])"));
