@@ -164,6 +164,8 @@ export function describeOperation(o: Operation): string {
     case 'dropIndex': return `- index ${o.index}`;
     case 'addForeignKey': return `+ foreign key ${o.foreignKey.name}`;
     case 'dropForeignKey': return `- foreign key ${o.foreignKey}`;
+    case 'addCheck': return `+ check ${o.check.name}`;
+    case 'dropCheck': return `- check ${o.check}`;
     case 'execute': return '! native statement';
     case 'insert': case 'update': case 'backfill': return `! ${describeDataChange(o)}`;
   }

@@ -43,6 +43,20 @@ export function indexName(table: string, columns: readonly string[]): string {
   return `idx_${table}_${columns.join('_')}`;
 }
 
+/** `expressionIndexName` is the default name of an expression index: `lower(email)` on users → `idx_users_lower_email`. */
+export function expressionIndexName(table: string, expression: string): string {
+  const slug = expression.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return `idx_${table}_${slug || 'expr'}`;
+}
+
+/**
+ * `nthIndexName` names the `n`th (2, 3, …) of several indexes that would get the same default
+ * name (`@Unique()` and an `@Index` on the same column): `idx_users_email_2`.
+ */
+export function nthIndexName(name: string, n: number): string {
+  return `${name}_${n}`;
+}
+
 /** `foreignKeyName` is the default name of a foreign key: `fk_blog_posts_author_id`. */
 export function foreignKeyName(table: string, columns: readonly string[]): string {
   return `fk_${table}_${columns.join('_')}`;

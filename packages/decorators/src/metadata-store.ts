@@ -1,6 +1,6 @@
 import type { ColumnDefault } from '@tidemark/core';
 import type { CallSite } from './call-site.js';
-import type { BelongsToOptions, ColumnDecoratorOptions, IndexOptions, ModelOptions } from './options.js';
+import type { BelongsToOptions, ColumnDecoratorOptions, ExpressionIndexOptions, IndexOptions, ModelOptions } from './options.js';
 
 /** `PropertyRecord` is what the property decorators recorded about one property. @internal */
 export interface PropertyRecord {
@@ -26,7 +26,8 @@ export interface PropertyRecord {
 export interface ModelRecord {
   model?: ModelOptions;
   site?: CallSite;
-  readonly indexes: { readonly properties: readonly string[]; readonly options?: IndexOptions }[];
+  readonly indexes: { readonly properties: readonly string[]; readonly options?: IndexOptions & Partial<Pick<ExpressionIndexOptions, 'expression'>> }[];
+  readonly checks: { readonly name: string; readonly expression: string }[];
   /** Insertion order is declaration order: property decorators run top to bottom. */
   readonly properties: Map<string, PropertyRecord>;
 }
@@ -62,7 +63,7 @@ const STORE = Symbol.for('tidemark.decorators.records');
 const BUCKET = Symbol.for('tidemark.decorators.bucket');
 let pendingBucket: ModelRecord | undefined;
 
-const emptyRecord = (): ModelRecord => ({ indexes: [], properties: new Map() });
+const emptyRecord = (): ModelRecord => ({ indexes: [], checks: [], properties: new Map() });
 
 /** `readRecord` returns the record of `cls` itself (never of a parent class), if it has one. @internal */
 export function readRecord(cls: object): ModelRecord | undefined {

@@ -1,4 +1,4 @@
-import type { ColumnOptions, ReferentialAction } from '@tidemark/core';
+import type { ColumnOptions, IndexMethod, ReferentialAction } from '@tidemark/core';
 
 /** `ModelOptions` are the options of `@Model(...)`. */
 export interface ModelOptions {
@@ -25,10 +25,28 @@ export interface UniqueOptions extends IndexBuildOptions {
   readonly enforced?: 'database' | 'application';
 }
 
-/** `IndexOptions` are the options of a class-level `@Index(columns, options)`. */
+/**
+ * `IndexOptions` are the options of a class-level `@Index(columns, options)` (README: Models,
+ * "Index options"). `where` is a SQL predicate (a partial index) and `using` an index method;
+ * `order`, `nulls` and `ops` (operator classes) are keyed by property name. Backends that cannot
+ * build an option refuse it when the migration is generated for them.
+ */
 export interface IndexOptions extends UniqueOptions {
   readonly unique?: boolean;
   readonly name?: string;
+  readonly using?: IndexMethod;
+  readonly where?: string;
+  readonly order?: Readonly<Record<string, 'asc' | 'desc'>>;
+  readonly nulls?: Readonly<Record<string, 'first' | 'last'>>;
+  readonly ops?: Readonly<Record<string, string>>;
+}
+
+/**
+ * `ExpressionIndexOptions` declare an expression index on a class: `@Index({ expression:
+ * 'lower(email)', unique: true })`. The expression is SQL over the table's column names.
+ */
+export interface ExpressionIndexOptions extends Omit<IndexOptions, 'order' | 'nulls' | 'ops'> {
+  readonly expression: string;
 }
 
 /**

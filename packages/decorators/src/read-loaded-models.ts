@@ -63,7 +63,14 @@ function describeLoadedModel(cls: Function, construct: boolean): ModelDescriptio
       ...(i.options?.name !== undefined ? { name: i.options.name } : {}),
       ...(i.options?.enforced === 'application' ? { applicationEnforced: true } : {}),
       ...(i.options?.concurrently ? { concurrently: true } : {}),
+      ...(i.options?.expression !== undefined ? { expression: i.options.expression } : {}),
+      ...(i.options?.using !== undefined ? { using: i.options.using } : {}),
+      ...(i.options?.where !== undefined ? { where: i.options.where } : {}),
+      ...(i.options?.order !== undefined ? { order: { ...i.options.order } } : {}),
+      ...(i.options?.nulls !== undefined ? { nulls: { ...i.options.nulls } } : {}),
+      ...(i.options?.ops !== undefined ? { ops: { ...i.options.ops } } : {}),
     })),
+    ...(record.checks.length > 0 ? { checks: record.checks.map((c) => ({ name: c.name, expression: c.expression })) } : {}),
     properties,
   };
 }

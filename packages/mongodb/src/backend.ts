@@ -1,3 +1,4 @@
+import { checkCapabilities } from '@tidemark/core';
 import type { Backend, BackendConnection, Operation, RenderOptions, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { renderOperation } from './render.js';
@@ -14,6 +15,9 @@ export const mongodbBackend = {
   dialect: 'mongodb',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectMongo(url),
-  render: (operation: Operation, before: SchemaSnapshot, options?: RenderOptions): string[] =>
-    renderOperation(operation, before, options?.database ?? '<database>', DEFAULT_BATCH_SIZE),
+  // refuses what MongoDB cannot build, as the applier does, so a dry run never prints it
+  render: (operation: Operation, before: SchemaSnapshot, options?: RenderOptions): string[] => {
+    checkCapabilities('mongodb', capabilities, [operation], before);
+    return renderOperation(operation, before, options?.database ?? '<database>', DEFAULT_BATCH_SIZE);
+  },
 } as const satisfies Backend;

@@ -1,3 +1,4 @@
+import { checkCapabilities } from '@tidemark/core';
 import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { mysqlDialect } from '@tidemark/sql/mysql';
@@ -12,5 +13,9 @@ export const mysqlBackend = {
   dialect: 'mysql',
   capabilities,
   connect: (url: string): Promise<BackendConnection> => connectMysql(url),
-  render: (operation: Operation, before: SchemaSnapshot): string[] => mysqlDialect.render(operation, before),
+  // refuses what the backend cannot build, as the applier does, so a dry run never prints it
+  render: (operation: Operation, before: SchemaSnapshot): string[] => {
+    checkCapabilities('mysql', capabilities, [operation], before);
+    return mysqlDialect.render(operation, before);
+  },
 } as const satisfies Backend;

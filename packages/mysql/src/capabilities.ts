@@ -16,4 +16,7 @@ export const capabilities = {
   maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
   identifierLengthUnit: IDENTIFIER_LENGTH_UNIT,
   indexableTypes: ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp', 'bytes', 'enum'],
+  // DESC keys (MySQL 8, MariaDB 10.8+); MariaDB has no partial or expression indexes, and InnoDB builds only btree
+  indexOptions: { where: false, expression: false, methods: [], operatorClasses: false, descending: true, nullsOrder: false },
+  checkConstraints: true,
 } as const satisfies Capabilities;

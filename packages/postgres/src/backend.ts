@@ -1,3 +1,4 @@
+import { checkCapabilities } from '@tidemark/core';
 import type { Backend, BackendConnection, ConnectOptions, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { postgresDialect } from '@tidemark/sql/postgres';
@@ -12,5 +13,9 @@ export const postgresBackend = {
   dialect: 'postgres',
   capabilities,
   connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectPostgres(url, { readOnly: Boolean(options?.readOnly) }),
-  render: (operation: Operation, before: SchemaSnapshot): string[] => postgresDialect.render(operation, before),
+  // refuses what the backend cannot build, as the applier does, so a dry run never prints it
+  render: (operation: Operation, before: SchemaSnapshot): string[] => {
+    checkCapabilities('postgres', capabilities, [operation], before);
+    return postgresDialect.render(operation, before);
+  },
 } as const satisfies Backend;

@@ -13,4 +13,6 @@ export const capabilities = {
   autoIncrement: true,
   alterPrimaryKey: true,
   maxIdentifierLength: MAX_IDENTIFIER_LENGTH,
+  indexOptions: { where: true, expression: true, methods: ['hash', 'gin', 'gist', 'brin'], operatorClasses: true, descending: true, nullsOrder: true },
+  checkConstraints: true,
 } as const satisfies Capabilities;

@@ -1,3 +1,4 @@
+import { checkCapabilities } from '@tidemark/core';
 import type { Backend, BackendConnection, Operation, SchemaSnapshot, ConnectOptions } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { sqliteDialect } from '@tidemark/sql';
@@ -12,5 +13,9 @@ export const sqliteBackend = {
   dialect: 'sqlite',
   capabilities,
   connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectSqlite(url, options),
-  render: (operation: Operation, before: SchemaSnapshot): string[] => sqliteDialect.render(operation, before),
+  // refuses what the backend cannot build, as the applier does, so a dry run never prints it
+  render: (operation: Operation, before: SchemaSnapshot): string[] => {
+    checkCapabilities('sqlite', capabilities, [operation], before);
+    return sqliteDialect.render(operation, before);
+  },
 } as const satisfies Backend;

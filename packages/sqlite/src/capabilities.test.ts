@@ -10,6 +10,8 @@ describe('capabilities', () => {
     assert.equal(loaded(), false, 'importing @tidemark/sqlite must not load the driver');
     assert.deepEqual(capabilities, {
       transactionalDdl: true, nativeStatements: 'sql', foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
+      indexOptions: { where: true, expression: true, methods: [], operatorClasses: false, descending: true, nullsOrder: false },
+      checkConstraints: true,
     });
     assert.equal(sqliteBackend.capabilities, capabilities);
     const conn = await sqliteBackend.connect('sqlite::memory:');

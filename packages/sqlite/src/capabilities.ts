@@ -11,4 +11,7 @@ export const capabilities = {
   uniqueIndexes: 'enforced',
   autoIncrement: true,
   alterPrimaryKey: true,
+  // partial and expression indexes and DESC; no index methods, operator classes or NULLS FIRST/LAST in an index
+  indexOptions: { where: true, expression: true, methods: [], operatorClasses: false, descending: true, nullsOrder: false },
+  checkConstraints: true,
 } as const satisfies Capabilities;

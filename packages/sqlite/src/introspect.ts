@@ -47,11 +47,23 @@ function readColumns(executor: SqliteExecutor, table: string, parsed: sqlite.Par
 function readIndexes(executor: SqliteExecutor, table: string): IndexSnapshot[] {
   // origin 'c' = made by CREATE INDEX; 'u'/'pk' are sqlite_autoindex_* behind inline constraints.
   const rows = executor.allSync<IndexRow>("SELECT * FROM pragma_index_list(?) WHERE origin = 'c'", [table]);
-  return rows.map((r) => ({
-    name: r.name,
-    columns: executor.allSync<IndexColumnRow>('SELECT * FROM pragma_index_info(?) ORDER BY seqno', [r.name]).map((c) => c.name ?? '<expression>'),
-    unique: r.unique === 1,
-  }));
+  return rows.map((r) => {
+    const columns = executor.allSync<IndexColumnRow>('SELECT * FROM pragma_index_info(?) ORDER BY seqno', [r.name]).map((c) => c.name ?? '<expression>');
+    const base = { name: r.name, columns, unique: r.unique === 1 };
+    // The pragmas give neither an expression's text nor a partial index's predicate: those come
+    // from the CREATE INDEX text SQLite keeps.
+    const sql = executor.allSync<{ sql: string | null }>("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [r.name])[0]?.sql;
+    if (!sql) return base;
+    const parsed = sqlite.parseCreateIndex(sql);
+    const expression = parsed.keys.length === 1 && parsed.keys[0]!.expression !== undefined ? parsed.keys[0]!.expression : undefined;
+    const keyOptions = Object.fromEntries(parsed.keys.flatMap((k, j) => (k.desc && columns[j] !== undefined && k.column !== undefined ? [[columns[j]!, { order: 'desc' as const }]] : [])));
+    return {
+      ...base,
+      ...(expression !== undefined ? { columns: [], expression } : {}),
+      ...(parsed.where !== undefined ? { where: parsed.where } : {}),
+      ...(Object.keys(keyOptions).length > 0 ? { keyOptions } : {}),
+    };
+  });
 }
 
 function readForeignKeys(executor: SqliteExecutor, table: string, parsed: sqlite.ParsedCreateTable): ForeignKeySnapshot[] {
@@ -81,7 +93,10 @@ function readForeignKeys(executor: SqliteExecutor, table: string, parsed: sqlite
 export function introspectTable(executor: SqliteExecutor, name: string, sql: string): TableSnapshot {
   const parsed = sqlite.parseCreateTable(sql);
   const { columns, primaryKey } = readColumns(executor, name, parsed);
-  return { name, model: '', columns, primaryKey, indexes: readIndexes(executor, name), foreignKeys: readForeignKeys(executor, name, parsed) };
+  return {
+    name, model: '', columns, primaryKey, indexes: readIndexes(executor, name), foreignKeys: readForeignKeys(executor, name, parsed),
+    ...(parsed.checks.length > 0 ? { checks: parsed.checks.map((c) => ({ name: c.name, expression: c.expression })) } : {}),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { IndexMethod } from '../snapshot/index-options.js';
 import type { PortableType } from '../snapshot/portable-type.js';
 
 /** `Dialect` names a backend. */
@@ -44,6 +45,20 @@ export interface Capabilities {
    * them (DynamoDB: types stored as S, N or B; MySQL: not json). Absent: every type.
    */
   readonly indexableTypes?: readonly PortableType[];
+  /**
+   * The index options (README: Models, "Index options") the backend can build; absent: none.
+   * `methods` are the index methods besides the default btree.
+   */
+  readonly indexOptions?: {
+    readonly where: boolean;
+    readonly expression: boolean;
+    readonly methods: readonly IndexMethod[];
+    readonly operatorClasses: boolean;
+    readonly descending: boolean;
+    readonly nullsOrder: boolean;
+  };
+  /** Whether the database enforces CHECK constraints (`@Check`); absent: it has none, and they are refused. */
+  readonly checkConstraints?: boolean;
   /** DynamoDB: the names of key and index key attributes are at most this many UTF-8 bytes. */
   readonly maxKeyNameBytes?: number;
   /** The longest identifier the backend accepts (PostgreSQL 63 bytes, MySQL 64 characters). */

@@ -34,6 +34,7 @@ function refuseOne(dialect: Dialect, capabilities: Capabilities, operation: Oper
       + 'Write that migration by hand: run `tidemark migrate:generate --no-target-check`, then replace the db.alterPrimaryKey(...) step with the copy');
   }
   refuseObjectNames(dialect, capabilities, operation);
+  refuseChecks(dialect, capabilities, operation);
   refuseKeysAndIndexes(dialect, capabilities, operation, schema);
   const auto = autoIncrementColumn(operation);
   if (auto && !capabilities.autoIncrement) {
@@ -74,4 +75,16 @@ function autoIncrementColumn(operation: Operation): { table: string; column: str
   if (operation.kind === 'addColumn' && operation.column.autoIncrement) return { table: operation.table, column: operation.column.name };
   if (operation.kind === 'alterColumn' && operation.to.autoIncrement) return { table: operation.table, column: operation.column };
   return undefined;
+}
+
+/** CHECK constraints where the database has none (`checkConstraints`): it could not enforce them, so they are refused rather than recorded. */
+function refuseChecks(dialect: Dialect, capabilities: Capabilities, operation: Operation): void {
+  if (capabilities.checkConstraints) return;
+  const checks = operation.kind === 'createTable' ? (operation.table.checks ?? []).map((c) => ({ table: operation.table.name, check: c }))
+    : operation.kind === 'addCheck' ? [{ table: operation.table, check: operation.check }] : [];
+  const [first] = checks;
+  if (!first) return;
+  throw unsupportedOperation(dialect, `enforce the check ${first.check.name} on ${first.table} (${first.check.expression}): ${dialect} has no CHECK constraints`,
+    'remove the @Check from the model and validate the values in your code (on MongoDB, a hand-written $jsonSchema rule in db.execute can do part of it)',
+    { table: first.table, check: first.check.name });
 }

@@ -91,6 +91,7 @@ function refuseKeyShape(dialect: Dialect, capabilities: Capabilities, table: str
 }
 
 function refuseIndexShape(dialect: Dialect, capabilities: Capabilities, table: string, index: IndexSnapshot): void {
+  refuseIndexOptions(dialect, capabilities, table, index);
   const max = capabilities.maxIndexColumns;
   if (max !== undefined && (index.columns.length === 0 || index.columns.length > max)) {
     throw unsupportedOperation(dialect, `build index ${index.name} on ${table} over ${index.columns.length} columns: ${dialect} indexes have 1 to ${max} (partition, sort)`,
@@ -98,7 +99,8 @@ function refuseIndexShape(dialect: Dialect, capabilities: Capabilities, table: s
   }
   if (index.unique && !index.applicationEnforced && capabilities.uniqueIndexes === 'none') {
     throw unsupportedOperation(dialect, `enforce a unique index on ${table} (${index.name}): ${dialect} has no unique constraints`,
-      "mark it @Unique({ enforced: 'application' }) (or `applicationEnforced: true` in the migration) and keep it unique in your code, or use a backend that enforces unique indexes");
+      "mark it @Unique({ enforced: 'application' }) (or `applicationEnforced: true` in the migration) and keep it unique in your code, or use a backend that enforces unique indexes",
+      { table, index: index.name });
   }
 }
 
@@ -122,4 +124,25 @@ function refuseKeyColumns(dialect: Dialect, capabilities: Capabilities, table: T
 
 function alternative(type: PortableType): string {
   return type === 'boolean' ? 'a string or a number (0/1)' : 'a string';
+}
+
+/** Index options (`where`, `expression`, `using`, operator classes, order, NULLs placement) the backend cannot build (`indexOptions`). */
+function refuseIndexOptions(dialect: Dialect, capabilities: Capabilities, table: string, index: IndexSnapshot): void {
+  const can = capabilities.indexOptions;
+  const keys = Object.entries(index.keyOptions ?? {});
+  const about = { table, index: index.name };
+  const refuse = (what: string, hint: string): never => {
+    throw unsupportedOperation(dialect, `build index ${index.name} on ${table} ${what}`, hint, about);
+  };
+  if (index.where !== undefined && !can?.where) refuse(`with a where clause (a partial index): ${dialect} has no partial indexes`, 'remove `where` from the @Index, or index every row');
+  if (index.expression !== undefined && !can?.expression) refuse(`on the expression ${index.expression}: ${dialect} has no expression indexes`, 'index a column instead (for example one the application fills with the expression\'s value)');
+  if (index.using !== undefined && !can?.methods.includes(index.using)) {
+    refuse(`using ${index.using}: ${dialect} ${can?.methods.length ? `builds only ${['btree', ...can.methods].join(', ')}` : 'has no index methods to choose from'}`, 'remove `using` from the @Index');
+  }
+  const ops = keys.find(([, o]) => o.ops !== undefined);
+  if (ops && !can?.operatorClasses) refuse(`with the operator class ${ops[1].ops} on ${ops[0]}: ${dialect} has no operator classes`, 'remove `ops` from the @Index');
+  const desc = keys.find(([, o]) => o.order === 'desc');
+  if (desc && !can?.descending) refuse(`in descending order on ${desc[0]}: ${dialect} indexes are ascending only`, 'remove `order` from the @Index');
+  const nulls = keys.find(([, o]) => o.nulls !== undefined);
+  if (nulls && !can?.nullsOrder) refuse(`with NULLS ${nulls[1].nulls!.toUpperCase()} on ${nulls[0]}: ${dialect} has no NULLs placement in indexes`, 'remove `nulls` from the @Index');
 }

@@ -2,7 +2,7 @@ import type { DataResult, Row } from '../data/data-value.js';
 import type { Where } from '../data/where.js';
 import { op, type AddColumnOptions, type BackfillOptions, type CreateIndexOptions, type InsertOptions } from '../operation/op.js';
 import type { BackfillValues, DataChange, NativeStatement, SchemaOperation } from '../operation/operations.js';
-import type { ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
+import type { CheckSpec, ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
 import type { Dialect } from './capabilities.js';
 import type { MigrationContext } from './migration-context.js';
 
@@ -31,6 +31,8 @@ export function contextFor(sink: OperationSink): MigrationContext {
     alterPrimaryKey: (table: string, columns: readonly string[]) => sink.apply(op.alterPrimaryKey(table, columns)),
     createIndex: (table: string, index: IndexSpec, options?: CreateIndexOptions) => sink.apply(op.createIndex(table, index, options)),
     dropIndex: (table: string, index: string) => sink.apply(op.dropIndex(table, index)),
+    addCheck: (table: string, check: CheckSpec) => sink.apply(op.addCheck(table, check)),
+    dropCheck: (table: string, check: string) => sink.apply(op.dropCheck(table, check)),
     addForeignKey: (table: string, foreignKey: ForeignKeySpec) => sink.apply(op.addForeignKey(table, foreignKey)),
     dropForeignKey: (table: string, foreignKey: string) => sink.apply(op.dropForeignKey(table, foreignKey)),
     execute: (statement: NativeStatement) => sink.execute(statement),

@@ -3,7 +3,7 @@ import type { Where } from '../data/where.js';
 import type { AddColumnOptions, BackfillOptions, CreateIndexOptions, InsertOptions } from '../operation/op.js';
 import type { BackfillValues } from '../operation/operations.js';
 import type { NativeStatement } from '../operation/operations.js';
-import type { ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
+import type { CheckSpec, ColumnDefinition, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from '../operation/specs.js';
 import type { Dialect } from './capabilities.js';
 
 /**
@@ -24,6 +24,9 @@ export interface MigrationContext {
   alterPrimaryKey(table: string, columns: readonly string[]): Promise<void>;
   createIndex(table: string, index: IndexSpec, options?: CreateIndexOptions): Promise<void>;
   dropIndex(table: string, index: string): Promise<void>;
+  /** Adds a CHECK constraint (SQL backends); rows that break it are counted and refused first. */
+  addCheck(table: string, check: CheckSpec): Promise<void>;
+  dropCheck(table: string, check: string): Promise<void>;
   addForeignKey(table: string, foreignKey: ForeignKeySpec): Promise<void>;
   dropForeignKey(table: string, foreignKey: string): Promise<void>;
   /**

@@ -23,8 +23,8 @@ const byName = <T extends { name: string }>(list: readonly T[]): T[] => [...list
 /**
  * `diffSnapshots` returns the operations that turn `prev` into `next`, in an order every
  * backend can apply: renames; foreign keys, indexes and tables dropped (referencing tables
- * first); tables created in foreign-key order; columns added, re-keyed, altered and dropped;
- * indexes created; foreign keys added last (which also closes cycles). Renames come only from
+ * first; checks dropped with the indexes); tables created in foreign-key order; columns added,
+ * re-keyed, altered and dropped; indexes and checks created; foreign keys added last (which also closes cycles). Renames come only from
  * hints or the rename policy, never from a guess.
  */
 export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSnapshot, options: DiffOptions = {}): Promise<SchemaOperation[]> {
@@ -92,6 +92,11 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
       const wanted = target.indexes.find((i) => i.name === idx.name);
       if (!wanted || !same(wanted, idx)) emit({ kind: 'dropIndex', table: t.name, index: idx.name });
     }
+    // checks that change or go, before any column they may name is altered or dropped
+    for (const check of byName(t.checks ?? [])) {
+      const wanted = (target.checks ?? []).find((c) => c.name === check.name);
+      if (!wanted || !same(wanted, check)) emit({ kind: 'dropCheck', table: t.name, check: check.name });
+    }
   }
   // 5. tables that go: referencing tables first; keys closing a cycle dropped before
   const dropOrder = orderByDependencies(dropped);
@@ -144,6 +149,10 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
     const current = findTable(state, t.name)!;
     for (const idx of byName(target.indexes)) {
       if (!current.indexes.some((i) => i.name === idx.name)) emit({ kind: 'createIndex', table: t.name, index: idx });
+    }
+    // checks that are new or changed, once every column they may name is there
+    for (const check of byName(target.checks ?? [])) {
+      if (!(current.checks ?? []).some((c) => c.name === check.name)) emit({ kind: 'addCheck', table: t.name, check });
     }
   }
 

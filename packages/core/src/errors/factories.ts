@@ -54,11 +54,12 @@ export function usageError(problem: string, hint: string): TidemarkError {
 }
 
 /** `unsupportedOperation` reports an operation a backend cannot express. */
-export function unsupportedOperation(dialect: string, what: string, hint: string): TidemarkError {
+export function unsupportedOperation(dialect: string, what: string, hint: string, about?: { readonly table: string; readonly index?: string; readonly check?: string }): TidemarkError {
   return new TidemarkError('TM_UNSUPPORTED_OPERATION', {
     message: `${dialect} cannot ${what}`,
     hint,
-    details: { dialect },
+    // `about` lets the generator name the model's file and line (generate.ts)
+    details: { dialect, ...about },
   });
 }
 

@@ -7,7 +7,11 @@ import {
   type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type SchemaSnapshot, type TableSnapshot,
 } from '../snapshot/schema-snapshot.js';
 import { checkColumn } from './check-column.js';
+import { checkOf } from './check-declarations.js';
+import { classIndexOptions, distinctIndexNames, expressionIndexName } from './index-declarations.js';
 import type { ModelDescription, PropertyDescription, RenameHints } from './model-description.js';
+import type { SourceLocation } from '../errors/factories.js';
+import { hasIndexOptions } from '../snapshot/index-options.js';
 
 /**
  * `BuiltSchema` is a snapshot plus what the models say about how to get there: the renames they
@@ -17,6 +21,10 @@ export interface BuiltSchema {
   readonly snapshot: SchemaSnapshot;
   readonly hints: RenameHints;
   readonly concurrentIndexes: readonly { readonly table: string; readonly index: string }[];
+  /** Where each index was declared (an index a foreign key adds: its relation), so a backend's refusal can name the model's file and line. */
+  readonly indexSources: readonly { readonly table: string; readonly index: string; readonly at: SourceLocation }[];
+  /** Where each `@Check` was declared, for the same reason. */
+  readonly checkSources: readonly { readonly table: string; readonly check: string; readonly at: SourceLocation }[];
 }
 
 const loc = (m: ModelDescription, p?: PropertyDescription) => ({
@@ -120,11 +128,24 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
   const hints = { tables: [] as { from: string; to: string }[], columns: [] as { table: string; from: string; to: string }[] };
   const tables: TableSnapshot[] = [];
   const pending: PendingForeignKey[] = [];
-  const concurrentIndexes: { table: string; index: string }[] = [];
+  // Keyed by the index object: names may still change when default names clash (distinctIndexNames).
+  const concurrent = new Set<IndexSnapshot>();
+  const named = new Set<IndexSnapshot>();
+  const sources = new Map<IndexSnapshot, SourceLocation>();
+  const checkSources: { table: string; check: string; at: SourceLocation }[] = [];
   /** An index as the decorators describe it: unique ones may be application-enforced. */
-  const indexOf = (table: string, name: string, columns: string[], unique: boolean, o: { applicationEnforced?: boolean; concurrently?: boolean }): IndexSnapshot => {
-    if (o.concurrently) concurrentIndexes.push({ table, index: name });
-    return { name, columns, unique, ...(unique && o.applicationEnforced ? { applicationEnforced: true as const } : {}) };
+  const indexOf = (
+    at: SourceLocation, table: string, name: string | undefined, columns: string[], unique: boolean,
+    o: { applicationEnforced?: boolean; concurrently?: boolean }, options: Partial<IndexSnapshot> = {},
+  ): IndexSnapshot => {
+    const index: IndexSnapshot = {
+      name: name ?? (options.expression !== undefined ? expressionIndexName(table, options.expression) : indexName(table, columns)),
+      columns, unique, ...(unique && o.applicationEnforced ? { applicationEnforced: true as const } : {}), ...options,
+    };
+    if (o.concurrently) concurrent.add(index);
+    if (name !== undefined) named.add(index);
+    sources.set(index, at);
+    return index;
   };
 
   for (const m of models) {
@@ -153,20 +174,29 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
       columnOf.set(p.name, name);
       if (p.column?.renamedFrom) hints.columns.push({ table, from: p.column.renamedFrom, to: name });
       if (p.key) primaryKey.push(name);
-      if (p.unique || p.index) indexes.push(indexOf(table, indexName(table, [name]), [name], !!p.unique, p));
+      if (p.unique || p.index) indexes.push(indexOf(loc(m, p), table, undefined, [name], !!p.unique, p));
     }
     if (primaryKey.length === 0) {
       throw modelInvalid(loc(m), `model ${m.className} has no @Key()`, 'mark its key property with @Key() (and @Auto() for an auto-increment id)');
     }
     for (const idx of m.indexes) {
-      const cols = idx.properties.map((prop) => {
+      const at = { ...loc(m), line: idx.line ?? m.line };
+      const columnFor = (prop: string): string => {
         const c = columnOf.get(prop) ?? relationColumn(m, prop);
-        if (!c) throw modelInvalid({ ...loc(m), line: idx.line ?? m.line }, `@Index names unknown property ${prop}`, 'use property names of this class');
+        if (!c) throw modelInvalid(at, `@Index names unknown property ${prop}`, 'use property names of this class');
         return c;
-      });
-      indexes.push(indexOf(table, idx.name ?? indexName(table, cols), cols, idx.unique ?? false, idx));
+      };
+      const cols = idx.properties.map(columnFor);
+      indexes.push(indexOf(at, table, idx.name, cols, idx.unique ?? false, idx, classIndexOptions(at, idx, columnFor)));
     }
-    tables.push({ name: table, model: m.className, columns, primaryKey, indexes, foreignKeys: [] });
+    const checks = (m.checks ?? []).map((c) => {
+      const at = { ...loc(m), line: c.line ?? m.line };
+      checkSources.push({ table, check: c.name, at });
+      return checkOf(at, c);
+    });
+    const twice = checks.find((c, i) => checks.findIndex((x) => x.name === c.name) !== i);
+    if (twice) throw modelInvalid(loc(m), `two checks of ${m.className} are named ${twice.name}`, 'give each @Check its own name');
+    tables.push({ name: table, model: m.className, columns, primaryKey, indexes, foreignKeys: [], ...(checks.length > 0 ? { checks } : {}) });
   }
 
   // Foreign keys go last: they need every table's key columns.
@@ -209,11 +239,23 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
       onUpdate: rel.options?.onUpdate ?? 'no action',
     };
     (table.foreignKeys as ForeignKeySnapshot[]).push(fk);
-    const covered = table.primaryKey[0] === column || table.indexes.some((i) => i.columns[0] === column);
-    if (!covered) (table.indexes as IndexSnapshot[]).push({ name: indexName(table.name, [column]), columns: [column], unique: false });
+    // A partial or expression index does not serve every lookup by the column; a method or an
+    // operator class other than btree's may not either, so only a plain index covers it.
+    const covered = table.primaryKey[0] === column || table.indexes.some((i) => i.columns[0] === column && !hasIndexOptions(i));
+    if (!covered) (table.indexes as IndexSnapshot[]).push(indexOf(loc(m, p), table.name, undefined, [column], false, {}));
   }
-  for (const t of tables) refuseDuplicateNames(byTable.get(t.name)!, t);
-  return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints, concurrentIndexes };
+  const renamed = new Map<IndexSnapshot, IndexSnapshot>();
+  for (const [k, t] of tables.entries()) {
+    const indexes = distinctIndexNames(t.indexes, named);
+    t.indexes.forEach((before, j) => renamed.set(before, indexes[j]!));
+    tables[k] = { ...t, indexes };
+    refuseDuplicateNames(byTable.get(t.name)!, tables[k]!);
+  }
+  const final = (i: IndexSnapshot): IndexSnapshot => renamed.get(i) ?? i;
+  const tableOfIndex = new Map<IndexSnapshot, string>(tables.flatMap((t) => t.indexes.map((i) => [i, t.name] as const)));
+  const concurrentIndexes = [...concurrent].map((i) => ({ table: tableOfIndex.get(final(i))!, index: final(i).name }));
+  const indexSources = [...sources].map(([i, at]) => ({ table: tableOfIndex.get(final(i))!, index: final(i).name, at }));
+  return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints, concurrentIndexes, indexSources, checkSources };
 }
 
 /** The foreign key column of a `@BelongsTo`: its key property's column (declared or not). */

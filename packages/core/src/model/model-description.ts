@@ -1,3 +1,4 @@
+import type { IndexMethod } from '../snapshot/index-options.js';
 import type { PortableType } from '../snapshot/portable-type.js';
 import type { ColumnDefault, ReferentialAction } from '../snapshot/schema-snapshot.js';
 
@@ -15,18 +16,37 @@ export interface ModelDescription {
   readonly renamedFrom?: string;
   /** Class-level `@Index([...])`; columns are property names. */
   readonly indexes: readonly ClassIndexDescription[];
+  /** `@Check(name, expression)`s, in source order; absent when there are none. */
+  readonly checks?: readonly CheckDescription[];
   readonly properties: readonly PropertyDescription[];
 }
 
-/** `ClassIndexDescription` is a class-level `@Index(columns, options)`. */
+/**
+ * `ClassIndexDescription` is a class-level `@Index(columns, options)`, or `@Index({ expression })`
+ * (then `properties` is empty). `where` and `expression` are SQL; `order`, `nulls` and `ops` are
+ * keyed by property name (README: Models, "Index options").
+ */
 export interface ClassIndexDescription {
   readonly properties: readonly string[];
+  readonly expression?: string;
+  readonly using?: IndexMethod;
+  readonly where?: string;
+  readonly order?: Readonly<Record<string, 'asc' | 'desc'>>;
+  readonly nulls?: Readonly<Record<string, 'first' | 'last'>>;
+  readonly ops?: Readonly<Record<string, string>>;
   readonly unique?: boolean;
   readonly name?: string;
   /** `enforced: 'application'`: a unique index the application keeps unique (see `IndexSnapshot`). */
   readonly applicationEnforced?: boolean;
   /** `concurrently: true`: build it with CREATE INDEX CONCURRENTLY on PostgreSQL, outside a transaction. */
   readonly concurrently?: boolean;
+  readonly line?: number;
+}
+
+/** `CheckDescription` is a class-level `@Check(name, expression)`: SQL over the table's column names. */
+export interface CheckDescription {
+  readonly name: string;
+  readonly expression: string;
   readonly line?: number;
 }
 

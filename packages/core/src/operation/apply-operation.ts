@@ -136,7 +136,10 @@ export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): 
           ...t,
           columns: t.columns.map((c) => (c.name === from ? { ...c, name: to } : c)),
           primaryKey: renameIn(t.primaryKey, from, to),
-          indexes: t.indexes.map((i) => ({ ...i, columns: renameIn(i.columns, from, to) })),
+          indexes: t.indexes.map((i) => ({
+            ...i, columns: renameIn(i.columns, from, to),
+            ...(i.keyOptions ? { keyOptions: Object.fromEntries(Object.entries(i.keyOptions).map(([c, o]) => [c === from ? to : c, o])) } : {}),
+          })),
           foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: renameIn(f.columns, from, to) })),
         };
       });
@@ -187,6 +190,19 @@ export function applyOperation(snapshot: SchemaSnapshot, operation: Operation): 
           throw invalid(operation, `foreign key ${t.name}.${operation.foreignKey} does not exist`);
         }
         return { ...t, foreignKeys: t.foreignKeys.filter((f) => f.name !== operation.foreignKey) };
+      });
+      break;
+    case 'addCheck':
+      update(operation.table, (t) => {
+        const checks = t.checks ?? [];
+        if (checks.some((c) => c.name === operation.check.name)) throw invalid(operation, `check ${operation.check.name} already exists`);
+        return { ...t, checks: [...checks, operation.check] };
+      });
+      break;
+    case 'dropCheck':
+      update(operation.table, (t) => {
+        if (!(t.checks ?? []).some((c) => c.name === operation.check)) throw invalid(operation, `check ${t.name}.${operation.check} does not exist`);
+        return { ...t, checks: (t.checks ?? []).filter((c) => c.name !== operation.check) };
       });
       break;
     case 'execute':

@@ -66,6 +66,13 @@ export function invertOperation(operation: Operation, before: SchemaSnapshot): I
       if (!foreignKey) throw internalError(`cannot invert: foreign key ${operation.foreignKey} is not in the schema`);
       return { operation: { kind: 'addForeignKey', table: operation.table, foreignKey } };
     }
+    case 'addCheck':
+      return { operation: { kind: 'dropCheck', table: operation.table, check: operation.check.name } };
+    case 'dropCheck': {
+      const check = (table(before, operation.table).checks ?? []).find((c) => c.name === operation.check);
+      if (!check) throw internalError(`cannot invert: check ${operation.check} is not in the schema`);
+      return { operation: { kind: 'addCheck', table: operation.table, check } };
+    }
     case 'execute':
     case 'insert':
     case 'update':

@@ -2,7 +2,7 @@ import type * as O from './operations.js';
 import type { Where } from '../data/where.js';
 import {
   toColumnSnapshot, toForeignKeySnapshot, toIndexSnapshot, toTableSnapshot,
-  type ColumnDefinition, type ColumnSpec, type ForeignKeySpec, type IndexSpec, type TableSpec,
+  type CheckSpec, type ColumnDefinition, type ColumnSpec, type ForeignKeySpec, type IndexSpec, type TableSpec,
 } from './specs.js';
 
 const freeze = <T>(value: T): T => deepFreeze(value);
@@ -85,6 +85,8 @@ export const op = {
   addForeignKey: (table: string, foreignKey: ForeignKeySpec): O.AddForeignKey =>
     freeze({ kind: 'addForeignKey', table, foreignKey: toForeignKeySnapshot(foreignKey) }),
   dropForeignKey: (table: string, foreignKey: string): O.DropForeignKey => freeze({ kind: 'dropForeignKey', table, foreignKey }),
+  addCheck: (table: string, check: CheckSpec): O.AddCheck => freeze({ kind: 'addCheck', table, check: { name: check.name, expression: check.expression.trim() } }),
+  dropCheck: (table: string, check: string): O.DropCheck => freeze({ kind: 'dropCheck', table, check }),
   execute: (statement: O.NativeStatement): O.Execute => freeze({ kind: 'execute', statement }),
   insert: (table: string, rows: O.Insert['rows'], options: InsertOptions = {}): O.Insert =>
     freeze({ kind: 'insert', table, rows: rows.map((r) => ({ ...r })), ...(options.skipExisting ? { skipExisting: true } : {}) }),

@@ -1,6 +1,6 @@
 import type { Row } from '../data/data-value.js';
 import type { Where } from '../data/where.js';
-import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
+import type { CheckSnapshot, ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
 
 /**
  * Operations are frozen, plain, JSON-serializable objects; `kind` is the name of the
@@ -46,6 +46,11 @@ export interface AddForeignKey { readonly kind: 'addForeignKey'; readonly table:
 /** `DropForeignKey` drops a foreign key constraint by name. */
 export interface DropForeignKey { readonly kind: 'dropForeignKey'; readonly table: string; readonly foreignKey: string }
 
+/** `AddCheck` adds a CHECK constraint; rows that break it are counted and refused before it is added. */
+export interface AddCheck { readonly kind: 'addCheck'; readonly table: string; readonly check: CheckSnapshot }
+/** `DropCheck` drops a CHECK constraint by name. */
+export interface DropCheck { readonly kind: 'dropCheck'; readonly table: string; readonly check: string }
+
 /** `NativeStatement` is SQL text, a MongoDB command document or a DynamoDB command input. */
 export type NativeStatement = string | { readonly [key: string]: unknown };
 /** `Execute` runs a native statement the schema model does not see (data changes, hand-written DDL). */
@@ -79,7 +84,7 @@ export type DataChange = Insert | Update | Backfill;
 export type SchemaOperation =
   | CreateTable | DropTable | RenameTable
   | AddColumn | DropColumn | AlterColumn | RenameColumn | AlterPrimaryKey
-  | CreateIndex | DropIndex | AddForeignKey | DropForeignKey;
+  | CreateIndex | DropIndex | AddForeignKey | DropForeignKey | AddCheck | DropCheck;
 
 /** `Operation` is anything a migration can record. */
 export type Operation = SchemaOperation | Execute | DataChange;

@@ -1,5 +1,6 @@
 import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, ReferentialAction, TableSnapshot } from '../snapshot/schema-snapshot.js';
 import { normalizeColumn } from '../snapshot/normalize-snapshot.js';
+import { normalizeIndexOptions, type IndexOptionFields } from '../snapshot/index-options.js';
 
 /** `ColumnSpec` is a column as a migration file writes it: a `ColumnSnapshot` whose `nullable` defaults to false. */
 export type ColumnSpec = Omit<ColumnSnapshot, 'nullable'> & { readonly nullable?: boolean };
@@ -7,8 +8,12 @@ export type ColumnSpec = Omit<ColumnSnapshot, 'nullable'> & { readonly nullable?
 /** `ColumnDefinition` is a column spec without its name, as `alterColumn` takes it. */
 export type ColumnDefinition = Omit<ColumnSpec, 'name'>;
 
-/** `IndexSpec` is an index as a migration file writes it; `unique` defaults to false. */
-export interface IndexSpec {
+/**
+ * `IndexSpec` is an index as a migration file writes it; `unique` defaults to false. An
+ * expression index gives `expression` and `columns: []`; `using`, `where` and `keyOptions` are
+ * the other index options (README: Models).
+ */
+export interface IndexSpec extends IndexOptionFields {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique?: boolean;
@@ -26,6 +31,12 @@ export interface ForeignKeySpec {
   readonly onUpdate?: ReferentialAction;
 }
 
+/** `CheckSpec` is a CHECK constraint as a migration file writes it: a name and SQL over the table's columns. */
+export interface CheckSpec {
+  readonly name: string;
+  readonly expression: string;
+}
+
 /** `TableSpec` is a whole table as `createTable` takes it. */
 export interface TableSpec {
   readonly name: string;
@@ -33,6 +44,7 @@ export interface TableSpec {
   readonly primaryKey: readonly string[];
   readonly indexes?: readonly IndexSpec[];
   readonly foreignKeys?: readonly ForeignKeySpec[];
+  readonly checks?: readonly CheckSpec[];
 }
 
 /** `toColumnSnapshot` fills a column spec's defaults. */
@@ -43,7 +55,11 @@ export function toColumnSnapshot(spec: ColumnSpec): ColumnSnapshot {
 /** `toIndexSnapshot` fills an index spec's defaults. */
 export function toIndexSnapshot(spec: IndexSpec): IndexSnapshot {
   const unique = spec.unique ?? false;
-  return { name: spec.name, columns: [...spec.columns], unique, ...(unique && spec.applicationEnforced ? { applicationEnforced: true as const } : {}) };
+  return {
+    name: spec.name, columns: [...spec.columns], unique,
+    ...(unique && spec.applicationEnforced ? { applicationEnforced: true as const } : {}),
+    ...normalizeIndexOptions(spec),
+  };
 }
 
 /** `toForeignKeySnapshot` fills a foreign key spec's defaults. */
@@ -67,5 +83,6 @@ export function toTableSnapshot(spec: TableSpec, model = ''): TableSnapshot {
     primaryKey: [...spec.primaryKey],
     indexes: (spec.indexes ?? []).map(toIndexSnapshot),
     foreignKeys: (spec.foreignKeys ?? []).map(toForeignKeySnapshot),
+    ...(spec.checks && spec.checks.length > 0 ? { checks: spec.checks.map((c) => ({ name: c.name, expression: c.expression.trim() })) } : {}),
   };
 }

@@ -22,6 +22,8 @@ export function tablesTouched(operation: Operation): readonly string[] | undefin
     case 'createIndex':
     case 'dropIndex':
     case 'dropForeignKey':
+    case 'addCheck':
+    case 'dropCheck':
       return [operation.table];
     case 'insert':
     case 'update':

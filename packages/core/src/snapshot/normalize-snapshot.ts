@@ -1,4 +1,5 @@
 import { shortenFor } from '../identifier-length.js';
+import { comparableSqlText, normalizeIndexOptions } from './index-options.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot } from './schema-snapshot.js';
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -16,7 +17,11 @@ export function normalizeColumn(c: ColumnSnapshot): ColumnSnapshot {
 }
 
 function normalizeIndex(i: IndexSnapshot): IndexSnapshot {
-  return { name: i.name, columns: [...i.columns], unique: i.unique, ...(i.unique && i.applicationEnforced ? { applicationEnforced: true as const } : {}) };
+  return {
+    name: i.name, columns: [...i.columns], unique: i.unique,
+    ...(i.unique && i.applicationEnforced ? { applicationEnforced: true as const } : {}),
+    ...normalizeIndexOptions(i),
+  };
 }
 
 function normalizeForeignKey(f: ForeignKeySnapshot): ForeignKeySnapshot {
@@ -39,6 +44,7 @@ export function normalizeTable(t: TableSnapshot): TableSnapshot {
     primaryKey: [...t.primaryKey],
     indexes: t.indexes.map(normalizeIndex).sort(byName),
     foreignKeys: t.foreignKeys.map(normalizeForeignKey).sort(byName),
+    ...(t.checks && t.checks.length > 0 ? { checks: t.checks.map((c) => ({ name: c.name, expression: c.expression })).sort(byName) } : {}),
   };
 }
 
@@ -82,11 +88,21 @@ export function comparableSnapshot(s: SchemaSnapshot, options: ComparableOptions
     indexes: t.indexes.map((i) => {
       const { applicationEnforced, ...index } = i;
       const keepFlag = applicationEnforced && options.uniqueIndexes === 'none';
-      return { ...index, name: short(i.name), columns: shortAll(i.columns), ...(keepFlag ? { applicationEnforced } : {}) };
+      // where and expression as the database may have rewritten them (index-options.ts)
+      const { where, expression, keyOptions, ...plain } = index;
+      const keys = keyOptions ? Object.fromEntries(Object.entries(keyOptions).map(([c, o]) => [short(c), o])) : undefined;
+      return {
+        ...plain, name: short(i.name), columns: shortAll(i.columns), ...(keepFlag ? { applicationEnforced } : {}),
+        ...(expression !== undefined ? { expression: comparableSqlText(expression) } : {}),
+        ...(where !== undefined ? { where: comparableSqlText(where) } : {}),
+        ...(keys ? { keyOptions: keys } : {}),
+      };
     }).sort(byName),
     foreignKeys: t.foreignKeys.map((f) => ({
       ...f, name: short(f.name), columns: shortAll(f.columns), referencedTable: short(f.referencedTable), referencedColumns: shortAll(f.referencedColumns),
     })).sort(byName),
+    // an expression as the database may have rewritten it (index-options.ts)
+    ...(t.checks ? { checks: t.checks.map((c) => ({ name: short(c.name), expression: comparableSqlText(c.expression) })).sort(byName) } : {}),
   }));
   return { ...n, tables: tables.sort(byName) };
 }

@@ -1,4 +1,5 @@
 import { snapshotInvalid } from '../errors/factories.js';
+import { isIndexMethod, INDEX_METHODS, type IndexKeyOptions } from './index-options.js';
 import { isPortableType } from './portable-type.js';
 import { normalizeSnapshot } from './normalize-snapshot.js';
 import {
@@ -72,7 +73,36 @@ function readColumn(r: Reader, v: unknown, path: string): ColumnSnapshot {
 
 function readIndex(r: Reader, v: unknown, path: string): IndexSnapshot {
   const o = r.object(v, path);
-  return { name: r.string(o.name, `${path}.name`), columns: r.strings(o.columns, `${path}.columns`), unique: r.boolean(o.unique, `${path}.unique`) };
+  const columns = r.strings(o.columns, `${path}.columns`);
+  const expression = o.expression === undefined ? undefined : r.string(o.expression, `${path}.expression`);
+  if (expression === undefined && columns.length === 0) r.fail(`${path}.columns`, 'an index needs at least one column (or an expression)');
+  if (expression !== undefined && columns.length > 0) r.fail(`${path}.columns`, 'an expression index has no columns');
+  if (o.using !== undefined && !isIndexMethod(o.using)) r.fail(`${path}.using`, `expected one of ${INDEX_METHODS.join(', ')}`);
+  return {
+    name: r.string(o.name, `${path}.name`), columns, unique: r.boolean(o.unique, `${path}.unique`),
+    ...(expression !== undefined ? { expression } : {}),
+    ...(o.using !== undefined && o.using !== 'btree' ? { using: o.using as Exclude<IndexSnapshot['using'], undefined> } : {}),
+    ...(o.where !== undefined ? { where: r.string(o.where, `${path}.where`) } : {}),
+    ...(o.keyOptions !== undefined ? { keyOptions: readKeyOptions(r, o.keyOptions, columns, `${path}.keyOptions`) } : {}),
+  };
+}
+
+function readKeyOptions(r: Reader, v: unknown, columns: readonly string[], path: string): Record<string, IndexKeyOptions> {
+  const o = r.object(v, path);
+  const out: Record<string, IndexKeyOptions> = {};
+  for (const [column, raw] of Object.entries(o)) {
+    if (!columns.includes(column)) r.fail(`${path}.${column}`, 'names a column the index does not have');
+    const k = r.object(raw, `${path}.${column}`);
+    for (const key of Object.keys(k)) if (!['order', 'nulls', 'ops'].includes(key)) r.fail(`${path}.${column}.${key}`, 'unknown option (expected order, nulls or ops)');
+    if (k.order !== undefined && k.order !== 'asc' && k.order !== 'desc') r.fail(`${path}.${column}.order`, 'expected "asc" or "desc"');
+    if (k.nulls !== undefined && k.nulls !== 'first' && k.nulls !== 'last') r.fail(`${path}.${column}.nulls`, 'expected "first" or "last"');
+    out[column] = {
+      ...(k.order === 'desc' ? { order: 'desc' as const } : {}),
+      ...(k.nulls !== undefined ? { nulls: k.nulls as 'first' | 'last' } : {}),
+      ...(k.ops !== undefined ? { ops: r.string(k.ops, `${path}.${column}.ops`) } : {}),
+    };
+  }
+  return out;
 }
 
 function readAction(r: Reader, v: unknown, path: string): ForeignKeySnapshot['onDelete'] {
@@ -112,6 +142,15 @@ function readTable(r: Reader, v: unknown, path: string): TableSnapshot {
       }
     }
   }
+  const checks = o.checks === undefined ? [] : r.array(o.checks, `${path}.checks`).map((x, i) => {
+    const c = r.object(x, `${path}.checks[${i}]`);
+    return { name: r.string(c.name, `${path}.checks[${i}].name`), expression: r.string(c.expression, `${path}.checks[${i}].expression`) };
+  });
+  const seenChecks = new Set<string>();
+  for (const c of checks) {
+    if (seenChecks.has(c.name)) r.fail(`${path}.checks`, `${c.name} appears twice`);
+    seenChecks.add(c.name);
+  }
   return {
     name: r.string(o.name, `${path}.name`),
     model: typeof o.model === 'string' ? o.model : '',
@@ -119,6 +158,7 @@ function readTable(r: Reader, v: unknown, path: string): TableSnapshot {
     primaryKey,
     indexes,
     foreignKeys,
+    ...(checks.length > 0 ? { checks } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { IndexOptionFields } from './index-options.js';
 import type { PortableType } from './portable-type.js';
 
 /** `DefaultNow` is the "current timestamp" column default (`Default.now` in a model). */
@@ -30,8 +31,11 @@ export interface ColumnSnapshot {
   readonly values?: readonly string[];
 }
 
-/** `IndexSnapshot` describes one index; `unique` indexes also back `@Unique()`. */
-export interface IndexSnapshot {
+/**
+ * `IndexSnapshot` describes one index; `unique` indexes also back `@Unique()`. The optional
+ * `expression`, `using`, `where` and `keyOptions` come from `IndexOptionFields` (index-options.ts).
+ */
+export interface IndexSnapshot extends IndexOptionFields {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique: boolean;
@@ -55,6 +59,12 @@ export interface ForeignKeySnapshot {
   readonly onUpdate: ReferentialAction;
 }
 
+/** `CheckSnapshot` is a named CHECK constraint (`@Check(name, expression)`): SQL over the table's column names. */
+export interface CheckSnapshot {
+  readonly name: string;
+  readonly expression: string;
+}
+
 /** `TableSnapshot` describes one table (a collection on MongoDB, a table on DynamoDB). */
 export interface TableSnapshot {
   readonly name: string;
@@ -68,6 +78,8 @@ export interface TableSnapshot {
   readonly indexes: readonly IndexSnapshot[];
   /** Sorted by name. */
   readonly foreignKeys: readonly ForeignKeySnapshot[];
+  /** `@Check` constraints, sorted by name; absent when there are none (snapshots from before them read unchanged). */
+  readonly checks?: readonly CheckSnapshot[];
 }
 
 /** `SNAPSHOT_FORMAT` and `SNAPSHOT_VERSION` identify the snapshot file format. */

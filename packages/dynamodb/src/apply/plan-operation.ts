@@ -31,6 +31,9 @@ function stepsFor(operation: SchemaOperation, before: SchemaSnapshot, after: Sch
     case 'alterPrimaryKey':
       throw unsupportedOperation('dynamodb', `change the key of ${operation.table} to (${operation.columns.join(', ')}) in place: DynamoDB fixes a table's key when the table is created`,
         'copy the items into a new table with the new key by hand (db.createTable, db.execute, db.dropTable)');
+    // checkCapabilities refuses these first (no `checkConstraints`); reaching here is a bug
+    case 'addCheck': case 'dropCheck':
+      throw unsupportedOperation('dynamodb', `${operation.kind === 'addCheck' ? 'add' : 'drop'} a CHECK constraint on ${operation.table}: DynamoDB has none`, 'remove the @Check from the model');
     default: return assertNever(operation);
   }
 }

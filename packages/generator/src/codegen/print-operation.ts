@@ -19,6 +19,7 @@ function printCreateTable(t: TableSnapshot, indent: string): string {
     `${inner}primaryKey: ${printLiteral(t.primaryKey)},`,
     `${inner}indexes: ${list(t.indexes)},`,
     `${inner}foreignKeys: ${list(t.foreignKeys)},`,
+    ...(t.checks && t.checks.length > 0 ? [`${inner}checks: ${list(t.checks)},`] : []),
     `${indent}});`,
   ].join('\n');
 }
@@ -50,6 +51,8 @@ export function printOperation(operation: Operation, indent: string): string {
     case 'dropIndex': return `await db.dropIndex(${s(operation.table)}, ${s(operation.index)});`;
     case 'addForeignKey': return `await db.addForeignKey(${s(operation.table)}, ${printLiteral(operation.foreignKey)});`;
     case 'dropForeignKey': return `await db.dropForeignKey(${s(operation.table)}, ${s(operation.foreignKey)});`;
+    case 'addCheck': return `await db.addCheck(${s(operation.table)}, ${printLiteral(operation.check)});`;
+    case 'dropCheck': return `await db.dropCheck(${s(operation.table)}, ${s(operation.check)});`;
     case 'execute': return `await db.execute(${printLiteral(operation.statement)});`;
     // the diff yields schema steps only: data steps are written by hand, never printed
     case 'insert': case 'update': case 'backfill':

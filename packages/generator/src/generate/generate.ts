@@ -10,6 +10,7 @@ import { findModelFiles, readModelFiles } from '../read/index.js';
 import { readSchemaFile, SCHEMA_FILE } from './read-schema-file.js';
 import { checkModelHints } from './check-model-hints.js';
 import { checkRenameFlags } from './check-rename-flags.js';
+import { nameModelSource } from './name-model-source.js';
 import { writeFilesAtomic } from './write-files-atomic.js';
 
 /** `GenerateOptions` are the inputs of `migrate:generate`. */
@@ -119,7 +120,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const diffed = options.empty ? [] : await diffSnapshots(prev, built.snapshot, { hints, ...(options.renames ? { renames: options.renames } : {}) })
     .catch((err: unknown) => { throw withGivenFlags(err, options.renameHints); });
   const operations = markConcurrent(diffed, built.concurrentIndexes);
-  if (options.target) checkCapabilities(options.target.dialect, options.target.capabilities, operations, prev);
+  if (options.target) {
+    try { checkCapabilities(options.target.dialect, options.target.capabilities, operations, prev); } catch (err) { throw nameModelSource(err, built); }
+  }
   const next = options.empty ? prev : built.snapshot;
   if (operations.length === 0 && !options.empty) return { status: 'no-changes', operations, warnings: [], snapshot: prev };
 

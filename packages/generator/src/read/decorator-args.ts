@@ -1,4 +1,4 @@
-import { isPortableType } from '@tidemark/core';
+import { INDEX_METHODS, isIndexMethod, isPortableType } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
 import type { TidemarkDecorator } from './decorator-name.js';
@@ -20,8 +20,18 @@ export const is = {
   portableType: ['a portable type (i32, i64, f64, decimal, string, text, boolean, uuid, date, timestamp, json, bytes, enum)', (v: Literal) => isPortableType(v)],
   action: ["'cascade', 'restrict', 'set null' or 'no action'", (v: Literal) => typeof v === 'string' && ['cascade', 'restrict', 'set null', 'no action'].includes(v)],
   enforcement: ["'database' or 'application'", (v: Literal) => v === 'database' || v === 'application'],
+  indexMethod: [`one of ${INDEX_METHODS.map((m) => `'${m}'`).join(', ')}`, (v: Literal) => isIndexMethod(v)],
+  orders: ["an object of property: 'asc' | 'desc'", (v: Literal) => isRecordOf(v, (x) => x === 'asc' || x === 'desc')],
+  nullsPlacements: ["an object of property: 'first' | 'last'", (v: Literal) => isRecordOf(v, (x) => x === 'first' || x === 'last')],
+  operatorClasses: ["an object of property: 'operator_class'", (v: Literal) => isRecordOf(v, (x) => typeof x === 'string')],
   enumValues: ['a list of strings or a string enum', (v: Literal) => v instanceof EnumObject || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))],
 } as const;
+
+/** An object literal whose every value passes `ok`. */
+function isRecordOf(v: Literal, ok: (x: Literal) => boolean): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof EnumObject) && v !== NOW
+    && Object.values(v as Record<string, Literal>).every(ok);
+}
 
 /** `args` returns the decorator's arguments; a decorator that is not called is an error. @internal */
 export function args(dec: TidemarkDecorator, where: Where): readonly ts.Expression[] {

@@ -4,7 +4,7 @@ import { resolveExpression } from './read-literal.js';
 import type { Where } from './where.js';
 
 /** `DECORATORS` are the decorators of @tidemark/decorators. @internal */
-export const DECORATORS = ['Model', 'Index', 'Key', 'Auto', 'Column', 'Unique', 'Default', 'BelongsTo', 'HasMany', 'HasOne', 'Ignore'] as const;
+export const DECORATORS = ['Model', 'Index', 'Key', 'Auto', 'Column', 'Unique', 'Default', 'BelongsTo', 'HasMany', 'HasOne', 'Ignore', 'Check'] as const;
 
 /** `DecoratorName` is one of them. @internal */
 export type DecoratorName = (typeof DECORATORS)[number];

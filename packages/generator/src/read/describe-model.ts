@@ -38,6 +38,7 @@ export function describeModel(cls: ts.ClassDeclaration, sources: ModelSources, i
     ...(decorators.table !== undefined ? { table: decorators.table } : {}),
     ...(decorators.renamedFrom !== undefined ? { renamedFrom: decorators.renamedFrom } : {}),
     indexes: decorators.indexes,
+    ...(decorators.checks.length > 0 ? { checks: decorators.checks } : {}),
     properties,
   };
 }

@@ -91,7 +91,8 @@ export function readPropertyDecorators(prop: ts.PropertyDeclaration, where: Wher
         out.relation = { kind: dec.name === 'HasMany' ? 'hasMany' : 'hasOne', target: targetArg(dec, where) };
         break;
       case 'Model':
-        throw invalid(where, dec.node, '@Model() belongs on a class, not a property', 'move @Model() to the class');
+      case 'Check':
+        throw invalid(where, dec.node, `@${dec.name}() belongs on a class, not a property`, `move @${dec.name}() to the class`);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { applyOperation, assertNever, findTable, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
+import { applyOperation, assertNever, findTable, unsupportedOperation, type SchemaOperation, type SchemaSnapshot } from '@tidemark/core';
 import { collModCommand, jsonSchemaFor } from '../schema/validator.js';
 import { planAddColumn } from './add-column.js';
 import { planAlterColumn } from './alter-column.js';
@@ -27,6 +27,9 @@ function planOwn(op: SchemaOperation, ctx: PlanContext): Omit<MongoPlan, 'after'
     case 'createIndex': return planCreateIndex(op, ctx);
     case 'dropIndex': return planDropIndex(op);
     case 'addForeignKey': case 'dropForeignKey': return planForeignKey(op, ctx);
+    // checkCapabilities refuses these first (no `checkConstraints`); reaching here is a bug
+    case 'addCheck': case 'dropCheck':
+      throw unsupportedOperation('mongodb', `${op.kind === 'addCheck' ? 'add' : 'drop'} a CHECK constraint on ${op.table}: MongoDB has none`, 'remove the @Check from the model');
     default: return assertNever(op);
   }
 }

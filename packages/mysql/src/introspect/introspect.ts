@@ -28,7 +28,7 @@ const QUERIES = {
     + 'COLUMN_DEFAULT AS c_default, EXTRA AS c_extra, CHARACTER_MAXIMUM_LENGTH AS c_char_length, NUMERIC_PRECISION AS c_precision, '
     + 'NUMERIC_SCALE AS c_scale, COLUMN_COMMENT AS c_comment '
     + 'FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION',
-  indexes: 'SELECT TABLE_NAME AS t_name, INDEX_NAME AS i_name, NON_UNIQUE AS i_non_unique, COLUMN_NAME AS i_column '
+  indexes: 'SELECT TABLE_NAME AS t_name, INDEX_NAME AS i_name, NON_UNIQUE AS i_non_unique, COLUMN_NAME AS i_column, COLLATION AS i_collation '
     + 'FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
   foreignKeys: 'SELECT k.TABLE_NAME AS t_name, k.CONSTRAINT_NAME AS f_name, k.COLUMN_NAME AS f_column, k.REFERENCED_TABLE_NAME AS f_ref_table, '
     + 'k.REFERENCED_COLUMN_NAME AS f_ref_column, r.UPDATE_RULE AS f_on_update, r.DELETE_RULE AS f_on_delete '
@@ -39,6 +39,13 @@ const QUERIES = {
   // first name when the column is renamed, so the column is read from the clause
   jsonChecks: "SELECT TABLE_NAME AS t_name, CHECK_CLAUSE AS k_clause "
     + "FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND LEVEL = 'Column'",
+  // a model's @Check: a table CHECK (MariaDB names its table; MySQL 8's names are unique per schema)
+  tableChecksMariadb: "SELECT TABLE_NAME AS t_name, CONSTRAINT_NAME AS k_name, CHECK_CLAUSE AS k_clause "
+    + "FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND LEVEL = 'Table' ORDER BY TABLE_NAME, CONSTRAINT_NAME",
+  tableChecksMysql: "SELECT t.TABLE_NAME AS t_name, c.CONSTRAINT_NAME AS k_name, c.CHECK_CLAUSE AS k_clause "
+    + "FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c "
+    + "ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME "
+    + "WHERE t.TABLE_SCHEMA = DATABASE() AND t.CONSTRAINT_TYPE = 'CHECK' ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME",
 } as const;
 
 const ACTIONS: Record<string, ReferentialAction> = { CASCADE: 'cascade', RESTRICT: 'restrict', 'SET NULL': 'set null', 'NO ACTION': 'no action' };
@@ -78,6 +85,7 @@ export async function introspectMysql(query: IntrospectionQuery, server: ServerI
   const indexRows = groupBy(await query.all<Record<string, unknown>>(QUERIES.indexes), (r) => str(r.t_name));
   const fkRows = groupBy(await query.all<Record<string, unknown>>(QUERIES.foreignKeys), (r) => str(r.t_name));
   const json = await jsonColumns(query, server);
+  const checkRows = groupBy(await query.all<Record<string, unknown>>(server.flavor === 'mariadb' ? QUERIES.tableChecksMariadb : QUERIES.tableChecksMysql), (r) => str(r.t_name));
 
   const tables = names.map((name): TableSnapshot => {
     const cols = (columns.get(name) ?? []).map((r): ColumnSnapshot => {
@@ -116,9 +124,17 @@ export async function introspectMysql(query: IntrospectionQuery, server: ServerI
         // a functional index (MySQL 8) has no column name
         columns: rows.map((r) => (r.i_column === null ? '<expression>' : str(r.i_column))),
         unique: Number(rows[0]!.i_non_unique) === 0,
+        ...descendingKeys(rows),
       }))
       .filter((i) => !isHelperIndex(i, foreignKeys));
-    return { name, model: '', columns: cols, primaryKey, indexes, foreignKeys };
+    const checks = (checkRows.get(name) ?? []).map((r) => ({ name: str(r.k_name), expression: str(r.k_clause) }));
+    return { name, model: '', columns: cols, primaryKey, indexes, foreignKeys, ...(checks.length > 0 ? { checks } : {}) };
   });
   return normalizeSnapshot({ format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, tables });
+}
+
+/** A DESC key part reads COLLATION 'D' (MySQL 8, MariaDB 10.8+); ascending ones 'A'. */
+function descendingKeys(rows: readonly Record<string, unknown>[]): Pick<IndexSnapshot, 'keyOptions'> {
+  const desc = rows.filter((r) => r.i_collation === 'D' && r.i_column !== null).map((r) => [str(r.i_column), { order: 'desc' as const }] as const);
+  return desc.length > 0 ? { keyOptions: Object.fromEntries(desc) } : {};
 }

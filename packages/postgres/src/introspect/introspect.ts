@@ -1,9 +1,9 @@
 import {
   normalizeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION,
-  type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type ReferentialAction, type SchemaSnapshot, type TableSnapshot,
+  normalizeIndexOptions, type CheckSnapshot, type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type ReferentialAction, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
 import type { SqlExecutor } from '@tidemark/sql';
-import { markShort } from '@tidemark/sql/postgres';
+import { enumCheckName, markShort } from '@tidemark/sql/postgres';
 import { parseDefault } from './parse-default.js';
 import { parseEnumCheck } from './parse-enum-check.js';
 import { storedType } from './pg-type.js';
@@ -34,6 +34,14 @@ interface IndexRow {
   readonly name: string;
   readonly is_unique: boolean;
   readonly columns: string[];
+  /** Per key: whether it is an expression. */
+  readonly expressions: boolean[];
+  /** Per key: pg_index.indoption (1 = DESC, 2 = NULLS FIRST). */
+  readonly key_options: number[];
+  /** Per key: the operator class when it is not the type's default, else null. */
+  readonly opclasses: (string | null)[];
+  readonly method: string;
+  readonly predicate: string | null;
 }
 
 // Ordinary and partitioned tables of the schema (not partitions, views or Tidemark's own tables).
@@ -69,9 +77,15 @@ const INDEXES = `SELECT c.relname AS table_name, ic.relname AS name, i.indisuniq
   ARRAY(SELECT coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, k.n::int, true))
         FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
         LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
-        WHERE k.n <= i.indnkeyatts ORDER BY k.n) AS columns
+        WHERE k.n <= i.indnkeyatts ORDER BY k.n) AS columns,
+  ARRAY(SELECT k.attnum = 0 FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n) WHERE k.n <= i.indnkeyatts ORDER BY k.n) AS expressions,
+  i.indoption::int2[] AS key_options,
+  ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END
+        FROM unnest(i.indclass::oid[]) WITH ORDINALITY k(opc, n) JOIN pg_opclass oc ON oc.oid = k.opc ORDER BY k.n) AS opclasses,
+  am.amname AS method, pg_get_expr(i.indpred, i.indrelid, true) AS predicate
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid
 WHERE ${TABLES} AND NOT i.indisprimary
   AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'x'))
@@ -109,12 +123,44 @@ function readColumn(r: ColumnRow, enumValues: ReadonlyMap<string, string[]>): Co
   };
 }
 
+/**
+ * An index as the catalog describes it, options included: the method, a partial index's
+ * predicate, a single expression key, and each column's order, NULLs placement and non-default
+ * operator class (`normalizeIndexOptions` drops what is PostgreSQL's default).
+ */
+function readIndex(i: IndexRow): IndexSnapshot {
+  const expression = i.expressions.length === 1 && i.expressions[0] ? i.columns[0] : undefined;
+  const keyOptions: Record<string, { order?: string; nulls?: string; ops?: string }> = {};
+  i.columns.forEach((column, k) => {
+    if (i.expressions[k]) return;
+    const option = i.key_options[k] ?? 0;
+    const desc = (option & 1) !== 0;
+    keyOptions[column] = {
+      ...(desc ? { order: 'desc' } : {}),
+      nulls: (option & 2) !== 0 ? 'first' : 'last',
+      ...(i.opclasses[k] ? { ops: i.opclasses[k]! } : {}),
+    };
+  });
+  return {
+    name: i.name, columns: expression !== undefined ? [] : i.columns, unique: i.is_unique,
+    ...normalizeIndexOptions({
+      ...(expression !== undefined ? { expression } : {}),
+      ...(i.method !== 'btree' ? { using: i.method as Exclude<IndexSnapshot['using'], undefined> } : {}),
+      ...(i.predicate !== null ? { where: i.predicate } : {}),
+      keyOptions: keyOptions as IndexSnapshot['keyOptions'],
+    }),
+  };
+}
+
 function readTable(name: string, columns: readonly ColumnRow[], constraints: readonly ConstraintRow[], indexes: readonly IndexRow[]): TableSnapshot {
   const enumValues = new Map<string, string[]>();
+  const checks: CheckSnapshot[] = [];
   for (const c of constraints) {
-    if (c.type !== 'c' || c.columns.length !== 1) continue;
-    const values = parseEnumCheck(c.definition, c.quoted_columns[0]!);
-    if (values) enumValues.set(c.columns[0]!, values);
+    if (c.type !== 'c') continue;
+    const values = c.columns.length === 1 ? parseEnumCheck(c.definition, c.quoted_columns[0]!) : undefined;
+    // an enum's own CHECK is named chk_<table>_<column>; any other CHECK is a model's @Check
+    if (values && c.name === enumCheckName(name, c.columns[0]!)) enumValues.set(c.columns[0]!, values);
+    else checks.push({ name: c.name, expression: c.definition.replace(/^CHECK \(([\s\S]*)\)( NOT VALID)?$/, '$1') });
   }
   const foreignKeys: ForeignKeySnapshot[] = constraints.filter((c) => c.type === 'f').map((c) => ({
     name: c.name,
@@ -124,7 +170,7 @@ function readTable(name: string, columns: readonly ColumnRow[], constraints: rea
     onDelete: ACTIONS[c.on_delete] ?? 'no action',
     onUpdate: ACTIONS[c.on_update] ?? 'no action',
   }));
-  const indexSnapshots: IndexSnapshot[] = indexes.map((i) => ({ name: i.name, columns: i.columns, unique: i.is_unique }));
+  const indexSnapshots: IndexSnapshot[] = indexes.map(readIndex);
   return {
     name,
     model: '',
@@ -132,6 +178,7 @@ function readTable(name: string, columns: readonly ColumnRow[], constraints: rea
     primaryKey: constraints.find((c) => c.type === 'p')?.columns ?? [],
     indexes: indexSnapshots,
     foreignKeys,
+    ...(checks.length > 0 ? { checks } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface DuplicatesQuery extends Failure {
   readonly kind: 'duplicates';
   readonly columns: readonly string[];
   readonly expressions?: ReadonlyMap<string, string>;
+  /** A partial unique index counts only the rows its predicate selects. */
+  readonly where?: string;
 }
 
 /** `CheckQuery` is one read a precheck makes: pure data, so it can be rendered and tested without a server. */
@@ -48,7 +50,8 @@ export function renderQuery(p: CheckPredicates, query: CheckQuery): QueryText {
   const q = p.quote;
   if (query.kind === 'duplicates') {
     const exprs = query.columns.map((c) => query.expressions?.get(c) ?? q(c));
-    const groups = `FROM ${q(query.table.name)} WHERE ${exprs.map((e) => `(${e}) IS NOT NULL`).join(' AND ')} `
+    const only = query.where !== undefined ? ` AND (${query.where})` : '';
+    const groups = `FROM ${q(query.table.name)} WHERE ${exprs.map((e) => `(${e}) IS NOT NULL`).join(' AND ')}${only} `
       + `GROUP BY ${exprs.join(', ')} HAVING COUNT(*) > 1`;
     const shown = exprs.map((e, i) => `${e} AS ${q(query.columns[i]!)}`).join(', ');
     return {

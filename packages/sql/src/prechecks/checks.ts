@@ -1,3 +1,4 @@
+import { checkConstraint } from './check-constraint.js';
 import { duplicates } from './duplicates.js';
 import { notNull } from './not-null.js';
 import { decimalPrecision, decimalScale, integerRange, numberText, numericText } from './numbers.js';
@@ -14,5 +15,5 @@ import { booleanValues, enumValues, parsesAs, stringLength, utf8Text } from './t
  */
 export const SQL_CHECKS: readonly SqlCheck[] = [
   notNull, utf8Text, numericText, numberText, parsesAs, booleanValues, integerRange,
-  decimalPrecision, decimalScale, stringLength, enumValues, duplicates, orphans,
+  decimalPrecision, decimalScale, stringLength, enumValues, duplicates, orphans, checkConstraint,
 ];

@@ -1,4 +1,4 @@
-import { findTable, type TableSnapshot } from '@tidemark/core';
+import { findTable, type IndexSnapshot, type TableSnapshot } from '@tidemark/core';
 import type { DuplicatesQuery } from './check-query.js';
 import { alteredColumn } from './altered-column.js';
 import type { SqlCheck } from './sql-check.js';
@@ -19,7 +19,7 @@ export const duplicates: SqlCheck = {
   queries(operation, before, p) {
     if (operation.kind === 'createIndex' && operation.index.unique) {
       const table = findTable(before, operation.table);
-      return table ? [repeated(table, operation.index.columns, 'unique', 'remove or change the duplicate rows first, or make the index non-unique')] : [];
+      return table ? [uniqueIndexQuery(table, operation.index, 'unique', 'remove or change the duplicate rows first, or make the index non-unique')] : [];
     }
     if (operation.kind === 'alterPrimaryKey' && operation.columns.length > 0) {
       const table = findTable(before, operation.table);
@@ -33,7 +33,22 @@ export const duplicates: SqlCheck = {
     return [
       ...(a.table.primaryKey.includes(a.from.name) ? [repeated(a.table, a.table.primaryKey, 'primary key', hint, converted)] : []),
       ...a.table.indexes.filter((i) => i.unique && i.columns.includes(a.from.name))
-        .map((i) => repeated(a.table, i.columns, `unique ${i.name}`, hint, converted)),
+        .map((i) => ({ ...repeated(a.table, i.columns, `unique ${i.name}`, hint, converted), ...(i.where !== undefined ? { where: i.where } : {}) })),
     ];
   },
 };
+
+/**
+ * The duplicates a unique index would find: over its columns, or its expression (one value,
+ * shown as `expression`), among the rows its `where` selects when it is partial.
+ */
+function uniqueIndexQuery(table: TableSnapshot, index: IndexSnapshot, check: string, hint: string): DuplicatesQuery {
+  const base = index.expression !== undefined
+    ? repeated(table, ['expression'], check, hint, new Map([['expression', index.expression]]))
+    : repeated(table, index.columns, check, hint);
+  return {
+    ...base,
+    ...(index.expression !== undefined ? { target: `${table.name} (${index.expression})` } : {}),
+    ...(index.where !== undefined ? { where: index.where } : {}),
+  };
+}

@@ -1,5 +1,6 @@
 import { unsupportedOperation, type IndexSnapshot, type PortableType, type TableSnapshot } from '@tidemark/core';
 import { quoteIdentifier } from './quote.js';
+import { renderIndexKeys } from '../index-keys.js';
 
 /**
  * `INDEX_PREFIX_LENGTH` is how many leading characters (bytes, for LONGBLOB) of a text or bytes
@@ -50,5 +51,5 @@ export function renderIndexColumns(table: TableSnapshot, columns: readonly strin
 /** `renderIndexClause` renders `[UNIQUE] INDEX name (columns)` for CREATE TABLE and ALTER TABLE … ADD. */
 export function renderIndexClause(table: TableSnapshot, index: IndexSnapshot): string {
   checkIndexable(table, index);
-  return `${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} (${renderIndexColumns(table, index.columns)})`;
+  return `${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} (${renderIndexKeys(index, (name) => renderIndexColumns(table, [name]))})`;
 }

@@ -1,6 +1,7 @@
 import { unsupportedOperation, type ForeignKeySnapshot, type ReferentialAction, type TableSnapshot } from '@tidemark/core';
 import { helperIndexes, renderHelperIndex } from './foreign-key-index.js';
 import { checkIndexable, renderIndexClause } from './index-columns.js';
+import { renderCheck } from '../check-constraint.js';
 import { quoteIdentifier } from './quote.js';
 import { renderColumnDefinition } from './render-column.js';
 
@@ -60,5 +61,6 @@ export function renderCreateTable(table: TableSnapshot): string {
   for (const index of table.indexes) lines.push(renderIndexClause(table, index));
   for (const fk of helperIndexes(table)) lines.push(renderHelperIndex(fk));
   for (const fk of table.foreignKeys) lines.push(renderForeignKey(fk));
+  for (const check of table.checks ?? []) lines.push(renderCheck(check, quoteIdentifier));
   return `CREATE TABLE ${quoteIdentifier(table.name)} (\n  ${lines.join(',\n  ')}\n) ${TABLE_OPTIONS}`;
 }

@@ -4,6 +4,7 @@ import {
   type Operation, type SchemaSnapshot,
 } from '@tidemark/core';
 import { tableIn } from '../table-in.js';
+import { renderCheck } from '../check-constraint.js';
 import { renderAlterColumn } from './render-alter-column.js';
 import { helperIndexClauses } from './foreign-key-index.js';
 import { renderIndexClause } from './index-columns.js';
@@ -100,6 +101,11 @@ export function renderOperation(operation: Operation, beforeSnapshot: SchemaSnap
       return [alterTable(o.table, before, after, [`ADD ${renderForeignKey(o.foreignKey)}`])];
     case 'dropForeignKey':
       return [alterTable(o.table, before, after, [`DROP FOREIGN KEY ${q(o.foreignKey)}`])];
+    case 'addCheck':
+      return [`ALTER TABLE ${q(o.table)} ADD ${renderCheck(o.check, q)}`];
+    case 'dropCheck':
+      // DROP CONSTRAINT: MariaDB 10.2+, MySQL 8.0.19+
+      return [`ALTER TABLE ${q(o.table)} DROP CONSTRAINT ${q(o.check)}`];
     default:
       return assertNever(o);
   }

@@ -35,6 +35,7 @@ export function shortenTable(t: TableSnapshot): TableSnapshot {
     primaryKey: all(t.primaryKey),
     indexes: t.indexes.map(shortIndex),
     foreignKeys: t.foreignKeys.map(shortForeignKey),
+    ...(t.checks ? { checks: t.checks.map((c) => ({ ...c, name: shortName(c.name) })) } : {}),
   };
 }
 
@@ -84,6 +85,8 @@ export function shortenOperation<T extends Operation>(operation: T): T {
       case 'dropIndex': return { ...o, table: shortName(o.table), index: shortName(o.index) };
       case 'addForeignKey': return { ...o, table: shortName(o.table), foreignKey: shortForeignKey(o.foreignKey) };
       case 'dropForeignKey': return { ...o, table: shortName(o.table), foreignKey: shortName(o.foreignKey) };
+      case 'addCheck': return { ...o, table: shortName(o.table), check: { ...o.check, name: shortName(o.check.name) } };
+      case 'dropCheck': return { ...o, table: shortName(o.table), check: shortName(o.check) };
       case 'execute': return o;
       case 'insert': case 'update': case 'backfill': return { ...o, table: shortName(o.table) };
     }

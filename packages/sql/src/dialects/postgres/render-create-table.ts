@@ -1,4 +1,6 @@
 import type { ForeignKeySnapshot, IndexSnapshot, ReferentialAction, TableSnapshot } from '@tidemark/core';
+import { renderIndexKeys, renderIndexWhere } from '../index-keys.js';
+import { renderCheck } from '../check-constraint.js';
 import { primaryKeyName } from './constraint-names.js';
 import { quoteIdentifier } from './quote.js';
 import { renderColumnDefinition, renderEnumCheck } from './render-column.js';
@@ -28,7 +30,7 @@ export function renderForeignKey(fk: ForeignKeySnapshot): string {
  */
 export function renderCreateIndex(table: string, index: IndexSnapshot, concurrently = false): string {
   return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdentifier(index.name)} `
-    + `ON ${quoteIdentifier(table)} (${list(index.columns)})`;
+    + `ON ${quoteIdentifier(table)} ${index.using ? `USING ${index.using} ` : ''}(${renderIndexKeys(index, quoteIdentifier)})${renderIndexWhere(index)}`;
 }
 
 /**
@@ -40,5 +42,6 @@ export function renderCreateTable(table: TableSnapshot): string {
   if (table.primaryKey.length > 0) lines.push(renderPrimaryKey(table.name, table.primaryKey));
   for (const c of table.columns) if (c.type === 'enum') lines.push(renderEnumCheck(table.name, c));
   for (const fk of table.foreignKeys) lines.push(renderForeignKey(fk));
+  for (const check of table.checks ?? []) lines.push(renderCheck(check, quoteIdentifier));
   return `CREATE TABLE ${quoteIdentifier(table.name)} (\n  ${lines.join(',\n  ')}\n)`;
 }

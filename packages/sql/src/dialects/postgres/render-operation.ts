@@ -4,6 +4,7 @@ import {
   type Operation, type SchemaSnapshot, type TableSnapshot,
 } from '@tidemark/core';
 import { tableIn } from '../table-in.js';
+import { renderCheck } from '../check-constraint.js';
 import { enumCheckName, primaryKeyName } from './constraint-names.js';
 import { quoteIdentifier } from './quote.js';
 import { renderAlterColumn } from './render-alter-column.js';
@@ -95,6 +96,10 @@ export function renderOperation(operation: Operation, beforeAsWritten: SchemaSna
       return [`ALTER TABLE ${q(o.table)} ADD ${renderForeignKey(o.foreignKey)}`];
     case 'dropForeignKey':
       return [`ALTER TABLE ${q(o.table)} DROP CONSTRAINT ${q(o.foreignKey)}`];
+    case 'addCheck':
+      return [`ALTER TABLE ${q(o.table)} ADD ${renderCheck(o.check, q)}`];
+    case 'dropCheck':
+      return [`ALTER TABLE ${q(o.table)} DROP CONSTRAINT ${q(o.check)}`];
     default:
       return assertNever(o);
   }

@@ -31,6 +31,7 @@ export function shortenTable(t: TableSnapshot): TableSnapshot {
     primaryKey: names(t.primaryKey),
     indexes: t.indexes.map(index),
     foreignKeys: t.foreignKeys.map(foreignKey),
+    ...(t.checks ? { checks: t.checks.map((c) => ({ ...c, name: shortName(c.name) })) } : {}),
   };
 }
 
@@ -81,6 +82,8 @@ function shortened(o: Operation): Operation {
     case 'dropIndex': return { ...o, table: s(o.table), index: s(o.index) };
     case 'addForeignKey': return { ...o, table: s(o.table), foreignKey: foreignKey(o.foreignKey) };
     case 'dropForeignKey': return { ...o, table: s(o.table), foreignKey: s(o.foreignKey) };
+    case 'addCheck': return { ...o, table: s(o.table), check: { ...o.check, name: s(o.check.name) } };
+    case 'dropCheck': return { ...o, table: s(o.table), check: s(o.check) };
     case 'execute': return o;
     case 'insert': case 'update': case 'backfill': return { ...o, table: s(o.table) };
     default: return assertNever(o);

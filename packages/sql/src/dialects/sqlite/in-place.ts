@@ -39,7 +39,7 @@ export function requiresRebuild(operation: SchemaOperation, before: SchemaSnapsh
       return !canAddColumnInPlace(operation);
     case 'dropColumn':
       return !canDropColumnInPlace(before, operation.table, operation.column);
-    case 'alterColumn': case 'alterPrimaryKey': case 'addForeignKey': case 'dropForeignKey':
+    case 'alterColumn': case 'alterPrimaryKey': case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck':
       return true;
     default:
       return assertNever(operation);

@@ -13,3 +13,4 @@ export * from './parse-default.js';
 export * from './check-predicates.js';
 export * from './dialect.js';
 export * from './data-values.js';
+export * from './parse-create-index.js';

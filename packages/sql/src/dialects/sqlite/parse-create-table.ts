@@ -31,6 +31,8 @@ export interface ParsedCreateTable {
   /** From a PRIMARY KEY table constraint; empty when the key is inline or absent. */
   readonly primaryKey: readonly string[];
   readonly foreignKeys: readonly ParsedForeignKey[];
+  /** Named table CHECK constraints (`CONSTRAINT "n" CHECK (…)`: a model's @Check), the expression as written. */
+  readonly checks: readonly { readonly name: string; readonly expression: string }[];
 }
 
 const TABLE_CONSTRAINT = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN']);
@@ -142,7 +144,8 @@ export function parseCreateTable(sql: string): ParsedCreateTable {
   const columns: ParsedColumn[] = [];
   const foreignKeys: ParsedForeignKey[] = [];
   let primaryKey: string[] = [];
-  if (open < 0) return { name, columns, primaryKey, foreignKeys };
+  const checks: { name: string; expression: string }[] = [];
+  if (open < 0) return { name, columns, primaryKey, foreignKeys, checks };
   for (const el of groupItems(tokens, open).items) {
     const sig = el.filter((t) => t.kind !== 'comment');
     if (!(sig[0]?.kind === 'word' && TABLE_CONSTRAINT.has(sig[0].value))) {
@@ -157,6 +160,10 @@ export function parseCreateTable(sql: string): ParsedCreateTable {
       const cols = nameList(sig, i + 2);
       if (isWord(sig[cols.next], 'REFERENCES')) foreignKeys.push(references(sig, cols.next, cols.names, constraint).fk);
     }
+    if (constraint !== undefined && isWord(sig[i], 'CHECK') && isPunct(sig[i + 1], '(')) {
+      const close = skipGroup(sig, i + 1) - 1;
+      checks.push({ name: constraint, expression: sql.slice(sig[i + 1]!.start + 1, sig[close]!.start).trim() });
+    }
   }
-  return { name, columns, primaryKey, foreignKeys };
+  return { name, columns, primaryKey, foreignKeys, checks };
 }

@@ -1,6 +1,8 @@
 import { unsupportedOperation, type ForeignKeySnapshot, type IndexSnapshot, type ReferentialAction, type TableSnapshot } from '@tidemark/core';
 import { renderColumnDefinition } from './render-column.js';
 import { quoteIdentifier } from './quote.js';
+import { renderIndexKeys, renderIndexWhere } from '../index-keys.js';
+import { renderCheck } from '../check-constraint.js';
 
 const ACTIONS: Record<ReferentialAction, string> = {
   cascade: 'CASCADE', restrict: 'RESTRICT', 'set null': 'SET NULL', 'no action': 'NO ACTION',
@@ -16,7 +18,7 @@ export function renderForeignKey(fk: ForeignKeySnapshot): string {
 
 /** `renderCreateIndex` renders CREATE [UNIQUE] INDEX; indexes always get a name, so introspection finds them. */
 export function renderCreateIndex(table: string, index: IndexSnapshot): string {
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${quoteIdentifier(table)} (${list(index.columns)})`;
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdentifier(index.name)} ON ${quoteIdentifier(table)} (${renderIndexKeys(index, quoteIdentifier)})${renderIndexWhere(index)}`;
 }
 
 /**
@@ -47,5 +49,6 @@ export function renderCreateTable(table: TableSnapshot, name = table.name): stri
   const lines = table.columns.map((c) => renderColumnDefinition(c, c.name === auto));
   if (auto === undefined && table.primaryKey.length > 0) lines.push(`PRIMARY KEY (${list(table.primaryKey)})`);
   for (const fk of table.foreignKeys) lines.push(renderForeignKey(fk));
+  for (const check of table.checks ?? []) lines.push(renderCheck(check, quoteIdentifier));
   return `CREATE TABLE ${quoteIdentifier(name)} (\n  ${lines.join(',\n  ')}\n)`;
 }

@@ -74,7 +74,8 @@ export function renderOperation(operation: Operation, before: SchemaSnapshot): s
       return [renderCreateIndex(operation.table, operation.index)];
     case 'dropIndex':
       return [`DROP INDEX ${q(operation.index)}`];
-    case 'alterPrimaryKey': case 'addForeignKey': case 'dropForeignKey':
+    case 'alterPrimaryKey': case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck':
+      // SQLite cannot add or drop a table constraint in place
       return rebuild(operation, before, after);
     default:
       return assertNever(operation);
