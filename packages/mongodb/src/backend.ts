@@ -1,4 +1,4 @@
-import type { Backend, BackendConnection, Operation, RenderOptions, SchemaSnapshot } from '@tidemark/core';
+import type { Backend, BackendConnection, ConnectOptions, Operation, RenderOptions, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { renderOperation } from './render.js';
 import { DEFAULT_BATCH_SIZE } from './run/rewrite.js';
@@ -13,7 +13,7 @@ import { connectMongo } from './connect.js';
 export const mongodbBackend = {
   dialect: 'mongodb',
   capabilities,
-  connect: (url: string): Promise<BackendConnection> => connectMongo(url),
+  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectMongo(url, options),
   render: (operation: Operation, before: SchemaSnapshot, options?: RenderOptions): string[] =>
     renderOperation(operation, before, options?.database ?? '<database>', DEFAULT_BATCH_SIZE),
 } as const satisfies Backend;

@@ -1,4 +1,4 @@
-import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
+import type { Backend, BackendConnection, ConnectOptions, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { mysqlDialect } from '@tidemark/sql/mysql';
 import { connectMysql } from './connect.js';
@@ -11,6 +11,6 @@ import { connectMysql } from './connect.js';
 export const mysqlBackend = {
   dialect: 'mysql',
   capabilities,
-  connect: (url: string): Promise<BackendConnection> => connectMysql(url),
+  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectMysql(url, options),
   render: (operation: Operation, before: SchemaSnapshot): string[] => mysqlDialect.render(operation, before),
 } as const satisfies Backend;

@@ -1,4 +1,4 @@
-import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
+import type { Backend, BackendConnection, ConnectOptions, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { postgresDialect } from '@tidemark/sql/postgres';
 import { connectPostgres } from './connect.js';
@@ -11,6 +11,6 @@ import { connectPostgres } from './connect.js';
 export const postgresBackend = {
   dialect: 'postgres',
   capabilities,
-  connect: (url: string): Promise<BackendConnection> => connectPostgres(url),
+  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectPostgres(url, options),
   render: (operation: Operation, before: SchemaSnapshot): string[] => postgresDialect.render(operation, before),
 } as const satisfies Backend;

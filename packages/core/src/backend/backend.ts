@@ -3,6 +3,7 @@ import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 import type { MigrationHistory } from './migration-history.js';
 import type { OperationApplier } from './operation-applier.js';
+import type { SessionTimeouts, StatementListener } from './session-timeouts.js';
 
 /**
  * `BackendConnection` is an open connection to one database, as the migrator uses it.
@@ -37,6 +38,10 @@ export interface ConnectOptions {
    * no history table for such runs.
    */
   readonly readOnly?: boolean;
+  /** How long one statement may wait for a lock, or run, on this session (README: Timeouts). */
+  readonly timeouts?: SessionTimeouts;
+  /** Hears every statement or command the connection sends, with its duration (`--verbose`). */
+  readonly onStatement?: StatementListener;
 }
 
 /** `RenderOptions` give what a rendered plan depends on besides the operation and the schema. */

@@ -21,6 +21,11 @@ export const ERROR_CODES = {
   TM_MIGRATION_FORK: 3,
   TM_FILE_MISSING: 3,
   TM_FRESH_REMOTE: 3,
+  // production runs (README: Environments, Hooks, Timeouts)
+  TM_NOT_CONFIRMED: 3,
+  TM_ENV_FORBIDDEN: 3,
+  TM_DB_LOCK_TIMEOUT: 1,
+  TM_HOOK_FAILED: 1,
   TM_BACKEND_ERROR: 1,
   TM_PRECHECK_FAILED: 1,
   TM_LOCK_TIMEOUT: 1,
