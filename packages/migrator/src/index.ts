@@ -11,3 +11,5 @@ export * from './run/migration-plan.js';
 export * from './run/status.js';
 export * from './run/run-migration.js';
 export * from './run/migrator.js';
+export * from './run/hooks.js';
+export * from './run/lock-retry.js';
