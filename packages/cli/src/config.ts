@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { configInvalid } from '@tidemark/core';
+import { parseProductionConfig, PRODUCTION_KEYS, type ProductionConfig } from './production/config-production.js';
 
 /** `TidemarkConfig` is `tidemark.config.json` (README: Files). */
-export interface TidemarkConfig {
+export interface TidemarkConfig extends ProductionConfig {
   /** Globs of model files, relative to the config's folder. */
   readonly models: readonly string[];
   /** The migrations folder, relative to the config's folder. */
@@ -12,6 +13,8 @@ export interface TidemarkConfig {
   readonly url?: string;
   /** The folder the config lives in; every path above is relative to it. */
   readonly root: string;
+  /** The config file, for messages; absent when there is none (the defaults). */
+  readonly file?: string;
 }
 
 /** `CONFIG_FILE` is the default config file name. */
@@ -54,9 +57,9 @@ export async function loadConfig(cwd: string, path?: string): Promise<TidemarkCo
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw configInvalid(file, 'must be a JSON object');
   const o = data as Record<string, unknown>;
-  const known = new Set(['$schema', 'models', 'migrations', 'url']);
+  const known = new Set(['$schema', 'models', 'migrations', 'url', ...PRODUCTION_KEYS]);
   const unknown = Object.keys(o).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw configInvalid(file, `unknown key(s) ${unknown.join(', ')}; expected models, migrations, url`);
+  if (unknown.length > 0) throw configInvalid(file, `unknown key(s) ${unknown.join(', ')}; expected models, migrations, url, ${PRODUCTION_KEYS.join(', ')}`);
   const models = typeof o.models === 'string' ? [o.models] : o.models;
   if (!Array.isArray(models) || models.length === 0 || !models.every((m) => typeof m === 'string' && m !== '')) {
     throw configInvalid(file, '"models" must be a glob or a list of globs of model files');
@@ -64,5 +67,8 @@ export async function loadConfig(cwd: string, path?: string): Promise<TidemarkCo
   if (o.migrations !== undefined && (typeof o.migrations !== 'string' || o.migrations === '')) throw configInvalid(file, '"migrations" must be a folder path');
   if (o.url !== undefined && (typeof o.url !== 'string' || o.url === '')) throw configInvalid(file, '"url" must be a database URL');
   const root = dirname(file);
-  return { models: models as string[], migrations: (o.migrations as string | undefined) ?? 'migrations', ...(o.url ? { url: o.url as string } : {}), root };
+  return {
+    models: models as string[], migrations: (o.migrations as string | undefined) ?? 'migrations', ...(o.url ? { url: o.url as string } : {}), root, file,
+    ...parseProductionConfig(file, o),
+  };
 }

@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { usageError } from '@tidemark/core';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { confirmUp } from '../production/confirm-environment.js';
+import { withRunOptions } from '../production/production-options.js';
 
 interface UpArgs extends GlobalArgs {
   readonly to?: string;
@@ -16,7 +18,7 @@ export function upCommand(ctx: CommandContext) {
     command: 'migrate:up',
     describe: 'apply pending migrations in id order',
     builder: (y: Argv<GlobalArgs>) =>
-      y
+      withRunOptions(y)
         .option('to', { type: 'string', describe: 'stop after this migration id' })
         .option('dry-run', { type: 'boolean', describe: 'print what would run (SQL for SQL backends) and apply nothing' })
         .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' })
@@ -24,10 +26,11 @@ export function upCommand(ctx: CommandContext) {
         .option('resume', { type: 'boolean', describe: 'continue a migration that failed part-way from the step that failed (fix its cause first)' }),
     handler: (args: UpArgs) => {
       if (args.prechecks && !args.dryRun) throw usageError('--prechecks goes with --dry-run (a real run always prechecks)', 'tidemark migrate:up --dry-run --prechecks');
-      return withConnection(ctx, args, async (connection, config) => {
-        const { migrator, events } = openMigrator(ctx, connection, config);
+      return withConnection(ctx, args, async (connection, config, settings) => {
+        const to = await confirmUp(ctx, connection, config, settings, args) ?? args.to;
+        const { migrator, events } = openMigrator(ctx, connection, config, settings);
         const result = await migrator.up({
-          ...(args.to ? { to: args.to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
+          ...(to ? { to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
           resume: Boolean(args.resume), prechecks: Boolean(args.prechecks),
         });
         ctx.out.result({ ok: true, ...result, events });

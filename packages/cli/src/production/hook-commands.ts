@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { hookFailed } from '@tidemark/core';
+import type { MigrationHookPayload, MigrationHooks, RunHookPayload } from '@tidemark/migrator';
+import type { HookCommands } from './config-production.js';
+
+/** `HookCommandOptions` say where hook commands run and where their output goes. */
+export interface HookCommandOptions {
+  /** The config's folder: hook commands run there, as every path in the config is relative to it. */
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Receives everything a hook prints (stdout and stderr): the CLI sends it to stderr, so --json stays parseable. */
+  readonly output: (chunk: string) => void;
+}
+
+/**
+ * `runHookCommand` runs one hook command with `sh -c` (the shell a package.json script gets),
+ * giving it the payload as JSON on stdin and in TIDEMARK_HOOK_PAYLOAD, and the common fields as
+ * plain variables (TIDEMARK_HOOK, TIDEMARK_MIGRATION_ID, TIDEMARK_ENV, TIDEMARK_OUTCOME). A
+ * command that exits non-zero, or is killed, is TM_HOOK_FAILED.
+ */
+export function runHookCommand(command: string, payload: MigrationHookPayload | RunHookPayload, options: HookCommandOptions): Promise<void> {
+  const json = JSON.stringify(payload);
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    TIDEMARK_HOOK: payload.hook,
+    TIDEMARK_HOOK_PAYLOAD: json,
+    ...('id' in payload ? { TIDEMARK_MIGRATION_ID: payload.id } : {}),
+    ...(payload.environment !== undefined ? { TIDEMARK_ENV: payload.environment } : {}),
+    ...(payload.outcome !== undefined ? { TIDEMARK_OUTCOME: payload.outcome } : {}),
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, { shell: true, cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => options.output(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => options.output(chunk.toString()));
+    // a hook that does not read its stdin closes the pipe early: that is not its failure
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(`${json}\n`);
+    child.on('error', (err) => reject(hookFailed(payload.hook, `command \`${command}\` could not start (${err.message})`, 'fix the command in "hooks" of tidemark.config.json', { command }, err)));
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve();
+      reject(hookFailed(payload.hook, `command \`${command}\` ${signal ? `was killed by ${signal}` : `exited with code ${code}`}`,
+        'its output is above; fix what it reports (or the hook), then run again', { command, exitCode: code }));
+    });
+  });
+}
+
+/** `hookCommands` turns the config's `hooks` into the migrator's hooks. */
+export function hookCommands(commands: HookCommands, options: HookCommandOptions): MigrationHooks {
+  const hooks: Record<string, (payload: MigrationHookPayload | RunHookPayload) => Promise<void>> = {};
+  for (const [name, command] of Object.entries(commands)) {
+    if (typeof command === 'string') hooks[name] = (payload) => runHookCommand(command, payload, options);
+  }
+  return hooks as MigrationHooks;
+}
