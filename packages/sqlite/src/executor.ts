@@ -32,6 +32,11 @@ export class SqliteExecutor implements SqlExecutor {
     }
   }
 
+  /** `execSync` runs transaction control or a PRAGMA as it is, reported like every other statement. */
+  execSync(statement: string): void {
+    tracedSync(this.#onStatement, statement, 0, () => this.#db.exec(statement));
+  }
+
   /** `allSync` runs one query and returns its rows. */
   allSync<T = Record<string, unknown>>(statement: string, params: readonly SqlValue[] = []): T[] {
     try {

@@ -32,7 +32,7 @@ export async function withSqliteLock<T>(executor: SqliteExecutor, options: LockO
   setForeignKeys(executor, false);
   const started = Date.now();
   try {
-    executor.db.exec('BEGIN IMMEDIATE');
+    executor.execSync('BEGIN IMMEDIATE');
   } catch (err) {
     setForeignKeys(executor, true);
     if (sqliteCode(err)?.startsWith('SQLITE_BUSY')) throw lockTimeout(options.target, Math.max(options.timeoutMs, Date.now() - started));
@@ -44,17 +44,17 @@ export async function withSqliteLock<T>(executor: SqliteExecutor, options: LockO
   // (0 means no limit, as everywhere in Tidemark; SQLite's 0 would mean "do not wait at all")
   const busy = options.statementLockTimeoutMs === 0 ? 2_147_483_647 : options.statementLockTimeoutMs;
   try {
-    if (busy !== undefined) executor.db.exec(`PRAGMA busy_timeout = ${Math.round(busy)}`);
+    if (busy !== undefined) executor.execSync(`PRAGMA busy_timeout = ${Math.round(busy)}`);
     result = await fn();
   } catch (err) {
     failure = { error: err };
   } finally {
-    if (busy !== undefined) executor.db.exec(`PRAGMA busy_timeout = ${Math.round(options.timeoutMs)}`);
+    if (busy !== undefined) executor.execSync(`PRAGMA busy_timeout = ${Math.round(options.timeoutMs)}`);
   }
   try {
-    if (executor.db.inTransaction) executor.db.exec('COMMIT');
+    if (executor.db.inTransaction) executor.execSync('COMMIT');
   } catch (err) {
-    if (executor.db.inTransaction) executor.db.exec('ROLLBACK');
+    if (executor.db.inTransaction) executor.execSync('ROLLBACK');
     failure ??= { error: translateSqliteError(err, { op: 'unlock', statement: 'COMMIT' }) };
   } finally {
     setForeignKeys(executor, true);

@@ -1,4 +1,4 @@
-import { configInvalid, TidemarkError } from '@tidemark/core';
+import { TidemarkError } from '@tidemark/core';
 import type { TidemarkConfig } from '../config.js';
 import type { EnvironmentConfig } from './config-production.js';
 
@@ -29,7 +29,11 @@ export function selectEnvironment(config: TidemarkConfig, flag: string | undefin
   const found = Object.hasOwn(defined, name) ? defined[name] : undefined;
   if (!found) {
     const names = Object.keys(defined);
-    throw configInvalid(config.file, `${source}: no environment ${JSON.stringify(name)} in "environments" (${names.length > 0 ? `defined: ${names.join(', ')}` : 'none is defined'})`);
+    throw new TidemarkError('TM_CONFIG_INVALID', {
+      message: `${config.file}: ${source}: no environment ${JSON.stringify(name)} in "environments" (${names.length > 0 ? `defined: ${names.join(', ')}` : 'none is defined'})`,
+      hint: names.length > 0 ? `use one of: ${names.map((n) => `--env ${n}`).join(', ')}; or add "${name}" to "environments" in that file` : `add "environments": { "${name}": { "url": "…" } } to that file`,
+      details: { file: config.file, environment: name },
+    });
   }
   return { ...found, name, file: config.file };
 }

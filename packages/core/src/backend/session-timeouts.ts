@@ -36,6 +36,9 @@ export function lockRetryDelayMs(attempt: number): number {
   return Math.min(500 * 2 ** (attempt - 1), 10_000);
 }
 
+// core has no Node or DOM types; every runtime Tidemark supports has this global (sub-millisecond clock)
+declare const performance: { now(): number };
+
 /** `StatementTrace` is one statement or command as it was sent, for `--verbose`. */
 export interface StatementTrace {
   /** The statement, command document or request as text; parameter values are never included. */
@@ -56,13 +59,13 @@ export type StatementListener = (trace: StatementTrace) => void;
  */
 export async function traced<T>(listener: StatementListener | undefined, statement: () => string, params: number, send: () => Promise<T>): Promise<T> {
   if (!listener) return send();
-  const started = Date.now();
+  const started = performance.now();
   try {
     const result = await send();
-    listener({ statement: statement(), ...(params > 0 ? { params } : {}), ms: Date.now() - started });
+    listener({ statement: statement(), ...(params > 0 ? { params } : {}), ms: performance.now() - started });
     return result;
   } catch (err) {
-    listener({ statement: statement(), ...(params > 0 ? { params } : {}), ms: Date.now() - started, failed: true });
+    listener({ statement: statement(), ...(params > 0 ? { params } : {}), ms: performance.now() - started, failed: true });
     throw err;
   }
 }
@@ -70,13 +73,13 @@ export async function traced<T>(listener: StatementListener | undefined, stateme
 /** `tracedSync` is `traced` for a synchronous driver (better-sqlite3). */
 export function tracedSync<T>(listener: StatementListener | undefined, statement: string, params: number, send: () => T): T {
   if (!listener) return send();
-  const started = Date.now();
+  const started = performance.now();
   try {
     const result = send();
-    listener({ statement, ...(params > 0 ? { params } : {}), ms: Date.now() - started });
+    listener({ statement, ...(params > 0 ? { params } : {}), ms: performance.now() - started });
     return result;
   } catch (err) {
-    listener({ statement, ...(params > 0 ? { params } : {}), ms: Date.now() - started, failed: true });
+    listener({ statement, ...(params > 0 ? { params } : {}), ms: performance.now() - started, failed: true });
     throw err;
   }
 }
