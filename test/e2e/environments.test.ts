@@ -150,3 +150,10 @@ test('an unknown environment or a bad key is a config error naming the file (exi
   assert.equal(badValue.code, 2);
   assert.match(badValue.stderr, /environments\.production\.maxRollbackSteps must be a whole number/);
 });
+
+test('migrate:check --env reads the environment\'s database for drift', async () => {
+  assert.equal((await project.run(['migrate:up', '--env', 'staging'])).code, 0);
+  const check = await project.run(['migrate:check', '--env', 'staging']);
+  assert.equal(check.code, 0, check.stderr);
+  assert.match(check.stdout, /staging\.db matches its 2 applied migration\(s\)/);
+});

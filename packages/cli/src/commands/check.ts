@@ -6,6 +6,7 @@ import { withConnection, type CommandContext, type GlobalArgs } from '../command
 import { loadConfig } from '../config.js';
 import { loadGenerator } from '../load-generator.js';
 import { describeOperation } from '../output.js';
+import { selectsEnvironment } from '../production/select-environment.js';
 
 /**
  * `checkCommand` is `migrate:check`: exit 3 when the models differ from `.schema.json` (a
@@ -32,7 +33,7 @@ export function checkCommand(ctx: CommandContext) {
         });
       }
       ctx.out.line('✅ Models match migrations/.schema.json');
-      if (!args.url && !ctx.env.DATABASE_URL) {
+      if (!args.url && !ctx.env.DATABASE_URL && !selectsEnvironment(args.env, ctx.env)) {
         ctx.out.result({ ok: true, models: 'match' });
         return;
       }

@@ -37,3 +37,8 @@ export function selectEnvironment(config: TidemarkConfig, flag: string | undefin
   }
   return { ...found, name, file: config.file };
 }
+
+/** `selectsEnvironment` tells whether `--env` or TIDEMARK_ENV names an environment (without reading the config). */
+export function selectsEnvironment(flag: string | undefined, env: NodeJS.ProcessEnv): boolean {
+  return flag !== undefined || Boolean(env.TIDEMARK_ENV);
+}
