@@ -3,7 +3,8 @@ import type { SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 import type { MigrationHistory } from './migration-history.js';
 import type { OperationApplier } from './operation-applier.js';
-import type { SessionTimeouts, StatementListener } from './session-timeouts.js';
+import type { SessionTimeouts } from './session-timeouts.js';
+import type { StatementListener } from './statement-trace.js';
 
 /**
  * `BackendConnection` is an open connection to one database, as the migrator uses it.

@@ -10,3 +10,4 @@ export * from './lock-timeout.js';
 export * from './exact-conversion.js';
 export * from './live-schema.js';
 export * from './session-timeouts.js';
+export * from './statement-trace.js';

@@ -1,4 +1,4 @@
-import { hookFailed, isTidemarkError, TidemarkError } from '@tidemark/core';
+import { hookFailed, isTidemarkError } from '@tidemark/core';
 
 /** What every hook is told: the run it belongs to. */
 interface HookBase {
@@ -83,5 +83,5 @@ export async function callHook<P extends MigrationHookPayload | RunHookPayload>(
 
 /** `hookWarning` is how a hook failure that must not hide another error is reported. */
 export function hookWarning(err: unknown): string {
-  return err instanceof TidemarkError ? err.message : String(err);
+  return isTidemarkError(err) || err instanceof Error ? err.message : String(err);
 }

@@ -14,7 +14,7 @@ import { runHooked } from './hooked-run.js';
 import type { MigrationHooks } from './hooks.js';
 import type { LockRetryPolicy } from './lock-retry.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
-import { refuseConcurrentInTransaction, unknownId, withApplied } from './refusals.js';
+import { refuseConcurrentInTransaction, unknownId } from './refusals.js';
 import { aheadOfTime, precheckAhead, prechecksFailed, type PrecheckFailure } from './prechecks-ahead.js';
 import { runMigration } from './run-migration.js';
 import { failedSteps, migrationStatus, type StatusReport } from './status.js';
