@@ -65,7 +65,7 @@ test('on a terminal, production shows the dry run\'s plan and applies on "y"', {
   assert.equal(code, 0, screen);
   assert.match(screen, /Plan for environment production \(sqlite:.*prod\.db\)/);
   // the plan is what `migrate:up --dry-run` prints
-  const dryRun = await project.run(['migrate:up', '--dry-run', '--url', 'sqlite:other.db']);
+  const dryRun = await project.run(['migrate:up', '--dry-run', '--url', `sqlite:${join(project.dir, 'other.db')}`]);
   for (const line of dryRun.stdout.split('\n').filter((l) => l.startsWith('CREATE TABLE') || l.startsWith('ALTER TABLE'))) assert.ok(screen.includes(line), `plan lacks ${line}`);
   assert.match(screen, /✅ Applied 2 migration\(s\)/);
   assert.deepEqual(await states('--env', 'production'), ['applied', 'applied']);
@@ -127,10 +127,13 @@ test('URL precedence: --url beats the environment\'s url (its rules still apply)
   assert.equal(viaDatabaseUrl.code, 0, viaDatabaseUrl.stderr);
   assert.deepEqual(await states('--env', 'staging'), ['applied', 'applied']);
   assert.ok(!existsSync(join(project.dir, 'elsewhere.db')));
-  const explicit = await project.run(['migrate:up', '--env', 'production', '--url', 'sqlite:explicit.db']);
+  // absolute: a relative --url is relative to the process's folder, and this run is in-process
+  const explicitUrl = `sqlite:${join(project.dir, 'explicit.db')}`;
+  const explicit = await project.run(['migrate:up', '--env', 'production', '--url', explicitUrl]);
   assert.equal(explicit.code, 3, 'production still needs its confirmation');
-  assert.equal((await project.run(['migrate:up', '--env', 'production', '--url', 'sqlite:explicit.db', '--yes'])).code, 0);
-  assert.deepEqual(await states('--url', 'sqlite:explicit.db'), ['applied', 'applied']);
+  const confirmed = await project.run(['migrate:up', '--env', 'production', '--url', explicitUrl, '--yes']);
+  assert.equal(confirmed.code, 0, confirmed.stderr);
+  assert.deepEqual(await states('--url', explicitUrl), ['applied', 'applied']);
   assert.deepEqual(await states('--env', 'production'), ['pending', 'pending']);
 });
 
