@@ -44,7 +44,7 @@ describe('docs/api.md', () => {
   test('has an example, with its output, for every job', () => {
     assert.deepEqual(list.map((e) => e.heading), [
       'Read models → snapshot', 'Diff two snapshots', 'Render a migration file', 'Plan the statements of operations', 'Connect and apply',
-      'Many databases at once', 'Testing migrations',
+      'Many databases at once', 'Testing migrations', 'Hooks, timeouts and tracing',
     ]);
     for (const e of list) assert.ok(e.prints.length > 0, `${e.heading}: no output block`);
   });

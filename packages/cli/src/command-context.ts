@@ -4,10 +4,10 @@ import { createMigrator, type Migrator, type MigratorEvent } from '@tidemark/mig
 import { loadConfig, type TidemarkConfig } from './config.js';
 import { connect } from './load-backend.js';
 import type { Output } from './output.js';
-import { resolveUrl } from './resolve-url.js';
+import { resolveRunSettings, type ProductionArgs, type RunSettings } from './production/run-settings.js';
 
-/** `GlobalArgs` are the options every command takes. */
-export interface GlobalArgs {
+/** `GlobalArgs` are the options every command takes (and the production flags some add: ProductionArgs). */
+export interface GlobalArgs extends ProductionArgs {
   readonly url?: string;
   readonly config?: string;
   readonly json?: boolean;
@@ -27,15 +27,16 @@ export interface CommandContext {
  * Read-only commands pass `{ readOnly: true }`: opening then creates nothing (not even a SQLite file).
  */
 export async function withConnection<T>(
-  ctx: CommandContext, args: GlobalArgs, fn: (connection: BackendConnection, config: TidemarkConfig) => Promise<T>,
+  ctx: CommandContext, args: GlobalArgs, fn: (connection: BackendConnection, config: TidemarkConfig, settings: RunSettings) => Promise<T>,
   loaded?: TidemarkConfig, options: ConnectOptions = {},
 ): Promise<T> {
   const config = loaded ?? await loadConfig(ctx.cwd, args.config);
-  const url = resolveUrl(args.url, ctx.env, config.url);
-  const fromConfig = args.url === undefined && !ctx.env.DATABASE_URL;
-  const connection = await connect(fromConfig ? resolveRelativeSqlite(url, config.root) : url, options);
+  const settings = resolveRunSettings(args, ctx.env, config, ctx.out);
+  const connection = await connect(settings.urlFromConfig ? resolveRelativeSqlite(settings.url, config.root) : settings.url, {
+    ...options, timeouts: settings.timeouts.session, ...(settings.onStatement ? { onStatement: settings.onStatement } : {}),
+  });
   try {
-    return await fn(connection, config);
+    return await fn(connection, config, settings);
   } finally {
     await connection.close();
   }
@@ -51,12 +52,16 @@ function resolveRelativeSqlite(url: string, root: string): string {
  * `openMigrator` binds the config's migrations folder to an open connection, printing progress
  * and collecting the events for `--json`.
  */
-export function openMigrator(ctx: CommandContext, connection: BackendConnection, config: TidemarkConfig): { migrator: Migrator; events: MigratorEvent[] } {
+export function openMigrator(ctx: CommandContext, connection: BackendConnection, config: TidemarkConfig, settings?: RunSettings): { migrator: Migrator; events: MigratorEvent[] } {
   const events: MigratorEvent[] = [];
   const migrator = createMigrator({
     connection,
     directory: join(config.root, config.migrations),
     onEvent: (e) => { events.push(e); ctx.out.event(e); },
+    // README: Hooks, Timeouts, Environments
+    ...(settings?.hooks ? { hooks: settings.hooks } : {}),
+    ...(settings ? { lockRetries: { retries: settings.timeouts.lockRetries } } : {}),
+    ...(settings?.environment ? { environment: settings.environment.name } : {}),
   });
   return { migrator, events };
 }

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { configInvalid } from '@tidemark/core';
 import { EXCLUDE_PATTERN } from '@tidemark/migrator';
+import { parseProductionConfig, PRODUCTION_KEYS, type ProductionConfig } from './production/config-production.js';
 
 /** `TidemarkConfig` is `tidemark.config.json` (README: Files). */
-export interface TidemarkConfig {
+export interface TidemarkConfig extends ProductionConfig {
   /** Globs of model files, relative to the config's folder. */
   readonly models: readonly string[];
   /** The migrations folder, relative to the config's folder. */
@@ -18,6 +19,8 @@ export interface TidemarkConfig {
   readonly exclude: readonly string[];
   /** The folder the config lives in; every path above is relative to it. */
   readonly root: string;
+  /** The config file, for messages; absent when there is none (the defaults). */
+  readonly file?: string;
 }
 
 /** `CONFIG_FILE` is the default config file name. */
@@ -60,9 +63,9 @@ export async function loadConfig(cwd: string, path?: string): Promise<TidemarkCo
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw configInvalid(file, 'must be a JSON object');
   const o = data as Record<string, unknown>;
-  const known = new Set(['$schema', 'models', 'migrations', 'url', 'exclude']);
+  const known = new Set(['$schema', 'models', 'migrations', 'url', 'exclude', ...PRODUCTION_KEYS]);
   const unknown = Object.keys(o).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw configInvalid(file, `unknown key(s) ${unknown.join(', ')}; expected models, migrations, url, exclude`);
+  if (unknown.length > 0) throw configInvalid(file, `unknown key(s) ${unknown.join(', ')}; expected models, migrations, url, exclude, ${PRODUCTION_KEYS.join(', ')}`);
   const models = typeof o.models === 'string' ? [o.models] : o.models;
   if (!Array.isArray(models) || models.length === 0 || !models.every((m) => typeof m === 'string' && m !== '')) {
     throw configInvalid(file, '"models" must be a glob or a list of globs of model files');
@@ -71,7 +74,10 @@ export async function loadConfig(cwd: string, path?: string): Promise<TidemarkCo
   if (o.url !== undefined && (typeof o.url !== 'string' || o.url === '')) throw configInvalid(file, '"url" must be a database URL');
   const exclude = readExclude(file, o.exclude);
   const root = dirname(file);
-  return { models: models as string[], migrations: (o.migrations as string | undefined) ?? 'migrations', ...(o.url ? { url: o.url as string } : {}), exclude, root };
+  return {
+    models: models as string[], migrations: (o.migrations as string | undefined) ?? 'migrations', ...(o.url ? { url: o.url as string } : {}), exclude, root, file,
+    ...parseProductionConfig(file, o),
+  };
 }
 
 /** `"exclude"`: a list of table names or patterns (`*`, `?`); each bad entry is named. */

@@ -45,6 +45,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .option('url', { type: 'string', describe: 'database URL (beats DATABASE_URL, which beats the config file)' })
       .option('config', { type: 'string', describe: 'config file (default ./tidemark.config.json)' })
       .option('json', { type: 'boolean', describe: 'machine-readable output' })
+      .option('env', { type: 'string', describe: 'the environment of tidemark.config.json to run against (default TIDEMARK_ENV)' })
+      .option('verbose', { type: 'boolean', describe: 'print every statement or command as it is sent, with its duration, on stderr' })
       .command(initCommand(ctx))
       .command(generateCommand(ctx))
       .command(upCommand(ctx, setExit))

@@ -52,6 +52,11 @@ export class Output {
     if (!this.#json) this.#err.write(text === undefined ? '\r\x1b[2K' : `\r\x1b[2K${text}`);
   }
 
+  /** `trace` writes diagnostics (--verbose, hook output) to stderr in every mode: stdout stays the command's own output. */
+  trace(text: string): void {
+    this.#err.write(text);
+  }
+
   warn(text: string): void {
     if (!this.#json) this.#err.write(`${this.#pc.yellow('warning')} ${text}\n`);
   }
@@ -100,6 +105,12 @@ export class Output {
         break;
       case 'destructive-allowed':
         for (const w of e.warnings) this.warn(`${e.id}: ${w.code} ${w.message} (allowed by --allow-destructive)`);
+        break;
+      case 'lock-retry':
+        this.warn(`${e.id}${e.step !== undefined ? ` step ${e.step}` : ''}: a lock timeout (${e.message}); retry ${e.attempt} of ${e.retries} in ${e.delayMs} ms${e.step !== undefined ? '' : ' (the migration was rolled back and runs again)'}`);
+        break;
+      case 'hook-failed':
+        this.warn(`${e.hook} hook: ${e.message}`);
         break;
       case 'progress': {
         const { operation, table, done, total } = e.progress;

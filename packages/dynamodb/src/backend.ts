@@ -1,4 +1,4 @@
-import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
+import type { Backend, BackendConnection, ConnectOptions, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { renderOperation } from './render.js';
 import { connectDynamoDb } from './connect.js';
@@ -12,6 +12,8 @@ import { connectDynamoDb } from './connect.js';
 export const dynamodbBackend = {
   dialect: 'dynamodb',
   capabilities,
-  connect: (url: string): Promise<BackendConnection> => connectDynamoDb(url),
+  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => 
+    // DynamoDB has no lock waits or statement timeouts of its own (README: Timeouts): only the trace applies
+    connectDynamoDb(url, options?.onStatement ? { onStatement: options.onStatement } : {}),
   render: (operation: Operation, before: SchemaSnapshot): string[] => renderOperation(operation, before),
 } as const satisfies Backend;

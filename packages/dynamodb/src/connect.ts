@@ -1,4 +1,4 @@
-import { DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, redactUrl } from '@tidemark/core';
+import { DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, redactUrl, type StatementListener } from '@tidemark/core';
 import { DynamoConnection } from './connection.js';
 import { openGateway } from './gateway.js';
 import { DEFAULT_LOCK_TTL_MS } from './lock.js';
@@ -16,6 +16,8 @@ export interface DynamoConnectOptions {
   readonly waitTimeoutMs?: number;
   /** Hears every look at a table or index that was not ready yet (tests, diagnostics). */
   readonly onWait?: (event: WaitEvent) => void;
+  /** Hears every API call (`--verbose`): its name and table, never the items. */
+  readonly onStatement?: StatementListener;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function connectDynamoDb(url: string, options: DynamoConnectOptions
   // the SDK's notice about future Node versions is not Tidemark's output (it went to every command)
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const target = redactUrl(url);
-  const db = await openGateway(location, target);
+  const db = await openGateway(location, target, options.onStatement);
   return new DynamoConnection(db, {
     target,
     isLocal: location.isLocal,

@@ -1,5 +1,5 @@
 import type * as Sdk from '@aws-sdk/client-dynamodb';
-import { backendMissing } from '@tidemark/core';
+import { backendMissing, traced, type StatementListener } from '@tidemark/core';
 import { translateDynamoError, type DynamoErrorContext } from './errors.js';
 import type { DynamoDbLocation } from './url.js';
 
@@ -42,18 +42,22 @@ export class DynamoGateway {
   readonly #sdk: SdkModule;
   readonly #client: Sdk.DynamoDBClient;
   readonly #target: string;
+  readonly #onStatement: StatementListener | undefined;
 
-  constructor(sdk: SdkModule, client: Sdk.DynamoDBClient, target: string) {
+  constructor(sdk: SdkModule, client: Sdk.DynamoDBClient, target: string, onStatement?: StatementListener) {
     this.#sdk = sdk;
     this.#client = client;
     this.#target = target;
+    this.#onStatement = onStatement;
   }
 
   /** `send` runs one API call. */
   async send<N extends CommandName>(command: N, input: CommandMap[N][0], context: CallContext = {}): Promise<CommandMap[N][1]> {
     const Command = (this.#sdk as unknown as Record<string, AnyCommand>)[`${command}Command`];
     try {
-      return (await this.#client.send(new Command!(input) as Parameters<Sdk.DynamoDBClient['send']>[0])) as CommandMap[N][1];
+      // --verbose names the call and its table, never the items: their values are the users' data
+      return await traced(this.#onStatement, () => describeCall(command, input), 0,
+        async () => (await this.#client.send(new Command!(input) as Parameters<Sdk.DynamoDBClient['send']>[0])) as CommandMap[N][1]);
     } catch (err) {
       throw translateDynamoError(err, { ...context, command, target: this.#target });
     }
@@ -63,6 +67,11 @@ export class DynamoGateway {
   close(): void {
     this.#client.destroy();
   }
+}
+
+function describeCall(command: string, input: unknown): string {
+  const { TableName, IndexName } = (input ?? {}) as { TableName?: unknown; IndexName?: unknown };
+  return [command, typeof TableName === 'string' ? TableName : '', typeof IndexName === 'string' ? `index ${IndexName}` : ''].filter(Boolean).join(' ');
 }
 
 async function loadSdk(): Promise<SdkModule> {
@@ -79,10 +88,10 @@ async function loadSdk(): Promise<SdkModule> {
  * (or URL) credentials; AWS gets no credentials at all, so the SDK's default chain applies.
  * Retries use the SDK's adaptive mode, which backs off on throttling during long rewrites.
  */
-export async function openGateway(location: DynamoDbLocation, target: string): Promise<DynamoGateway> {
+export async function openGateway(location: DynamoDbLocation, target: string, onStatement?: StatementListener): Promise<DynamoGateway> {
   const sdk = await loadSdk();
   const client = location.kind === 'endpoint'
     ? new sdk.DynamoDBClient({ endpoint: location.endpoint, region: location.region, credentials: location.credentials, maxAttempts: 6, retryMode: 'adaptive' })
     : new sdk.DynamoDBClient({ ...(location.region ? { region: location.region } : {}), maxAttempts: 6, retryMode: 'adaptive' });
-  return new DynamoGateway(sdk, client, target);
+  return new DynamoGateway(sdk, client, target, onStatement);
 }

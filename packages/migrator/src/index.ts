@@ -16,3 +16,5 @@ export * from './drift/exclude-tables.js';
 export * from './drift/find-drift.js';
 export * from './baseline/baseline-database.js';
 export * from './seed/run-seeds.js';
+export * from './run/hooks.js';
+export * from './run/lock-retry.js';

@@ -1,5 +1,5 @@
 import { checkCapabilities } from '@tidemark/core';
-import type { Backend, BackendConnection, Operation, RenderOptions, SchemaSnapshot } from '@tidemark/core';
+import type { Backend, BackendConnection, ConnectOptions, Operation, RenderOptions, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { renderOperation } from './render.js';
 import { DEFAULT_BATCH_SIZE } from './run/rewrite.js';
@@ -14,7 +14,7 @@ import { connectMongo } from './connect.js';
 export const mongodbBackend = {
   dialect: 'mongodb',
   capabilities,
-  connect: (url: string): Promise<BackendConnection> => connectMongo(url),
+  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectMongo(url, options),
   // refuses what MongoDB cannot build, as the applier does, so a dry run never prints it
   render: (operation: Operation, before: SchemaSnapshot, options?: RenderOptions): string[] => {
     checkCapabilities('mongodb', capabilities, [operation], before);

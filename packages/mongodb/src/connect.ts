@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
-import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, redactUrl, urlInvalid } from '@tidemark/core';
+import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, redactUrl, urlInvalid, type SessionTimeouts, type StatementListener } from '@tidemark/core';
 import { MongoConnection } from './connection.js';
 import type { DriverClient, MongoDriver } from './driver.js';
 import { DriverCommandRunner } from './driver-runner.js';
+import { LimitedCommandRunner } from './limited-runner.js';
 import { translateMongoError } from './errors.js';
 import { parseMongoUrl } from './url.js';
 
@@ -20,6 +21,10 @@ export interface MongoConnectOptions {
   readonly batchSize?: number;
   /** How long the driver looks for a server before giving up; default the URL's serverSelectionTimeoutMS, or 10000. */
   readonly serverSelectionTimeoutMs?: number;
+  /** `statementTimeoutMs` becomes `maxTimeMS` on the commands that take it (see limited-runner.ts). */
+  readonly timeouts?: SessionTimeouts;
+  /** Hears every command sent (`--verbose`). */
+  readonly onStatement?: StatementListener;
 }
 
 async function loadDriver(): Promise<MongoDriver> {
@@ -67,9 +72,9 @@ export async function connectMongo(url: string, options: MongoConnectOptions = {
     throw Object.assign(translated, { message: scrub(translated.message, url) });
   }
   const session = client.startSession({ causalConsistency: false });
-  const runner = new DriverCommandRunner({
+  const runner = new LimitedCommandRunner(new DriverCommandRunner({
     databaseName: location.databaseName, db: client.db(location.databaseName), admin: client.db('admin'), session, ejson: driver.BSON.EJSON,
-  });
+  }), options.timeouts ?? {}, options.onStatement);
   return new MongoConnection(runner, {
     target,
     isLocal: location.isLocal,

@@ -1,5 +1,5 @@
 import { checkCapabilities } from '@tidemark/core';
-import type { Backend, BackendConnection, Operation, SchemaSnapshot } from '@tidemark/core';
+import type { Backend, BackendConnection, ConnectOptions, Operation, SchemaSnapshot } from '@tidemark/core';
 import { capabilities } from './capabilities.js';
 import { mysqlDialect } from '@tidemark/sql/mysql';
 import { connectMysql } from './connect.js';
@@ -12,7 +12,7 @@ import { connectMysql } from './connect.js';
 export const mysqlBackend = {
   dialect: 'mysql',
   capabilities,
-  connect: (url: string): Promise<BackendConnection> => connectMysql(url),
+  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectMysql(url, options),
   // refuses what the backend cannot build, as the applier does, so a dry run never prints it
   render: (operation: Operation, before: SchemaSnapshot): string[] => {
     checkCapabilities('mysql', capabilities, [operation], before);

@@ -1,16 +1,21 @@
-import { backendMissing, redactUrl } from '@tidemark/core';
+import { backendMissing, redactUrl, type SessionTimeouts, type StatementListener } from '@tidemark/core';
 import { MysqlConnection } from './connection.js';
 import type { MysqlConnectionHandle, MysqlDriver } from './driver.js';
 import { translateMysqlError } from './errors.js';
 import { lockTimeoutFromEnv } from './lock.js';
 import { serverInfo } from './server.js';
 import { SESSION_SETUP } from './session.js';
+import { timeoutStatements } from './session-timeouts.js';
 import { isLocalLocation, parseMysqlUrl } from './url.js';
 
 /** `MysqlConnectOptions` tune `connectMysql`. */
 export interface MysqlConnectOptions {
   /** How long to wait for another run's lock; default TIDEMARK_LOCK_TIMEOUT_MS or 60000. */
   readonly lockTimeoutMs?: number;
+  /** The session's lock wait and statement timeout (see session-timeouts.ts). */
+  readonly timeouts?: SessionTimeouts;
+  /** Hears every statement sent (`--verbose`). */
+  readonly onStatement?: StatementListener;
 }
 
 async function loadDriver(): Promise<MysqlDriver> {
@@ -62,11 +67,13 @@ export async function connectMysql(url: string, options: MysqlConnectOptions = {
     for (const statement of SESSION_SETUP) await handle.query(statement);
     const [rows] = await handle.query('SELECT VERSION() AS version');
     version = String((rows as { version: unknown }[])[0]?.version ?? '');
+    for (const statement of timeoutStatements(options.timeouts ?? {}, serverInfo(version))) await handle.query(statement);
   } catch (err) {
     handle.destroy();
     throw translateMysqlError(err, { op: 'connect', target });
   }
   return new MysqlConnection(handle, {
+    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
     target,
     database: location.database,
     isLocal: isLocalLocation(location),

@@ -1,4 +1,4 @@
-import { LiveSchema, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type DropAllOptions, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type StatementListener, type BackendConnection, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type PullInventory, type DropAllOptions, type SchemaSnapshot } from '@tidemark/core';
 import { MysqlApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { MysqlConnectionHandle } from './driver.js';
@@ -18,6 +18,8 @@ export interface MysqlConnectionInit {
   readonly isLocal: boolean;
   readonly lockTimeoutMs: number;
   readonly server: ServerInfo;
+  /** Hears every statement sent (`--verbose`). */
+  readonly onStatement?: StatementListener;
 }
 
 /**
@@ -41,7 +43,7 @@ export class MysqlConnection implements BackendConnection {
   constructor(handle: MysqlConnectionHandle, init: MysqlConnectionInit) {
     this.#handle = handle;
     this.#init = init;
-    this.#executor = new MysqlExecutor(handle);
+    this.#executor = new MysqlExecutor(handle, init.onStatement);
     this.target = init.target;
     this.isLocal = init.isLocal;
     this.server = init.server;

@@ -1,4 +1,4 @@
-import { backendError, isTidemarkError, tidemarkError, type TidemarkError } from '@tidemark/core';
+import { backendError, dbLockTimeout, isTidemarkError, tidemarkError, type TidemarkError } from '@tidemark/core';
 
 /** `MysqlErrorContext` says what Tidemark was doing when a native error happened. */
 export interface MysqlErrorContext {
@@ -34,7 +34,8 @@ function hintFor(code: string | undefined, target: string): string | undefined {
   if (code === 'ER_DBACCESS_DENIED_ERROR' || code === 'ER_TABLEACCESS_DENIED_ERROR' || code === 'ER_SPECIFIC_ACCESS_DENIED_ERROR') {
     return 'grant the user the privileges it needs on this database (CREATE, ALTER, DROP, INDEX, REFERENCES, SELECT, INSERT, UPDATE, DELETE)';
   }
-  if (code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'ER_LOCK_DEADLOCK') return 'another session holds a lock on these tables; let it finish, then run again';
+  if (code === 'ER_STATEMENT_TIMEOUT' || code === 'ER_QUERY_TIMEOUT') return 'the statement ran longer than the statement timeout; raise --statement-timeout for this migration, or make the step cheaper, then run again';
+  if (code === 'ER_LOCK_DEADLOCK') return 'another session holds a lock on these tables; let it finish, then run again';
   return undefined;
 }
 
@@ -58,6 +59,8 @@ export function translateMysqlError(err: unknown, context: MysqlErrorContext = {
     sqlState: typeof e.sqlState === 'string' ? e.sqlState : undefined,
   };
   const where = context.target !== undefined ? ` (${context.target})` : '';
+  // a metadata or row lock wait gave up (lock_wait_timeout / innodb_lock_wait_timeout): the statement did nothing
+  if (code === 'ER_LOCK_WAIT_TIMEOUT') return dbLockTimeout('mysql', `${message}${where}`, details, err);
   const hint = hintFor(code, context.target ?? 'the URL');
   if (hint === undefined) return backendError('mysql', `${message}${where}`, details, err);
   return tidemarkError('TM_BACKEND_ERROR', { message: `mysql: ${message}${where}`, hint, details: { dialect: 'mysql', ...details }, cause: err });

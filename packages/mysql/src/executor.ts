@@ -1,3 +1,4 @@
+import { traced, type StatementListener } from '@tidemark/core';
 import type { RunOptions, SqlExecutor, SqlValue } from '@tidemark/sql';
 import type { MysqlConnectionHandle, MysqlResultHeader } from './driver.js';
 import { translateMysqlError } from './errors.js';
@@ -23,14 +24,17 @@ function resultOf(raw: unknown): unknown {
  */
 export class MysqlExecutor implements SqlExecutor {
   readonly #handle: MysqlConnectionHandle;
+  readonly #onStatement: StatementListener | undefined;
 
-  constructor(handle: MysqlConnectionHandle) {
+  constructor(handle: MysqlConnectionHandle, onStatement?: StatementListener) {
     this.#handle = handle;
+    this.#onStatement = onStatement;
   }
 
   async #send(statement: string, params: readonly SqlValue[] | undefined, op: string | undefined): Promise<unknown> {
     try {
-      const [result] = params && params.length > 0 ? await this.#handle.execute(statement, params) : await this.#handle.query(statement);
+      const [result] = await traced(this.#onStatement, () => statement, params?.length ?? 0,
+        () => (params && params.length > 0 ? this.#handle.execute(statement, params) : this.#handle.query(statement)));
       return result;
     } catch (err) {
       throw translateMysqlError(err, { op, statement });

@@ -12,7 +12,7 @@ import { connectPostgres } from './connect.js';
 export const postgresBackend = {
   dialect: 'postgres',
   capabilities,
-  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectPostgres(url, { readOnly: Boolean(options?.readOnly) }),
+  connect: (url: string, options?: ConnectOptions): Promise<BackendConnection> => connectPostgres(url, options),
   // refuses what the backend cannot build, as the applier does, so a dry run never prints it
   render: (operation: Operation, before: SchemaSnapshot): string[] => {
     checkCapabilities('postgres', capabilities, [operation], before);

@@ -1,4 +1,4 @@
-import { backendMissing } from '@tidemark/core';
+import { backendMissing, type SessionTimeouts, type StatementListener } from '@tidemark/core';
 import { PostgresConnection } from './connection.js';
 import { quoteIdentifier } from '@tidemark/sql/postgres';
 import type { PgClient, PgDriver, PgTypeParsers } from './driver.js';
@@ -13,6 +13,10 @@ export interface PostgresConnectOptions {
   readonly lockTimeoutMs?: number;
   /** A read-only command: a missing schema is not created (it reads as empty, as a missing SQLite file does). */
   readonly readOnly?: boolean;
+  /** `lock_timeout` and `statement_timeout` of the session (README: Timeouts). */
+  readonly timeouts?: SessionTimeouts;
+  /** Hears every statement sent (`--verbose`). */
+  readonly onStatement?: StatementListener;
 }
 
 const INT8_OID = 20;
@@ -54,13 +58,27 @@ export const SESSION_SETTINGS = "SET standard_conforming_strings = on; SET TIME 
  * defaults (a type change must not depend on where it runs); the managed schema exists and is the
  * only one unqualified names resolve to.
  */
-async function prepareSession(executor: PgExecutor, schema: string, readOnly: boolean): Promise<string> {
+async function prepareSession(executor: PgExecutor, schema: string, timeouts: SessionTimeouts, readOnly: boolean): Promise<string> {
   await executor.run(SESSION_SETTINGS, { op: 'connect' });
+  const limits = timeoutSettings(timeouts);
+  if (limits) await executor.run(limits, { op: 'connect' });
   const [found] = await executor.all<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present', [schema]);
   if (!found?.present && !readOnly) await executor.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`, { op: 'connect' });
   await executor.run(`SET search_path TO ${quoteIdentifier(schema)}`, { op: 'connect' });
   const [db] = await executor.all<{ name: string }>('SELECT current_database() AS name');
   return db!.name;
+}
+
+/**
+ * `timeoutSettings` maps the session timeouts onto PostgreSQL's own (for this session only):
+ * `lock_timeout` bounds each wait for a table lock, `statement_timeout` each statement (DDL and
+ * data alike); 0 means no limit, as in PostgreSQL.
+ */
+export function timeoutSettings(timeouts: SessionTimeouts): string | undefined {
+  const set: string[] = [];
+  if (timeouts.lockTimeoutMs !== undefined) set.push(`SET lock_timeout = ${Math.round(timeouts.lockTimeoutMs)}`);
+  if (timeouts.statementTimeoutMs !== undefined) set.push(`SET statement_timeout = ${Math.round(timeouts.statementTimeoutMs)}`);
+  return set.length > 0 ? set.join('; ') : undefined;
 }
 
 /**
@@ -85,10 +103,10 @@ export async function connectPostgres(url: string, options: PostgresConnectOptio
     await client.end().catch(() => undefined);
     throw translatePgError(err, { op: 'connect', target: location.target });
   }
-  const executor = new PgExecutor(client);
+  const executor = new PgExecutor(client, options.onStatement);
   let database: string;
   try {
-    database = await prepareSession(executor, location.schema, Boolean(options.readOnly));
+    database = await prepareSession(executor, location.schema, options.timeouts ?? {}, Boolean(options.readOnly));
   } catch (err) {
     await client.end().catch(() => undefined);
     throw err;

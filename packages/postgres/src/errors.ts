@@ -1,4 +1,4 @@
-import { isTidemarkError, TidemarkError } from '@tidemark/core';
+import { dbLockTimeout, isTidemarkError, TidemarkError } from '@tidemark/core';
 
 /** `PgErrorContext` says what Tidemark was doing when a driver error happened. */
 export interface PgErrorContext {
@@ -51,7 +51,9 @@ function hintFor(state: string | undefined, err: unknown, context: PgErrorContex
       return 'connect as a role that owns the schema, or GRANT it the privileges the migration needs';
     case '25001':
       return 'this statement cannot run inside a transaction: set `transaction: false` on the migration';
-    case '40P01': case '55P03': case '57014':
+    case '57014':
+      return 'the statement ran longer than the statement timeout (or was cancelled); raise --statement-timeout for this migration, or make the step cheaper, then run again';
+    case '40P01':
       return 'another session held a lock too long or the statement was cancelled; run again when the database is quieter';
     case '53300': case '57P01': case '57P02': case '57P03': case '08000': case '08003': case '08006':
       return 'the server refused or dropped the connection; check it is up and accepts more connections, then run again';
@@ -80,6 +82,10 @@ export function translatePgError(err: unknown, context: PgErrorContext = {}): Ti
   const detail = text(e.detail);
   const serverHint = text(e.hint);
   const where = state === undefined && isConnectionProblem(err) && context.target ? ` (connecting to ${context.target})` : '';
+  // lock_not_available: lock_timeout (or NOWAIT) gave up; the statement did nothing, so it may be retried
+  if (state === '55P03') {
+    return dbLockTimeout('postgres', `${message} [SQLSTATE 55P03]`, { op: context.op, statement: context.statement, sqlState: state, table: text(e.table) }, err);
+  }
   return new TidemarkError('TM_BACKEND_ERROR', {
     message: `postgres: ${message}${state ? ` [SQLSTATE ${state}]` : ''}${detail ? ` — ${detail}` : ''}${where}`,
     hint: serverHint ? `${serverHint}; ${hintFor(state, err, context)}` : hintFor(state, err, context),

@@ -1,5 +1,6 @@
+import { traced, type StatementListener } from '@tidemark/core';
 import type { RunOptions, SqlExecutor, SqlValue } from '@tidemark/sql';
-import type { PgClient, PgResult } from './driver.js';
+import type { PgClient, PgQuery, PgResult } from './driver.js';
 import { translatePgError } from './errors.js';
 
 /** `Deferred` is a transaction-control statement (BEGIN, SAVEPOINT, RELEASE) waiting for the next statement. */
@@ -20,10 +21,17 @@ export interface Deferred {
  */
 export class PgExecutor implements SqlExecutor {
   readonly #client: PgClient;
+  readonly #onStatement: StatementListener | undefined;
   #deferred: Deferred[] = [];
 
-  constructor(client: PgClient) {
+  constructor(client: PgClient, onStatement?: StatementListener) {
     this.#client = client;
+    this.#onStatement = onStatement;
+  }
+
+  /** Every message to the server goes through here, so `--verbose` sees each one with its duration. */
+  #send(query: PgQuery): Promise<PgResult | PgResult[]> {
+    return traced(this.#onStatement, () => query.text, query.values?.length ?? 0, () => this.#client.query(query));
   }
 
   /** `defer` queues `statement` (transaction control, no parameters) to run just before the next statement. */
@@ -62,7 +70,7 @@ export class PgExecutor implements SqlExecutor {
     if (this.#deferred.length === 0) return;
     const text = this.#takeDeferred();
     try {
-      await this.#client.query({ text });
+      await this.#send({ text });
     } catch (err) {
       throw translatePgError(err, { op: 'transaction', statement: text.trim() });
     }
@@ -75,7 +83,7 @@ export class PgExecutor implements SqlExecutor {
     const text = params.length > 0 ? statement : this.#takeDeferred() + statement;
     let result: PgResult | PgResult[];
     try {
-      result = await this.#client.query(params.length > 0 ? { text, values: params } : { text });
+      result = await this.#send(params.length > 0 ? { text, values: params } : { text });
     } catch (err) {
       // a deferred BEGIN/SAVEPOINT/RELEASE cannot fail where `statement` would not: the error is its
       throw translatePgError(err, { op, statement });
@@ -102,7 +110,7 @@ export class PgExecutor implements SqlExecutor {
     await this.#flush();
     let result: PgResult | PgResult[];
     try {
-      result = await this.#client.query({ text: statement });
+      result = await this.#send({ text: statement });
     } catch (err) {
       throw translatePgError(err, { op: 'execute', statement });
     }

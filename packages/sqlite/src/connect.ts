@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv } from '@tidemark/core';
+import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, type SessionTimeouts, type StatementListener } from '@tidemark/core';
 import { SqliteConnection } from './connection.js';
 import type { SqliteDatabase, SqliteDriver } from './driver.js';
 import { translateSqliteError } from './errors.js';
@@ -18,6 +18,13 @@ export interface SqliteConnectOptions {
    * as an empty database, so everything is pending, and nothing appears on disk.
    */
   readonly readOnly?: boolean;
+  /**
+   * `lockTimeoutMs` is the busy timeout while a run holds the lock. SQLite has no statement
+   * timeout (better-sqlite3 cannot interrupt a statement), so `statementTimeoutMs` does not apply.
+   */
+  readonly timeouts?: SessionTimeouts;
+  /** Hears every statement sent (`--verbose`). */
+  readonly onStatement?: StatementListener;
 }
 
 async function loadDriver(): Promise<SqliteDriver> {
@@ -79,7 +86,11 @@ export async function connectSqlite(url: string, options: SqliteConnectOptions =
     db.close();
     throw translateSqliteError(err, { op: 'connect', statement: 'PRAGMA foreign_keys = ON' });
   }
-  return new SqliteConnection(db, { target: url, lockTimeoutMs });
+  return new SqliteConnection(db, {
+    target: url, lockTimeoutMs,
+    ...(options.timeouts?.lockTimeoutMs !== undefined ? { statementLockTimeoutMs: options.timeouts.lockTimeoutMs } : {}),
+    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
+  });
 }
 
 // kept under this package's name too: the lock timeout is read the same way by every backend

@@ -1,4 +1,4 @@
-import { LiveSchema, type BackendConnection, type PullInventory, type DropAllOptions, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
+import { LiveSchema, type StatementListener, type BackendConnection, type PullInventory, type DropAllOptions, type Capabilities, type Dialect, type MigrationHistory, type OperationApplier, type SchemaSnapshot } from '@tidemark/core';
 import { SqliteApplier } from './applier.js';
 import { capabilities } from './capabilities.js';
 import type { SqliteDatabase } from './driver.js';
@@ -16,6 +16,10 @@ export interface SqliteConnectionOptions {
   readonly target: string;
   /** The busy timeout the database was opened with. */
   readonly lockTimeoutMs: number;
+  /** The busy timeout while a run holds the lock (`--lock-timeout`). */
+  readonly statementLockTimeoutMs?: number;
+  /** Hears every statement sent (`--verbose`). */
+  readonly onStatement?: StatementListener;
 }
 
 /**
@@ -32,13 +36,15 @@ export class SqliteConnection implements BackendConnection {
   readonly #db: SqliteDatabase;
   readonly #executor: SqliteExecutor;
   readonly #lockTimeoutMs: number;
+  readonly #statementLockTimeoutMs: number | undefined;
   readonly #savepoints: SavepointCounter = { depth: 0 };
   readonly #live: LiveSchema;
 
   constructor(db: SqliteDatabase, options: SqliteConnectionOptions) {
     this.#db = db;
-    this.#executor = new SqliteExecutor(db);
+    this.#executor = new SqliteExecutor(db, options.onStatement);
     this.#lockTimeoutMs = options.lockTimeoutMs;
+    this.#statementLockTimeoutMs = options.statementLockTimeoutMs;
     this.target = options.target;
     this.#live = new LiveSchema({ introspect: () => introspectSqlite(this.#executor) });
     this.applier = new SqliteApplier(this.#executor, this.#savepoints, this.#live);
@@ -47,7 +53,10 @@ export class SqliteConnection implements BackendConnection {
 
   /** `withLock` runs `fn` holding the database's write lock; a nested call just runs `fn` (see `LiveSchema.withLock`). */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    return this.#live.withLock((body) => withSqliteLock(this.#executor, { target: this.target, timeoutMs: this.#lockTimeoutMs }, body), fn);
+    return this.#live.withLock((body) => withSqliteLock(this.#executor, {
+      target: this.target, timeoutMs: this.#lockTimeoutMs,
+      ...(this.#statementLockTimeoutMs !== undefined ? { statementLockTimeoutMs: this.#statementLockTimeoutMs } : {}),
+    }, body), fn);
   }
 
   /** `transaction` runs `fn` atomically, checking foreign keys before it commits. */

@@ -1,4 +1,4 @@
-import { backendError, isTidemarkError, type TidemarkError } from '@tidemark/core';
+import { backendError, dbLockTimeout, isTidemarkError, type TidemarkError } from '@tidemark/core';
 
 /** `SqliteErrorContext` says what Tidemark was doing when a native error happened. */
 export interface SqliteErrorContext {
@@ -20,5 +20,7 @@ export function sqliteCode(err: unknown): string | undefined {
 export function translateSqliteError(err: unknown, context: SqliteErrorContext = {}): TidemarkError {
   if (isTidemarkError(err)) return err;
   const message = err instanceof Error ? err.message : String(err);
+  // the busy timeout ran out waiting for another connection (the run's own BEGIN IMMEDIATE is TM_LOCK_TIMEOUT, in lock.ts)
+  if (sqliteCode(err)?.startsWith('SQLITE_BUSY')) return dbLockTimeout('sqlite', message, { op: context.op, statement: context.statement, sqliteCode: sqliteCode(err) }, err);
   return backendError('sqlite', message, { op: context.op, statement: context.statement, sqliteCode: sqliteCode(err) }, err);
 }

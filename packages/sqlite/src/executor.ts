@@ -1,3 +1,4 @@
+import { tracedSync, type StatementListener } from '@tidemark/core';
 import type { RunOptions, SqlExecutor, SqlValue } from '@tidemark/sql';
 import type { SqliteDatabase } from './driver.js';
 import { translateSqliteError } from './errors.js';
@@ -9,9 +10,11 @@ import { translateSqliteError } from './errors.js';
  */
 export class SqliteExecutor implements SqlExecutor {
   readonly #db: SqliteDatabase;
+  readonly #onStatement: StatementListener | undefined;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqliteDatabase, onStatement?: StatementListener) {
     this.#db = db;
+    this.#onStatement = onStatement;
   }
 
   /** `db` is the handle, for the few callers that need `inTransaction`. */
@@ -22,16 +25,22 @@ export class SqliteExecutor implements SqlExecutor {
   /** `runSync` runs one statement that returns no rows. */
   runSync(statement: string, options: RunOptions = {}): void {
     try {
-      this.#db.prepare(statement).run(...(options.params ?? []));
+      const params = options.params ?? [];
+      tracedSync(this.#onStatement, statement, params.length, () => this.#db.prepare(statement).run(...params));
     } catch (err) {
       throw translateSqliteError(err, { op: options.op, statement });
     }
   }
 
+  /** `execSync` runs transaction control or a PRAGMA as it is, reported like every other statement. */
+  execSync(statement: string): void {
+    tracedSync(this.#onStatement, statement, 0, () => this.#db.exec(statement));
+  }
+
   /** `allSync` runs one query and returns its rows. */
   allSync<T = Record<string, unknown>>(statement: string, params: readonly SqlValue[] = []): T[] {
     try {
-      return this.#db.prepare(statement).all(...params) as T[];
+      return tracedSync(this.#onStatement, statement, params.length, () => this.#db.prepare(statement).all(...params)) as T[];
     } catch (err) {
       throw translateSqliteError(err, { statement });
     }
@@ -52,6 +61,10 @@ export class SqliteExecutor implements SqlExecutor {
    * of a single write, and `undefined` for a script of several statements.
    */
   async execute(statement: string): Promise<unknown> {
+    return tracedSync(this.#onStatement, statement, 0, () => this.#executeSync(statement));
+  }
+
+  #executeSync(statement: string): unknown {
     try {
       let prepared;
       try {

@@ -8,6 +8,8 @@ export interface LockOptions {
   readonly target: string;
   /** The connection's busy timeout, set when it was opened; reported on TM_LOCK_TIMEOUT. */
   readonly timeoutMs: number;
+  /** The busy timeout while the lock is held (README: Timeouts, `--lock-timeout`); default: `timeoutMs`. */
+  readonly statementLockTimeoutMs?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function withSqliteLock<T>(executor: SqliteExecutor, options: LockO
   setForeignKeys(executor, false);
   const started = Date.now();
   try {
-    executor.db.exec('BEGIN IMMEDIATE');
+    executor.execSync('BEGIN IMMEDIATE');
   } catch (err) {
     setForeignKeys(executor, true);
     if (sqliteCode(err)?.startsWith('SQLITE_BUSY')) throw lockTimeout(options.target, Math.max(options.timeoutMs, Date.now() - started));
@@ -38,15 +40,21 @@ export async function withSqliteLock<T>(executor: SqliteExecutor, options: LockO
   }
   let result: T | undefined;
   let failure: { error: unknown } | undefined;
+  // waiting for another run and waiting for a reader while we hold the lock are two settings; SQLite has one busy timeout
+  // (0 means no limit, as everywhere in Tidemark; SQLite's 0 would mean "do not wait at all")
+  const busy = options.statementLockTimeoutMs === 0 ? 2_147_483_647 : options.statementLockTimeoutMs;
   try {
+    if (busy !== undefined) executor.execSync(`PRAGMA busy_timeout = ${Math.round(busy)}`);
     result = await fn();
   } catch (err) {
     failure = { error: err };
+  } finally {
+    if (busy !== undefined) executor.execSync(`PRAGMA busy_timeout = ${Math.round(options.timeoutMs)}`);
   }
   try {
-    if (executor.db.inTransaction) executor.db.exec('COMMIT');
+    if (executor.db.inTransaction) executor.execSync('COMMIT');
   } catch (err) {
-    if (executor.db.inTransaction) executor.db.exec('ROLLBACK');
+    if (executor.db.inTransaction) executor.execSync('ROLLBACK');
     failure ??= { error: translateSqliteError(err, { op: 'unlock', statement: 'COMMIT' }) };
   } finally {
     setForeignKeys(executor, true);

@@ -8,6 +8,7 @@ import { excludedTables } from '../drift/excluded-models.js';
 import { liveDrift } from '../live-drift.js';
 import { loadGenerator } from '../load-generator.js';
 import { describeOperation } from '../output.js';
+import { selectsEnvironment } from '../production/select-environment.js';
 
 /**
  * `checkCommand` is `migrate:check`: exit 3 when the models differ from `.schema.json` (a
@@ -37,7 +38,7 @@ export function checkCommand(ctx: CommandContext, setExit: (code: number) => voi
       }
       ctx.out.line('✅ Models match migrations/.schema.json');
       if (args.targets !== undefined) return runFleetCommand(ctx, args, 'check', setExit, undefined, excluded);
-      if (!args.url && !ctx.env.DATABASE_URL) {
+      if (!args.url && !ctx.env.DATABASE_URL && !selectsEnvironment(args.env, ctx.env)) {
         ctx.out.result({ ok: true, models: 'match' });
         return;
       }

@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { usageError } from '@tidemark/core';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { guardDown } from '../production/confirm-environment.js';
+import { withRunOptions } from '../production/production-options.js';
 
 interface DownArgs extends GlobalArgs {
   readonly steps?: number;
@@ -15,7 +17,7 @@ export function downCommand(ctx: CommandContext) {
     command: 'migrate:down',
     describe: 'roll back applied migrations, newest first',
     builder: (y: Argv<GlobalArgs>) =>
-      y
+      withRunOptions(y)
         .option('steps', { type: 'number', describe: 'how many migrations to roll back (default 1)' })
         .option('to', { type: 'string', describe: 'roll back every migration newer than this id (it stays applied)' })
         .option('dry-run', { type: 'boolean', describe: 'print what would run and change nothing' })
@@ -25,8 +27,9 @@ export function downCommand(ctx: CommandContext) {
       if (args.steps !== undefined && (!Number.isInteger(args.steps) || args.steps < 1)) {
         throw usageError(`--steps ${args.steps} is not a positive whole number`, 'e.g. --steps 2');
       }
-      return withConnection(ctx, args, async (connection, config) => {
-        const { migrator, events } = openMigrator(ctx, connection, config);
+      return withConnection(ctx, args, async (connection, config, settings) => {
+        await guardDown(ctx, connection, config, settings, args);
+        const { migrator, events } = openMigrator(ctx, connection, config, settings);
         const result = await migrator.down({
           ...(args.to ? { to: args.to } : { steps: args.steps ?? 1 }),
           dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),

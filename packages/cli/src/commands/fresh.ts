@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { TidemarkError } from '@tidemark/core';
 import { excludeMatcher, readMigrationFiles, requireMigrationsFolder } from '@tidemark/migrator';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { guardFresh } from '../production/confirm-environment.js';
+import { withRunOptions } from '../production/production-options.js';
 
 interface FreshArgs extends GlobalArgs {
   readonly force?: boolean;
@@ -13,9 +15,9 @@ export function freshCommand(ctx: CommandContext) {
   return {
     command: 'migrate:fresh',
     describe: 'drop everything Tidemark manages and re-apply all migrations (local databases only without --force)',
-    builder: (y: Argv<GlobalArgs>) => y.option('force', { type: 'boolean', describe: 'allow a database that is not on this machine' }),
+    builder: (y: Argv<GlobalArgs>) => withRunOptions(y).option('force', { type: 'boolean', describe: 'allow a database that is not on this machine' }),
     handler: (args: FreshArgs) =>
-      withConnection(ctx, args, async (connection, config) => {
+      withConnection(ctx, args, async (connection, config, settings) => {
         if (!connection.isLocal && !args.force) {
           throw new TidemarkError('TM_FRESH_REMOTE', {
             message: `${connection.target} is not a local database; migrate:fresh would drop all its tables`,
@@ -32,10 +34,11 @@ export function freshCommand(ctx: CommandContext) {
             details: { file: dir },
           });
         }
+        await guardFresh(ctx, connection, settings, args);
         // tables other tools own (the config's `exclude`) are never dropped
         await connection.dropAll({ keep: excludeMatcher(config.exclude) });
         ctx.out.line(`Dropped every table Tidemark manages on ${connection.target}${config.exclude.length > 0 ? ` (kept the tables matching ${config.exclude.join(', ')})` : ''}`);
-        const { migrator } = openMigrator(ctx, connection, config);
+        const { migrator } = openMigrator(ctx, connection, config, settings);
         const result = await migrator.up({ allowDestructive: true });
         ctx.out.result({ ok: true, ...result });
         ctx.out.line(`✅ Applied ${result.ids.length} migration(s)`);

@@ -7,6 +7,7 @@ import { loadGenerator } from '../load-generator.js';
 import { describeOperation, describeWarning } from '../output.js';
 import { parseRenameFlags } from '../rename-flags.js';
 import { promptRenames } from '../rename-prompt.js';
+import { selectEnvironment } from '../production/select-environment.js';
 
 interface GenerateArgs extends GlobalArgs {
   readonly message: string;
@@ -58,7 +59,7 @@ export function generateCommand(ctx: CommandContext) {
       const renames: RenamePolicy = noRename
         ? { mode: 'none' }
         : ctx.interactive && !ctx.out.json ? { mode: 'ask', resolver: promptRenames } : { mode: 'refuse' };
-      const target = args.targetCheck === false ? undefined : await targetOf(args.url ?? (ctx.env.DATABASE_URL || undefined) ?? config.url);
+      const target = args.targetCheck === false ? undefined : await targetOf(args.url ?? selectEnvironment(config, args.env, ctx.env)?.url ?? (ctx.env.DATABASE_URL || undefined) ?? config.url);
       const result = await generate({
         cwd: config.root,
         models: config.models,

@@ -2,6 +2,8 @@ import type { Argv } from 'yargs';
 import { usageError } from '@tidemark/core';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 import { FLEET_OPTIONS, runFleetCommand, type FleetArgs } from '../fleet/fleet-command.js';
+import { confirmUp } from '../production/confirm-environment.js';
+import { withRunOptions } from '../production/production-options.js';
 
 interface UpArgs extends FleetArgs {
   readonly to?: string;
@@ -17,7 +19,7 @@ export function upCommand(ctx: CommandContext, setExit: (code: number) => void) 
     command: 'migrate:up',
     describe: 'apply pending migrations in id order',
     builder: (y: Argv<GlobalArgs>) =>
-      y
+      withRunOptions(y)
         .option('to', { type: 'string', describe: 'stop after this migration id' })
         .option('dry-run', { type: 'boolean', describe: 'print what would run (SQL for SQL backends) and apply nothing' })
         .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' })
@@ -32,10 +34,11 @@ export function upCommand(ctx: CommandContext, setExit: (code: number) => void) 
           ...(args.to ? { to: args.to } : {}), allowDestructive: Boolean(args.allowDestructive), resume: Boolean(args.resume),
         });
       }
-      return withConnection(ctx, args, async (connection, config) => {
-        const { migrator, events } = openMigrator(ctx, connection, config);
+      return withConnection(ctx, args, async (connection, config, settings) => {
+        const to = await confirmUp(ctx, connection, config, settings, args) ?? args.to;
+        const { migrator, events } = openMigrator(ctx, connection, config, settings);
         const result = await migrator.up({
-          ...(args.to ? { to: args.to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
+          ...(to ? { to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
           resume: Boolean(args.resume), prechecks: Boolean(args.prechecks),
         });
         ctx.out.result({ ok: true, ...result, events });

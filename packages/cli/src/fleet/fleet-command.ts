@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { usageError } from '@tidemark/core';
+import { notConfirmed, usageError } from '@tidemark/core';
 import type { CommandContext, GlobalArgs } from '../command-context.js';
 import { loadConfig } from '../config.js';
+import { resolveFleetSettings } from './fleet-settings.js';
 import { readTargets, type FleetTarget } from './read-targets.js';
 import { DEFAULT_FLEET_CONCURRENCY, runFleet, type FleetAction, type FleetOptions, type FleetReport, type TargetResult } from './run-fleet.js';
 
@@ -36,6 +37,9 @@ export async function runFleetCommand(
   const concurrency = args.concurrency ?? DEFAULT_FLEET_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw usageError(`--concurrency must be a whole number of at least 1, not ${args.concurrency}`, 'tidemark migrate:up --targets targets.txt --concurrency 8');
   const config = await loadConfig(ctx.cwd, args.config);
+  const settings = resolveFleetSettings(args, ctx, config);
+  // an environment that asks before it changes anything asks once for the whole fleet: --yes
+  if (action === 'up' && settings.environment?.confirm && !args.yes) throw notConfirmed(settings.environment.name, 'no-terminal', 'migrate:up --targets …');
   const targets = await readTargets(args.targets!, ctx.cwd);
   const stop = stopOnInterrupt(ctx, action);
   const progress = progressPrinter(ctx, targets);
@@ -43,7 +47,7 @@ export async function runFleetCommand(
   try {
     report = await runFleet({
       targets, directory: join(config.root, config.migrations), action, concurrency, signal: stop.signal,
-      ...(up ? { up } : {}), ...(excluded ? { excluded } : {}), onStart: progress.started, onDone: progress.done,
+      ...(up ? { up } : {}), ...(excluded ? { excluded } : {}), connect: settings.connect, migrator: settings.migrator, onStart: progress.started, onDone: progress.done,
     });
   } finally {
     stop.dispose();

@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
-import { isTidemarkError, redactUrl, type BackendConnection } from '@tidemark/core';
-import { createMigrator, type UpOptions } from '@tidemark/migrator';
+import { isTidemarkError, redactUrl, type BackendConnection, type ConnectOptions } from '@tidemark/core';
+import { createMigrator, type MigratorOptions, type UpOptions } from '@tidemark/migrator';
 import { liveDrift } from '../live-drift.js';
 import { connect } from '../load-backend.js';
 import { describeOperation } from '../output.js';
@@ -52,6 +52,10 @@ export interface FleetOptions {
   readonly concurrency?: number;
   /** For `up`: the single-database options (`to`, `allowDestructive`, `resume`). */
   readonly up?: Pick<UpOptions, 'to' | 'allowDestructive' | 'resume'>;
+  /** How each target is opened (session timeouts, `--verbose` tracing); `readOnly` follows the action. */
+  readonly connect?: Omit<ConnectOptions, 'readOnly'>;
+  /** What each target's migrator runs with (hooks, lock retries, the environment's name). */
+  readonly migrator?: Pick<MigratorOptions, 'hooks' | 'lockRetries' | 'environment'>;
   /** For `check`: tables left out of the comparison (the config's `exclude`). */
   readonly excluded?: (table: string) => boolean;
   /** Aborting it stops starting targets; running ones finish their current migration. */
@@ -103,7 +107,7 @@ async function runTarget(target: FleetTarget, directory: string, options: FleetO
   const elapsed = (): number => Math.round(performance.now() - started);
   let connection: BackendConnection | undefined;
   try {
-    connection = await connect(target.url, { readOnly: options.action !== 'up' });
+    connection = await connect(target.url, { ...options.connect, readOnly: options.action !== 'up' });
     const outcome = await act(connection, directory, options);
     return { ...base, ...outcome, ms: elapsed() };
   } catch (err) {
@@ -119,7 +123,7 @@ async function runTarget(target: FleetTarget, directory: string, options: FleetO
 type ActOutcome = Pick<TargetResult, 'outcome' | 'applied' | 'pending'> & { readonly failure?: TargetFailure };
 
 async function act(connection: BackendConnection, directory: string, options: FleetOptions): Promise<ActOutcome> {
-  const migrator = createMigrator({ connection, directory });
+  const migrator = createMigrator({ ...options.migrator, connection, directory });
   switch (options.action) {
     case 'up': {
       const run = await migrator.up({ ...options.up, ...(options.signal ? { signal: options.signal } : {}) });

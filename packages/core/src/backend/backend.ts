@@ -4,6 +4,8 @@ import type { Capabilities, Dialect } from './capabilities.js';
 import type { MigrationHistory } from './migration-history.js';
 import type { OperationApplier } from './operation-applier.js';
 import type { PullInventory } from './pull-inventory.js';
+import type { SessionTimeouts } from './session-timeouts.js';
+import type { StatementListener } from './statement-trace.js';
 
 /**
  * `BackendConnection` is an open connection to one database, as the migrator uses it.
@@ -73,6 +75,10 @@ export interface ConnectOptions {
    * no history table for such runs.
    */
   readonly readOnly?: boolean;
+  /** How long one statement may wait for a lock, or run, on this session (README: Timeouts). */
+  readonly timeouts?: SessionTimeouts;
+  /** Hears every statement or command the connection sends, with its duration (`--verbose`). */
+  readonly onStatement?: StatementListener;
 }
 
 /** `RenderOptions` give what a rendered plan depends on besides the operation and the schema. */

@@ -11,3 +11,5 @@ export * from './lock-timeout.js';
 export * from './exact-conversion.js';
 export * from './live-schema.js';
 export * from './pull-inventory.js';
+export * from './session-timeouts.js';
+export * from './statement-trace.js';

@@ -20,6 +20,16 @@ export type MigratorEvent =
   }
   | { readonly type: 'out-of-order'; readonly id: string; readonly newestApplied: string }
   | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[] }
+  /**
+   * A statement gave up waiting for another session's lock; the migration (`step` absent: it ran in
+   * a transaction) or its step `step` runs again after `delayMs` (retry `attempt` of `retries`).
+   */
+  | {
+    readonly type: 'lock-retry'; readonly id: string; readonly attempt: number; readonly retries: number;
+    readonly delayMs: number; readonly message: string; readonly step?: number;
+  }
+  /** A hook failed where its failure must not hide the run's own outcome (`onFailure`, `afterRun` after a failure). */
+  | { readonly type: 'hook-failed'; readonly hook: string; readonly message: string }
   /** A long data step (a back-fill, a rewrite of every item) reports how far it has got. */
   | { readonly type: 'progress'; readonly id: string; readonly progress: ProgressEvent };
 

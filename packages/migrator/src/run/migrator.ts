@@ -10,8 +10,11 @@ import { loadMigration, type MigrationLoader } from '../source/load-migration.js
 import { readMigrationFiles as readFolder, requireMigrationsFolder, type MigrationFile } from '../source/migration-file.js';
 import { recordDown, replayMigrations, type ReplayedMigration } from '../source/replay.js';
 import type { EventSink } from './events.js';
+import { runHooked } from './hooked-run.js';
+import type { MigrationHooks } from './hooks.js';
+import type { LockRetryPolicy } from './lock-retry.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
-import { refuseConcurrentInTransaction, unknownId, withApplied } from './refusals.js';
+import { refuseConcurrentInTransaction, unknownId } from './refusals.js';
 import { aheadOfTime, precheckAhead, prechecksFailed, type PrecheckFailure } from './prechecks-ahead.js';
 import { runMigration } from './run-migration.js';
 import { failedSteps, migrationStatus, type StatusReport } from './status.js';
@@ -28,6 +31,12 @@ export interface MigratorOptions {
   readonly onEvent?: EventSink;
   /** Recorded as applied_by; defaults to user@host. */
   readonly appliedBy?: string;
+  /** Called around each real run and each migration in it (README: Hooks; docs/api.md). */
+  readonly hooks?: MigrationHooks;
+  /** How lock timeouts are retried (default: DEFAULT_LOCK_RETRIES retries with a growing pause). */
+  readonly lockRetries?: LockRetryPolicy;
+  /** The environment name hooks are told (`--env`); only reported. */
+  readonly environment?: string;
 }
 
 /** Options of `up`. */
@@ -119,6 +128,8 @@ export function createMigrator(options: MigratorOptions): Migrator {
   const load = options.load ?? loadMigration;
   const emit: EventSink = options.onEvent ?? (() => undefined);
   const appliedBy = options.appliedBy ?? defaultAppliedBy();
+  const hooked = (direction: 'up' | 'down') => ({ hooks: options.hooks ?? {}, emit, direction, target: connection.target, environment: options.environment });
+  const lockRetries = options.lockRetries ?? {};
 
   /** The migrations folder's files; the folder must exist (see `requireMigrationsFolder`). */
   async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
@@ -244,23 +255,17 @@ export function createMigrator(options: MigratorOptions): Migrator {
       }
       refuseDestructive(runs, opts.allowDestructive);
       const done: string[] = [];
-      for (const run of runs) {
+      await runHooked(hooked('up'), runs.map((r) => r.replayed.file.id), async (id) => {
+        const run = runs.find((r) => r.replayed.file.id === id)!;
         const { file } = run.replayed;
-        if (opts.signal?.aborted) {
-          return { ids: done, dryRun: false, notStarted: runs.slice(done.length).map((r) => r.replayed.file.id) };
-        }
         const started = performance.now();
-        try {
-          await runMigration({ connection, emit, appliedBy }, run.replayed, 'up', () => connection.history.save({
-            id: file.id, checksum: file.checksum, appliedAt: new Date().toISOString(),
-            executionMs: Math.round(performance.now() - started), appliedBy, outcome: 'applied',
-          }), { skip: run.skip, steps: run.steps });
-        } catch (err) {
-          throw withApplied(err, done);
-        }
-        done.push(file.id);
-      }
-      return { ids: done, dryRun: false };
+        await runMigration({ connection, emit, appliedBy }, run.replayed, 'up', () => connection.history.save({
+          id: file.id, checksum: file.checksum, appliedAt: new Date().toISOString(),
+          executionMs: Math.round(performance.now() - started), appliedBy, outcome: 'applied',
+        }), { skip: run.skip, steps: run.steps, lockRetries });
+      }, done, opts.signal);
+      const notStarted = runs.map((r) => r.replayed.file.id).filter((id) => !done.includes(id));
+      return notStarted.length > 0 ? { ids: done, dryRun: false, notStarted } : { ids: done, dryRun: false };
     };
     // read-only until something is to be applied: a dry run never creates the history table
     if (opts.dryRun) return work();
@@ -351,14 +356,10 @@ export function createMigrator(options: MigratorOptions): Migrator {
         return { ids: [...done, ...targets], dryRun: true };
       }
       refuseDestructive(runs, opts.allowDestructive);
-      for (const run of runs) {
-        try {
-          await runMigration({ connection, emit, appliedBy }, run.replayed, 'down', () => connection.history.remove(run.replayed.file.id));
-        } catch (err) {
-          throw withApplied(err, done);
-        }
-        done.push(run.replayed.file.id);
-      }
+      await runHooked(hooked('down'), runs.map((r) => r.replayed.file.id), async (id) => {
+        const run = runs.find((r) => r.replayed.file.id === id)!;
+        await runMigration({ connection, emit, appliedBy }, run.replayed, 'down', () => connection.history.remove(id), { lockRetries });
+      }, done);
       return { ids: done, dryRun: false };
     };
     if (opts.dryRun) return work();

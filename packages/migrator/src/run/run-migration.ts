@@ -5,6 +5,8 @@ import {
 import { schemaStepAfterDataRead, skippedResult } from './data-steps.js';
 import type { ReplayedMigration } from '../source/replay.js';
 import type { EventSink } from './events.js';
+import { retryOnLockTimeout, type LockRetry, type LockRetryPolicy } from './lock-retry.js';
+import { decideInterrupted } from './unsettled.js';
 import type { StepCheck } from './migration-plan.js';
 import { prechecksFailed, runPrechecksAhead } from './prechecks-ahead.js';
 
@@ -21,6 +23,12 @@ export interface RunOptions {
   readonly skip?: number;
   /** The recorded `up` steps with the schema before each: their prechecks run before the first step. */
   readonly steps?: readonly StepCheck[];
+  /**
+   * Lock timeouts are retried: the whole migration where it runs in a transaction (everything
+   * was rolled back, every lock let go), else the one schema step, once the live schema shows it
+   * did not take effect. A native statement without a transaction is never retried.
+   */
+  readonly lockRetries?: LockRetryPolicy;
 }
 
 /**
@@ -47,10 +55,24 @@ export async function runMigration(ctx: RunContext, replayed: ReplayedMigration,
   });
   /** Calls of the migration's context so far: skipped, applied or in progress. */
   let calls = 0;
-  const step = async <T>(run: () => Promise<T>, skipped: T): Promise<T> => {
+  const policy = options.lockRetries ?? {};
+  const retried = (retry: LockRetry, step?: number): void => emit({
+    type: 'lock-retry', id: file.id, attempt: retry.attempt, retries: retry.retries, delayMs: retry.delayMs,
+    message: retry.error.message, ...(step !== undefined ? { step } : {}),
+  });
+  /** Whether step k+1 (0-based k) left the schema as it was: then running it again is safe. */
+  const stepLeftNoTrace = async (k: number): Promise<boolean> => {
+    try {
+      return await decideInterrupted({ id: file.id, checksum: file.checksum, appliedAt: '', executionMs: 0, appliedBy, outcome: 'running', stepsApplied: k }, replayed, connection) === k;
+    } catch {
+      return false;
+    }
+  };
+  const step = async <T>(run: () => Promise<T>, skipped: T, rerunnable: boolean): Promise<T> => {
     if (calls < skip) { calls++; return skipped; }
     if (tracked) await record({ outcome: 'running', stepsApplied: calls });
-    const result = await run();
+    const k = calls;
+    const result = tracked && rerunnable ? await retryOnLockTimeout(policy, run, () => stepLeftNoTrace(k), (r) => retried(r, k + 1)) : await run();
     calls++;
     return result;
   };
@@ -61,10 +83,11 @@ export async function runMigration(ctx: RunContext, replayed: ReplayedMigration,
   };
   const context = contextFor({
     dialect: connection.dialect,
-    apply: async (operation: SchemaOperation) => { unrecorded(operation); return step(() => connection.applier.apply(operation), undefined); },
-    // a step skipped on resume did not run now: code that uses its result cannot be resumed
-    execute: (statement: NativeStatement) => step(() => connection.applier.execute(statement), skippedResult(file.id)),
-    data: (change: DataChange) => step(() => connection.applier.applyData(change), skippedResult<DataResult>(file.id)),
+    apply: async (operation: SchemaOperation) => { unrecorded(operation); return step(() => connection.applier.apply(operation), undefined, true); },
+    // a step skipped on resume did not run now: code that uses its result cannot be resumed;
+    // data steps and native statements are never retried on a lock timeout (they may have written)
+    execute: (statement: NativeStatement) => step(() => connection.applier.execute(statement), skippedResult(file.id), false),
+    data: (change: DataChange) => step(() => connection.applier.applyData(change), skippedResult<DataResult>(file.id), false),
   });
   emit({ type: 'applying', id: file.id, direction, ...(skip > 0 ? { resumeAt: skip + 1 } : {}) });
   const body = async (): Promise<void> => {
@@ -84,7 +107,8 @@ export async function runMigration(ctx: RunContext, replayed: ReplayedMigration,
   const previousListener = applier.onProgress;
   applier.onProgress = (progress) => emit({ type: 'progress', id: file.id, progress });
   try {
-    if (transactional) await connection.transaction(body);
+    // in a transaction a lock timeout rolled everything back and let every lock go: the whole migration runs again
+    if (transactional) await retryOnLockTimeout(policy, () => { calls = 0; return connection.transaction(body); }, async () => true, (r) => retried(r));
     else await body();
   } catch (err) {
     const kept = transactional ? 0 : Math.max(calls, skip);
