@@ -4,6 +4,7 @@ import { createMigrator, type Migrator, type MigratorEvent } from '@tidemark/mig
 import { loadConfig, type TidemarkConfig } from './config.js';
 import { connect } from './load-backend.js';
 import type { Output } from './output.js';
+import type { RunProgress } from './run-progress.js';
 import { resolveUrl } from './resolve-url.js';
 
 /** `GlobalArgs` are the options every command takes. */
@@ -20,6 +21,8 @@ export interface CommandContext {
   readonly out: Output;
   /** Whether a person is at a terminal to answer questions. */
   readonly interactive: boolean;
+  /** What the run has done so far, for the line Ctrl-C prints (the binary sets it; tests need not). */
+  readonly progress?: RunProgress | undefined;
 }
 
 /**
@@ -56,7 +59,7 @@ export function openMigrator(ctx: CommandContext, connection: BackendConnection,
   const migrator = createMigrator({
     connection,
     directory: join(config.root, config.migrations),
-    onEvent: (e) => { events.push(e); ctx.out.event(e); },
+    onEvent: (e) => { events.push(e); ctx.progress?.event(e); ctx.out.event(e); },
   });
   return { migrator, events };
 }

@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { isTidemarkError, usageError } from '@tidemark/core';
+import { cliVersion } from './cli-version.js';
 import type { CommandContext } from './command-context.js';
 import { checkCommand } from './commands/check.js';
 import { downCommand } from './commands/down.js';
@@ -11,7 +12,9 @@ import { withDotEnv } from './dotenv.js';
 import { resolveCommand } from './commands/resolve.js';
 import { statusCommand } from './commands/status.js';
 import { upCommand } from './commands/up.js';
+import { everyHelpEndsWith, EXIT_CODES_HELP, unknownCommand } from './help.js';
 import { Output, useColors } from './output.js';
+import type { RunProgress } from './run-progress.js';
 
 /** `MainIo` is where the CLI runs; tests pass their own. */
 export interface MainIo {
@@ -20,6 +23,8 @@ export interface MainIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
   readonly interactive: boolean;
+  /** What the run has done, for the line Ctrl-C prints (see run-progress.ts). */
+  readonly progress?: RunProgress;
 }
 
 /**
@@ -27,17 +32,19 @@ export interface MainIo {
  * 1 a database or migration failed, 2 bad input, 3 refused for safety.
  */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
-  const out = new Output(argv.includes('--json'), io.stdout, io.stderr, useColors(io.stdout, io.env));
+  const out = new Output(argv.includes('--json'), io.stdout, io.stderr, useColors(io.stdout, io.env) && !argv.includes('--no-color'));
   let exitCode = 0;
   const setExit = (code: number): void => { exitCode = code; };
   try {
-    const ctx: CommandContext = { cwd: io.cwd, env: withDotEnv(io.cwd, io.env), out, interactive: io.interactive };
-    await yargs([...argv])
+    const ctx: CommandContext = { cwd: io.cwd, env: withDotEnv(io.cwd, io.env), out, interactive: io.interactive, progress: io.progress };
+    const cli = everyHelpEndsWith(yargs([...argv]), EXIT_CODES_HELP);
+    await cli
       .scriptName('tidemark')
       .usage('$0 <command> [options]\n\nTurns edited entity classes into reviewed migrations and applies them.')
       .option('url', { type: 'string', describe: 'database URL (beats DATABASE_URL, which beats the config file)' })
       .option('config', { type: 'string', describe: 'config file (default ./tidemark.config.json)' })
       .option('json', { type: 'boolean', describe: 'machine-readable output' })
+      .option('color', { type: 'boolean', describe: 'colours on a terminal; --no-color (or NO_COLOR=1) turns them off' })
       .command(initCommand(ctx))
       .command(generateCommand(ctx))
       .command(upCommand(ctx))
@@ -49,12 +56,17 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       .command(resolveCommand(ctx))
       .demandCommand(1, 'name a command, e.g. tidemark migrate:status')
       .strict()
+      .example('$0 migrate:generate -m "add user website"', 'write a migration for the models you edited')
+      .example('$0 migrate:up', 'apply pending migrations')
+      .example('$0 migrate:status', 'what is applied, pending, changed or failed')
+      .example('$0 migrate:check', 'in CI: exit 3 if a model change has no migration')
+      .epilogue(EXIT_CODES_HELP)
       .help()
-      .version(false)
+      .version('version', 'print the version', cliVersion())
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .exitProcess(false)
       .fail((message, err) => {
-        throw err ?? usageError(message, 'run `tidemark --help` or `tidemark <command> --help`');
+        throw err ?? unknownCommand(argv, cli) ?? usageError(message, 'run `tidemark --help` or `tidemark <command> --help`');
       })
       .parseAsync();
   } catch (err) {

@@ -91,7 +91,7 @@ export class Output {
         this.warn(`TM_W_OUT_OF_ORDER ${e.id} is older than the newest applied migration (${e.newestApplied}); applying it in id order`);
         break;
       case 'destructive-allowed':
-        for (const w of e.warnings) this.warn(`${e.id}: ${w.code} ${w.message} (allowed by --allow-destructive)`);
+        for (const w of e.warnings) this.warn(`${e.id}: ${w.code} ${w.message} (${e.confirmed ? 'you answered yes' : 'allowed by --allow-destructive'})`);
         break;
       case 'progress': {
         const { operation, table, done, total } = e.progress;

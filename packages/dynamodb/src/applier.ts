@@ -8,6 +8,7 @@ import { executeStatement } from './execute.js';
 import type { DynamoGateway } from './gateway.js';
 import { checkItems } from './prechecks/run-check.js';
 import { renderOperation } from './render.js';
+import { countItems } from './scan.js';
 import { ensureSchemaTable } from './schema-store.js';
 import type { WaitOptions } from './wait.js';
 
@@ -67,6 +68,11 @@ export class DynamoApplier implements OperationApplier {
   /** `forgetMetadata` forgets that the metadata table exists (@internal: the live schema's `onDrop`). */
   forgetMetadata(): void {
     this.#metadataReady = false;
+  }
+
+  /** `countAtRisk` counts the items of `table`, or those holding attribute `column` (a COUNT scan): what dropping it loses. */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return countItems(this.#db, table, 'count', column);
   }
 
   /** `execute` runs a DynamoDB data command (see `DynamoDbStatement`); SQL text is refused. */

@@ -7,6 +7,7 @@ import { planOperation } from './apply/plan-operation.js';
 import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
 import { executeNative } from './execute.js';
+import { countMatching } from './cursor.js';
 import { checkData } from './prechecks/run-checks.js';
 import { renderOperation } from './render.js';
 import { runPlan } from './run/run-plan.js';
@@ -56,6 +57,14 @@ export class MongoApplier implements OperationApplier {
     checkCapabilities(this.dialect, this.capabilities, [operation], before);
     const plan = planOperation(operation, before, this.#runner.databaseName);
     return checkData(this.#runner, plan.checks, operation.kind, 'all');
+  }
+
+  /**
+   * `countAtRisk` counts the documents of collection `table`, or those where `column` holds a
+   * value (present and not null): what dropping it loses.
+   */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return countMatching(this.#runner, table, column === undefined ? {} : { [column]: { $exists: true, $ne: null } }, 'count');
   }
 
   /** `execute` runs a hand-written command document (see execute.ts); SQL text is refused. */

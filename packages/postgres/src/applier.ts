@@ -94,6 +94,11 @@ export class PostgresApplier implements OperationApplier {
     if (invalid.length > 0) await this.#executor.run(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdentifier(name)}`, { op: 'createIndex' });
   }
 
+  /** `countAtRisk` counts what a destructive step would lose (see `OperationApplier.countAtRisk`). */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return this.#inner.countAtRisk(table, column);
+  }
+
   /** `execute` runs hand-written SQL, which may change the schema behind the cache's back. */
   execute(statement: NativeStatement): Promise<unknown> {
     return this.#live.native(() => this.#inner.execute(statement));

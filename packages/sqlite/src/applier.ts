@@ -74,6 +74,11 @@ export class SqliteApplier implements OperationApplier {
     await withViewsAndTriggers(this.#executor, operation.kind, () => this.#inner.applyAgainst(operation, before));
   }
 
+  /** `countAtRisk` counts what a destructive step would lose (see `OperationApplier.countAtRisk`). */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return this.#inner.countAtRisk(table, column);
+  }
+
   /** `execute` runs hand-written SQL. */
   execute(statement: NativeStatement): Promise<unknown> {
     return this.#live.native(() => this.#inner.execute(statement));

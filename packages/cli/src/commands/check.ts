@@ -16,7 +16,9 @@ export function checkCommand(ctx: CommandContext) {
   return {
     command: 'migrate:check',
     describe: 'fail if the models differ from .schema.json, or (with --url) if the database drifted',
-    builder: (y: Argv<GlobalArgs>) => y,
+    builder: (y: Argv<GlobalArgs>) => y
+      .example('$0 migrate:check', 'on a pull request: exit 3 if a model change has no migration')
+      .example('$0 migrate:check --url "$DATABASE_URL"', 'also exit 3 if the database drifted from its migrations'),
     handler: async (args: GlobalArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
       const { verifiedSchema, readModels } = await loadGenerator(config.root);

@@ -9,7 +9,9 @@ export function statusCommand(ctx: CommandContext, setExit: (code: number) => vo
   return {
     command: 'migrate:status',
     describe: 'show applied, pending, changed, missing and failed migrations',
-    builder: (y: Argv<GlobalArgs>) => y,
+    builder: (y: Argv<GlobalArgs>) => y
+      .example('$0 migrate:status', 'every migration: applied, pending, changed, missing, failed')
+      .example('$0 migrate:status --json', 'the same for a script'),
     handler: (args: GlobalArgs) =>
       withConnection(ctx, args, async (connection, config) => {
         const report = await openMigrator(ctx, connection, config).migrator.status();

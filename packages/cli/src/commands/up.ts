@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { usageError } from '@tidemark/core';
 import { openMigrator, withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
+import { askBeforeDestructive } from '../destructive-prompt.js';
 
 interface UpArgs extends GlobalArgs {
   readonly to?: string;
@@ -21,13 +22,15 @@ export function upCommand(ctx: CommandContext) {
         .option('dry-run', { type: 'boolean', describe: 'print what would run (SQL for SQL backends) and apply nothing' })
         .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' })
         .option('prechecks', { type: 'boolean', describe: 'with --dry-run: also run the data checks (NULLs, duplicates, values that do not fit) against the data now, read-only' })
-        .option('resume', { type: 'boolean', describe: 'continue a migration that failed part-way from the step that failed (fix its cause first)' }),
+        .option('resume', { type: 'boolean', describe: 'continue a migration that failed part-way from the step that failed (fix its cause first)' })
+        .example('$0 migrate:up', 'apply every pending migration').example('$0 migrate:up --dry-run', 'print the SQL, apply nothing')
+        .example('$0 migrate:up --allow-destructive', 'in CI or a deploy: steps that drop data run without a question'),
     handler: (args: UpArgs) => {
       if (args.prechecks && !args.dryRun) throw usageError('--prechecks goes with --dry-run (a real run always prechecks)', 'tidemark migrate:up --dry-run --prechecks');
       return withConnection(ctx, args, async (connection, config) => {
         const { migrator, events } = openMigrator(ctx, connection, config);
         const result = await migrator.up({
-          ...(args.to ? { to: args.to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
+          ...(args.to ? { to: args.to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive), ...askBeforeDestructive(ctx),
           resume: Boolean(args.resume), prechecks: Boolean(args.prechecks),
         });
         ctx.out.result({ ok: true, ...result, events });

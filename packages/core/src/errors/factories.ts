@@ -222,6 +222,14 @@ export function ioError(action: 'write' | 'read' | 'create', path: string, cause
   });
 }
 
+/**
+ * `cancelled` reports a run the user stopped (Ctrl-C at a question or while it ran), saying
+ * what was done: `done` is "nothing was written", or the migrations that were applied.
+ */
+export function cancelled(done: string, hint = 'run the command again when you are ready'): TidemarkError {
+  return new TidemarkError('TM_CANCELLED', { message: `cancelled, ${done}`, hint });
+}
+
 /** `internalError` reports a bug in Tidemark itself. */
 export function internalError(problem: string, cause?: unknown): TidemarkError {
   return new TidemarkError('TM_INTERNAL', {

@@ -19,7 +19,8 @@ export type MigratorEvent =
     readonly resumeAt?: number;
   }
   | { readonly type: 'out-of-order'; readonly id: string; readonly newestApplied: string }
-  | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[] }
+  /** `confirmed`: allowed by the person at the terminal, not by --allow-destructive. */
+  | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[]; readonly confirmed?: true }
   /** A long data step (a back-fill, a rewrite of every item) reports how far it has got. */
   | { readonly type: 'progress'; readonly id: string; readonly progress: ProgressEvent };
 
