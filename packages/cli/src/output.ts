@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { isTidemarkError, redactUrl, type Operation, type Warning } from '@tidemark/core';
+import { isTidemarkError, redactUrl, type NativeStatement, type Operation, type Warning } from '@tidemark/core';
 import type { MigratorEvent, StatusReport } from '@tidemark/migrator';
 
 /**
@@ -155,8 +155,13 @@ export function describeOperation(o: Operation): string {
     case 'dropIndex': return `- index ${o.index}`;
     case 'addForeignKey': return `+ foreign key ${o.foreignKey.name}`;
     case 'dropForeignKey': return `- foreign key ${o.foreignKey}`;
-    case 'execute': return '! native statement';
+    case 'execute': return `! execute ${nativeText(o.statement)}`;
   }
+}
+
+/** A native statement on one line: SQL with its whitespace collapsed, a command document as JSON. */
+function nativeText(statement: NativeStatement): string {
+  return typeof statement === 'string' ? statement.replace(/\s+/g, ' ').trim() : JSON.stringify(statement);
 }
 
 /** `describeWarning` renders a destructive warning. */

@@ -120,11 +120,17 @@ export function destructiveRefused(id: string, warnings: readonly { code: string
   });
 }
 
+/**
+ * `GENERIC_BACKEND_HINT` is the hint of a database error no backend recognised; the migrator
+ * replaces it with one naming the migration step the database refused.
+ */
+export const GENERIC_BACKEND_HINT = 'read the database message above; fix the migration or the database, then run again';
+
 /** `backendError` wraps a native database error at a backend's boundary. */
 export function backendError(dialect: string, problem: string, details: Record<string, unknown>, cause?: unknown): TidemarkError {
   return new TidemarkError('TM_BACKEND_ERROR', {
     message: `${dialect}: ${problem}`,
-    hint: 'read the database message above; fix the migration or the database, then run again',
+    hint: GENERIC_BACKEND_HINT,
     details: { dialect, ...details },
     cause,
   });
