@@ -5,12 +5,14 @@ import { TidemarkError } from './tidemark-error.js';
 export interface SourceLocation {
   readonly file: string;
   readonly line?: number;
+  /** The 1-based column, where the error is about one expression. */
+  readonly column?: number;
   readonly model?: string;
   readonly property?: string;
 }
 
 function at(loc: SourceLocation): string {
-  const where = loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`;
+  const where = loc.line === undefined ? loc.file : `${loc.file}:${loc.line}${loc.column === undefined ? '' : `:${loc.column}`}`;
   const what = [loc.model, loc.property].filter(Boolean).join('.');
   return what ? `${where} (${what})` : where;
 }
