@@ -37,6 +37,7 @@ export async function withConnection<T>(
   const url = resolveUrl(args.url, ctx.env, config.url);
   const fromConfig = args.url === undefined && !ctx.env.DATABASE_URL;
   const connection = await connect(fromConfig ? resolveRelativeSqlite(url, config.root) : url, options);
+  ctx.progress?.connectedTo(connection.dialect, connection.capabilities.transactionalDdl);
   try {
     return await fn(connection, config);
   } finally {

@@ -7,8 +7,19 @@ import type { MigratorEvent } from '@tidemark/migrator';
 export class RunProgress {
   readonly done: string[] = [];
   current: { id: string; direction: 'up' | 'down' } | undefined;
+  /** How the database keeps a run: set once connected (see `connectedTo`). */
+  #keeps: 'whole-run' | 'each-migration' | 'each-step' | undefined;
 
   constructor(readonly command: string | undefined) {}
+
+  /**
+   * `connectedTo` says what an interrupted run leaves: SQLite holds its lock as one transaction
+   * around the whole run (lock.ts), so nothing of the run stays; PostgreSQL runs each migration
+   * in its own transaction; the others keep every finished step.
+   */
+  connectedTo(dialect: string, transactionalDdl: boolean): void {
+    this.#keeps = dialect === 'sqlite' ? 'whole-run' : transactionalDdl ? 'each-migration' : 'each-step';
+  }
 
   event(e: MigratorEvent): void {
     if (e.type === 'applying') this.current = { id: e.id, direction: e.direction };
@@ -24,11 +35,16 @@ export class RunProgress {
     if (this.done.length === 0 && !this.current) {
       return { message: 'cancelled, nothing written', hint: 'run the command again when you are ready' };
     }
+    const hint = 'run `tidemark migrate:status` to see where the database is';
+    const all = [...this.done, ...(this.current ? [this.current.id] : [])];
+    if (this.#keeps === 'whole-run') {
+      return { message: `cancelled, nothing was ${verb}: the run was one transaction, rolled back (${all.join(', ')})`, hint };
+    }
     const done = this.done.length > 0 ? `${verb}: ${this.done.join(', ')}` : `nothing was ${verb}`;
-    const current = this.current
-      ? `; ${this.current.id} was in progress: on SQLite and PostgreSQL its transaction is rolled back, elsewhere its finished steps stay and the next run settles it`
-      : '';
-    return { message: `cancelled, ${done}${current}`, hint: 'run `tidemark migrate:status` to see where the database is' };
+    const current = !this.current ? ''
+      : this.#keeps === 'each-migration' ? `; ${this.current.id} was in progress and is rolled back with its transaction`
+        : `; ${this.current.id} was in progress: its finished steps stay, and the next \`tidemark migrate:up\` settles it`;
+    return { message: `cancelled, ${done}${current}`, hint };
   }
 }
 
