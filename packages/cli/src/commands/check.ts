@@ -5,6 +5,7 @@ import { loadMigration, readMigrationFiles, replayMigrations } from '@tidemark/m
 import { withConnection, type CommandContext, type GlobalArgs } from '../command-context.js';
 import { loadConfig } from '../config.js';
 import { loadGenerator } from '../load-generator.js';
+import { driftHint, ownedTables, withoutTables } from '../owned-tables.js';
 import { describeOperation } from '../output.js';
 
 /**
@@ -44,12 +45,13 @@ export function checkCommand(ctx: CommandContext) {
         const files = (await readMigrationFiles(dir)).filter((f) => applied.has(f.id));
         const replayed = await replayMigrations(files, loadMigration, connection.dialect);
         const expected = replayed.at(-1)?.after ?? emptySnapshot();
-        const live = await connection.introspect();
-        const drift = await diffSnapshots(comparableSnapshot(expected, connection.capabilities), comparableSnapshot(live, connection.capabilities), { renames: { mode: 'none' } });
+        const owned = ownedTables(replayed.map((r) => r.migration));
+        const live = withoutTables(await connection.introspect(), owned);
+        const drift = await diffSnapshots(comparableSnapshot(withoutTables(expected, owned), connection.capabilities), comparableSnapshot(live, connection.capabilities), { renames: { mode: 'none' } });
         if (drift.length > 0) {
           throw new TidemarkError('TM_DRIFT', {
             message: `${connection.target} drifted from its applied migrations: ${drift.map(describeOperation).join('; ')}`,
-            hint: 'undo the manual change by hand; or keep it: add it to the models, run `tidemark migrate:generate -m "capture ..."`, then record that migration as applied on this database only with `tidemark migrate:resolve <id> --applied` (other databases run it)',
+            hint: driftHint(drift),
             details: { drift },
           });
         }
