@@ -29,7 +29,7 @@ export interface MainIo {
 
 /**
  * `main` runs one `tidemark` command line and returns the exit code (README: CLI): 0 done,
- * 1 a database or migration failed, 2 bad input, 3 refused for safety.
+ * 1 a database or migration failed, 2 bad input, 3 refused for safety, 130 cancelled (Ctrl-C).
  */
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
   const out = new Output(argv.includes('--json'), io.stdout, io.stderr, useColors(io.stdout, io.env) && !argv.includes('--no-color'));
