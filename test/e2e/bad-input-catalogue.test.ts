@@ -1,7 +1,8 @@
 // A catalogue of bad input run through the installed binary (packages/cli/bin/tidemark.mjs, the
 // bundle `npm test` builds): models, .schema.json, migration files, URLs, flags and folders. Every
-// case must exit 2 (bad input) or 1 (where the database or the file system is at fault) with a
-// TM_* code and a message naming the file (and line, where there is one); must write nothing (the
+// case must exit 2 (bad input), 1 (where the database or the file system is at fault) or 3 (refused
+// for safety) with a TM_* code, a message naming the file (and line, where there is one) and, where
+// the cause has its own, that hint; must write nothing (the
 // project's files are compared before and after, and no SQLite file appears); and must never
 // print a password from a URL, in text, in --json or in a stack trace.
 import assert from 'node:assert/strict';
@@ -38,8 +39,10 @@ interface Case {
   readonly generated?: boolean;
   readonly args: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
-  readonly exit: 1 | 2;
+  readonly exit: 1 | 2 | 3;
   readonly code: RegExp;
+  /** What the hint must say, where the hint is specific to the cause. */
+  readonly hint?: RegExp;
   /** What the message must name: the file (and line), the flag or the URL. */
   readonly names: RegExp;
   /** Also run with --json and check that document. */
@@ -72,7 +75,8 @@ const CASES: readonly Case[] = [
   { name: 'Default.now on a number', files: { 'models/item.ts': item('  @Default(Default.now) at!: number;') }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:6 \(Item\.at\): Default\.now only fits a Date column/ },
   { name: 'an empty table name', files: { 'models/item.ts': item('  name!: string;', "@Model({ table: '' })") }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:4 \(Item\): the table name is empty/ },
   { name: 'an empty column name', files: { 'models/item.ts': item("  @Column({ name: '' }) name!: string;") }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:6 \(Item\.name\): the column name is empty/ },
-  { name: 'a non-literal decorator argument', files: { 'models/item.ts': item('  @Column({ length: 10 + 5 }) name!: string;') }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:6 \(Item\.name\): @Column argument `10 \+ 5` is not a literal/ },
+  { name: 'a non-literal decorator argument', files: { 'models/item.ts': item('  @Column({ length: 10 + 5 }) name!: string;') }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:6:21 \(Item\.name\): @Column argument `10 \+ 5` is not a literal\n.*\n> 6 \|   @Column\(\{ length: 10 \+ 5 \}\) name!: string;\n {2}\s+\| {21}\^{6}\n/, hint: /write the value inline as a literal/ },
+  { name: 'a computed initializer', files: { 'models/item.ts': item('  count: number = 10 + 5;') }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:6:19 \(Item\.count\): the initializer `10 \+ 5` is computed, .*\n.*\n> 6 \|   count: number = 10 \+ 5;/, hint: /write the default as a literal/ },
   { name: 'a misspelt @Column option', files: { 'models/item.ts': item('  @Column({ lenght: 5 }) name!: string;') }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:6 \(Item\.name\): @Column has no option `lenght`/ },
   { name: 'a type Tidemark cannot map', files: { 'models/item.ts': item('  meta!: Map<string, string>;') }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:6 \(Item\.meta\): Tidemark cannot map type/ },
   { name: 'a model without @Key', files: { 'models/item.ts': `${HEADER}@Model()\nexport class Item {\n  name!: string;\n}\n` }, args: gen, exit: 2, code: /TM_MODEL_INVALID/, names: /models\/item\.ts:4 \(Item\): model Item has no @Key/ },
@@ -103,7 +107,14 @@ const CASES: readonly Case[] = [
   { name: 'migrate:up with a migration file without a default export', mayCreateDb: true, files: { [`migrations/${ID}.ts`]: 'export const up = 1;\n' }, args: ['migrate:up'], exit: 2, code: /TM_MIGRATION_INVALID/, names: new RegExp(`migrations/${ID}\\.ts`) },
   { name: 'migrate:up with a step of a type no backend knows (SQLite would take it)', mayCreateDb: true, files: { [`migrations/${ID}.ts`]: migration("await db.createTable({ name: 'items', primaryKey: ['id'], columns: [{ name: 'id', type: 'varchar' }] });") }, args: ['migrate:up'], exit: 2, code: /TM_MIGRATION_INVALID/, names: new RegExp(`${ID}.*varchar|varchar.*${ID}`) },
 
+  // a statement the database refuses: the hint names the step and the file, not "fix the migration or the database"
+  { name: 'migrate:up with a native statement the database refuses', mayCreateDb: true, files: { [`migrations/${ID}.ts`]: migration(`${CREATE}\n    await db.execute('INSERT INTO nope VALUES (1)');`) }, args: ['migrate:up'], exit: 1, code: /TM_BACKEND_ERROR/, names: new RegExp(`${ID} \\(up\\) step 2: sqlite: no such table: nope`), hint: new RegExp(`the database refused step 2 of up in .*migrations/${ID}\\.ts: fix that statement`) },
+  // a destructive step without a terminal: refused before anything runs, naming the flag
+  { name: 'migrate:up with a destructive step and no terminal', mayCreateDb: true, files: { [`migrations/${ID}.ts`]: migration(`${CREATE}\n    await db.addColumn('items', { name: 'note', type: 'text', nullable: true });\n    await db.dropColumn('items', 'note');`) }, args: ['migrate:up'], exit: 3, code: /TM_DESTRUCTIVE_REFUSED/, names: new RegExp(`${ID} has destructive steps: TM_W_DROP_COLUMN drops column items\\.note`), hint: /run again with --allow-destructive; nothing was applied/, json: true },
+
   // --- URLs -----------------------------------------------------------------------------------
+  { name: 'a SQLite URL in a folder that does not exist', args: ['migrate:up', '--url', 'sqlite:nope/dir/app.db'], exit: 1, code: /TM_BACKEND_ERROR/, names: /sqlite: cannot create sqlite:nope\/dir\/app\.db: the folder .*nope\/dir does not exist/, hint: /create the folder \(mkdir -p .*nope\/dir\)/, json: true },
+  { name: 'a PostgreSQL server that refuses the connection', args: ['migrate:status', '--url', `postgres://admin:${PASSWORD}@127.0.0.1:1/db`], exit: 1, code: /TM_BACKEND_ERROR/, names: /ECONNREFUSED 127\.0\.0\.1:1/, hint: /check that PostgreSQL runs and accepts connections at postgres:\/\/admin:\*\*\*@127\.0\.0\.1:1\/db/, json: true },
   { name: 'an unknown scheme with a password (--url)', args: ['migrate:status', '--url', frob], exit: 2, code: /TM_URL_INVALID/, names: /frob:\/\/admin:\*\*\*@localhost\/db: unknown scheme frob/, json: true },
   { name: 'an unknown scheme with a password (DATABASE_URL)', args: ['migrate:status'], env: { DATABASE_URL: frob }, exit: 2, code: /TM_URL_INVALID/, names: /unknown scheme frob/, json: true },
   { name: 'an unknown scheme with a password (config file)', files: { 'tidemark.config.json': JSON.stringify({ models: ['models/**/*.ts'], migrations: 'migrations', url: frob }) }, args: ['migrate:up'], exit: 2, code: /TM_URL_INVALID/, names: /unknown scheme frob/, json: true },
@@ -115,8 +126,10 @@ const CASES: readonly Case[] = [
 
   // --- flags ----------------------------------------------------------------------------------
   { name: 'an unknown flag', args: ['migrate:up', '--frobnicate'], exit: 2, code: /TM_USAGE/, names: /frobnicate/ },
-  { name: 'an unknown command', args: ['migrate:sideways'], exit: 2, code: /TM_USAGE/, names: /migrate:sideways/ },
-  { name: 'generate without --message', files: { 'models/item.ts': GOOD }, args: ['migrate:generate'], exit: 2, code: /TM_USAGE/, names: /message/ },
+  { name: 'an unknown command', args: ['migrate:sideways'], exit: 2, code: /TM_USAGE/, names: /unknown command migrate:sideways/, hint: /tidemark --help.*migrate:status/ },
+  { name: 'a blank migration without --message', files: { 'models/item.ts': GOOD }, args: ['migrate:generate', '--empty'], exit: 2, code: /TM_USAGE/, names: /a blank migration \(--empty\) needs a name/, hint: /add -m "what it does"/, json: true },
+  { name: 'a command without its migrate: prefix', args: ['status'], exit: 2, code: /TM_USAGE/, names: /unknown command status; did you mean migrate:status\?/, hint: /run `tidemark migrate:status`/, json: true },
+  { name: 'a misspelt command', args: ['migrate:stauts', '--url', 'sqlite:app.db'], exit: 2, code: /TM_USAGE/, names: /unknown command migrate:stauts; did you mean migrate:status\?/, hint: /run `tidemark migrate:status`/ },
   { name: 'down --steps that is not a number', generated: true, args: ['migrate:down', '--steps', 'many'], exit: 2, code: /TM_USAGE/, names: /steps/ },
   { name: 'down with both --steps and --to', generated: true, args: ['migrate:down', '--steps', '1', '--to', ID], exit: 2, code: /TM_USAGE/, names: /steps|--to/ },
   { name: 'a --rename that is not old=new', files: { 'models/item.ts': GOOD }, args: [...gen, '--rename', 'items'], exit: 2, code: /TM_USAGE/, names: /--rename items is not old=new/ },
@@ -208,6 +221,7 @@ describe('bad input through the tidemark binary', () => {
       assert.match(text!.stderr, c.code, shown);
       assert.match(text!.stderr, c.names, shown);
       assert.match(text!.stderr, /\nhint: \S/, shown);
+      if (c.hint) assert.match(text!.stderr.slice(text!.stderr.indexOf('\nhint: ')), c.hint, shown);
       assert.doesNotMatch(text!.stderr, /TM_INTERNAL|\n\s+at .*\(.*:\d+:\d+\)/, `no bug report, no stack trace: ${shown}`);
       if (json) {
         assert.equal(json.code, c.exit, json.stdout + json.stderr);
@@ -216,6 +230,7 @@ describe('bad input through the tidemark binary', () => {
         assert.match(doc.error.code, c.code);
         assert.match(doc.error.message, c.names);
         assert.ok(doc.error.hint.length > 0);
+        if (c.hint) assert.match(doc.error.hint, c.hint);
       }
       for (const r of o.runs) {
         assert.ok(!`${r.stdout}${r.stderr}`.includes(PASSWORD), `the password is printed: ${r.stdout}${r.stderr}`);

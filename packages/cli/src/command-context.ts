@@ -5,6 +5,7 @@ import { loadConfig, type TidemarkConfig } from './config.js';
 import { connect } from './load-backend.js';
 import type { Output } from './output.js';
 import { resolveRunSettings, type ProductionArgs, type RunSettings } from './production/run-settings.js';
+import type { RunProgress } from './run-progress.js';
 
 /** `GlobalArgs` are the options every command takes (and the production flags some add: ProductionArgs). */
 export interface GlobalArgs extends ProductionArgs {
@@ -20,6 +21,8 @@ export interface CommandContext {
   readonly out: Output;
   /** Whether a person is at a terminal to answer questions. */
   readonly interactive: boolean;
+  /** What the run has done so far, for the line Ctrl-C prints (the binary sets it; tests need not). */
+  readonly progress?: RunProgress | undefined;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function withConnection<T>(
   const connection = await connect(settings.urlFromConfig ? resolveRelativeSqlite(settings.url, config.root) : settings.url, {
     ...options, timeouts: settings.timeouts.session, ...(settings.onStatement ? { onStatement: settings.onStatement } : {}),
   });
+  ctx.progress?.connectedTo(connection.dialect, connection.capabilities.transactionalDdl);
   try {
     return await fn(connection, config, settings);
   } finally {
@@ -57,7 +61,7 @@ export function openMigrator(ctx: CommandContext, connection: BackendConnection,
   const migrator = createMigrator({
     connection,
     directory: join(config.root, config.migrations),
-    onEvent: (e) => { events.push(e); ctx.out.event(e); },
+    onEvent: (e) => { events.push(e); ctx.progress?.event(e); ctx.out.event(e); },
     // README: Hooks, Timeouts, Environments
     ...(settings?.hooks ? { hooks: settings.hooks } : {}),
     ...(settings ? { lockRetries: { retries: settings.timeouts.lockRetries } } : {}),

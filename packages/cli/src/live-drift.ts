@@ -1,5 +1,6 @@
 import { emptySnapshot, type BackendConnection, type Operation } from '@tidemark/core';
 import { findDrift, foldSquashed, loadMigration, readMigrationFiles, replayMigrations } from '@tidemark/migrator';
+import { ownedTables } from './owned-tables.js';
 
 /** `LiveDrift` is how one live database differs from what its applied migrations say. */
 export interface LiveDrift {
@@ -21,6 +22,8 @@ export async function liveDrift(connection: BackendConnection, directory: string
   const applied = new Set(records.filter((r) => r.outcome === 'applied').map((r) => r.id));
   const replayed = await replayMigrations(files.filter((f) => applied.has(f.id)), loadMigration, connection.dialect);
   const expected = replayed.at(-1)?.after ?? emptySnapshot();
-  const drift = await findDrift(expected, await connection.introspect(), connection.capabilities, excluded);
+  // tables the migrations' native statements own (`owns`) are theirs, as the config's `exclude` are other tools'
+  const owned = ownedTables(replayed.map((r) => r.migration));
+  const drift = await findDrift(expected, await connection.introspect(), connection.capabilities, (t) => excluded(t) || owned.has(t));
   return { applied: applied.size, drift };
 }

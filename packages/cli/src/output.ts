@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { describeDataChange, isTidemarkError, redactUrl, type Operation, type Warning } from '@tidemark/core';
+import { describeDataChange, isTidemarkError, redactUrl, type NativeStatement, type Operation, type Warning } from '@tidemark/core';
 import type { MigratorEvent, StatusReport } from '@tidemark/migrator';
 
 /**
@@ -104,7 +104,7 @@ export class Output {
         this.warn(`TM_W_OUT_OF_ORDER ${e.id} is older than the newest applied migration (${e.newestApplied}); applying it in id order`);
         break;
       case 'destructive-allowed':
-        for (const w of e.warnings) this.warn(`${e.id}: ${w.code} ${w.message} (allowed by --allow-destructive)`);
+        for (const w of e.warnings) this.warn(`${e.id}: ${w.code} ${w.message} (${e.confirmed ? 'you answered yes' : 'allowed by --allow-destructive'})`);
         break;
       case 'lock-retry':
         this.warn(`${e.id}${e.step !== undefined ? ` step ${e.step}` : ''}: a lock timeout (${e.message}); retry ${e.attempt} of ${e.retries} in ${e.delayMs} ms${e.step !== undefined ? '' : ' (the migration was rolled back and runs again)'}`);
@@ -177,9 +177,14 @@ export function describeOperation(o: Operation): string {
     case 'dropForeignKey': return `- foreign key ${o.foreignKey}`;
     case 'addCheck': return `+ check ${o.check.name}`;
     case 'dropCheck': return `- check ${o.check}`;
-    case 'execute': return '! native statement';
+    case 'execute': return `! execute ${nativeText(o.statement)}`;
     case 'insert': case 'update': case 'backfill': return `! ${describeDataChange(o)}`;
   }
+}
+
+/** A native statement on one line: SQL with its whitespace collapsed, a command document as JSON. */
+function nativeText(statement: NativeStatement): string {
+  return typeof statement === 'string' ? statement.replace(/\s+/g, ' ').trim() : JSON.stringify(statement);
 }
 
 /** `describeWarning` renders a destructive warning. */

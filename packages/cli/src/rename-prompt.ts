@@ -1,4 +1,5 @@
 import type { RenameResolver } from '@tidemark/core';
+import { askOrCancel } from './prompt-cancel.js';
 
 /**
  * `promptRenames` asks at the terminal whether an added table or column is a renamed one,
@@ -7,12 +8,12 @@ import type { RenameResolver } from '@tidemark/core';
 export const promptRenames: RenameResolver = async (q) => {
   const { select } = await import('@inquirer/prompts');
   const where = q.table ? ` in ${q.table}` : '';
-  const answer = await select<string>({
+  const answer = await askOrCancel(() => select<string>({
     message: `Is ${q.kind} ${q.added}${where} new, or renamed from an existing one?`,
     choices: [
       ...q.removed.map((r) => ({ name: `~ ${r} → ${q.added} (rename: keeps the data)`, value: r })),
       { name: `+ ${q.added} is new (the removed ${q.kind} is dropped with its data)`, value: '' },
     ],
-  });
+  }), 'nothing written');
   return answer === '' ? undefined : answer;
 };

@@ -9,6 +9,7 @@ import { executeStatement } from './execute.js';
 import type { DynamoGateway } from './gateway.js';
 import { checkItems } from './prechecks/run-check.js';
 import { renderOperation } from './render.js';
+import { countItems } from './scan.js';
 import { ensureSchemaTable } from './schema-store.js';
 import type { WaitOptions } from './wait.js';
 
@@ -73,6 +74,11 @@ export class DynamoApplier implements OperationApplier {
   /** `applyData` runs an insert, update or back-fill with item requests (data/run-data-change.ts). */
   async applyData(change: DataChange): Promise<DataResult> {
     return runDynamoDataChange(change, { db: this.#db, schema: await this.#live.read(), onProgress: this.onProgress });
+  }
+
+  /** `countAtRisk` counts the items of `table`, or those holding attribute `column` (a COUNT scan): what dropping it loses. */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return countItems(this.#db, table, 'count', column);
   }
 
   /** `execute` runs a DynamoDB data command (see `DynamoDbStatement`); SQL text is refused. */

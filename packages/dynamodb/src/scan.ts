@@ -17,12 +17,17 @@ export async function* scanPages(db: DynamoGateway, input: ScanCommandInput, op:
   } while (start);
 }
 
-/** `countItems` counts a table's items with a paginated COUNT scan. */
-export async function countItems(db: DynamoGateway, table: string, op: string): Promise<number> {
+/** `countItems` counts a table's items with a paginated COUNT scan; with `attribute`, only the items that hold it (not NULL). */
+export async function countItems(db: DynamoGateway, table: string, op: string, attribute?: string): Promise<number> {
+  const filter: Partial<ScanCommandInput> = attribute === undefined ? {} : {
+    FilterExpression: 'attribute_exists(#a) AND NOT attribute_type(#a, :null)',
+    ExpressionAttributeNames: { '#a': attribute },
+    ExpressionAttributeValues: { ':null': { S: 'NULL' } },
+  };
   let n = 0;
   let start: Item | undefined;
   do {
-    const page = await db.send('Scan', { TableName: table, Select: 'COUNT', ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }, { op, table });
+    const page = await db.send('Scan', { TableName: table, Select: 'COUNT', ConsistentRead: true, ...filter, ...(start ? { ExclusiveStartKey: start } : {}) }, { op, table });
     n += page.Count ?? 0;
     start = page.LastEvaluatedKey;
   } while (start);

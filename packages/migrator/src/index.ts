@@ -8,6 +8,7 @@ export * from './source/check-chain.js';
 export * from './source/replay.js';
 export * from './run/events.js';
 export * from './run/migration-plan.js';
+export type { ConfirmDestructive, DestructiveStep } from './run/destructive-steps.js';
 export * from './run/status.js';
 export * from './run/run-migration.js';
 export * from './run/migrator.js';

@@ -8,6 +8,7 @@ import { capabilities } from './capabilities.js';
 import type { MongoCommandRunner } from './command-runner.js';
 import { executeNative } from './execute.js';
 import { runMongoDataChange } from './data/run-data-change.js';
+import { countMatching } from './cursor.js';
 import { checkData } from './prechecks/run-checks.js';
 import { renderOperation } from './render.js';
 import { runPlan } from './run/run-plan.js';
@@ -62,6 +63,14 @@ export class MongoApplier implements OperationApplier {
   /** `applyData` runs an insert, update or back-fill as commands (data/run-data-change.ts); the schema stays cached. */
   async applyData(change: DataChange): Promise<DataResult> {
     return runMongoDataChange(change, { runner: this.#runner, schema: await this.#options.live.read(), onProgress: this.onProgress });
+  }
+
+  /**
+   * `countAtRisk` counts the documents of collection `table`, or those where `column` holds a
+   * value (present and not null): what dropping it loses.
+   */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return countMatching(this.#runner, table, column === undefined ? {} : { [column]: { $exists: true, $ne: null } }, 'count');
   }
 
   /** `execute` runs a hand-written command document (see execute.ts); SQL text is refused. */

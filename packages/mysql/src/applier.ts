@@ -63,6 +63,11 @@ export class MysqlApplier implements OperationApplier {
     return this.#inner.applyData(shortenOperation(change));
   }
 
+  /** `countAtRisk` counts what a destructive step would lose (see `OperationApplier.countAtRisk`). */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return this.#inner.countAtRisk(table, column);
+  }
+
   /** `execute` runs hand-written SQL (several statements allowed); the schema is read again afterwards. */
   execute(statement: NativeStatement): Promise<unknown> {
     return this.#live.native(() => this.#inner.execute(statement));

@@ -28,6 +28,9 @@ describe('translateMysqlError', () => {
     const denied = translateMysqlError(driverError('ER_ACCESS_DENIED_ERROR', 1045, '28000', "Access denied for user 'app'@'10.0.0.2' (using password: YES)"), { op: 'connect', target });
     assert.match(denied.hint, /check the user and password/);
     assert.doesNotMatch(`${denied.message} ${denied.hint}`, /s3cret/);
+    // MariaDB's answer to a user it knows only by socket authentication, or a missing password
+    const noPassword = translateMysqlError(driverError('ER_ACCESS_DENIED_NO_PASSWORD_ERROR', 1698, '28000', "Access denied for user 'nobody'@'127.0.0.1'"), { op: 'connect', target });
+    assert.match(noPassword.hint, /check the user and password/);
     const missing = translateMysqlError(driverError('ER_BAD_DB_ERROR', 1049, '42000', "Unknown database 'shop'"), { op: 'connect', target });
     assert.match(missing.hint, /CREATE DATABASE/);
     const locked = translateMysqlError(driverError('ER_LOCK_WAIT_TIMEOUT', 1205, 'HY000', 'Lock wait timeout exceeded'));

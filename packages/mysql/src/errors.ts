@@ -29,7 +29,7 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOU
 function hintFor(code: string | undefined, target: string): string | undefined {
   if (code === undefined) return undefined;
   if (UNREACHABLE.has(code)) return `start the MySQL/MariaDB server that ${target} names, or fix the host and port in the URL`;
-  if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_NOT_SUPPORTED_AUTH_MODE') return `check the user and password in the URL (${target})`;
+  if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR' || code === 'ER_NOT_SUPPORTED_AUTH_MODE') return `check the user and password in the URL (${target})`;
   if (code === 'ER_BAD_DB_ERROR') return `create the database first (CREATE DATABASE …), or fix its name in the URL (${target})`;
   if (code === 'ER_DBACCESS_DENIED_ERROR' || code === 'ER_TABLEACCESS_DENIED_ERROR' || code === 'ER_SPECIFIC_ACCESS_DENIED_ERROR') {
     return 'grant the user the privileges it needs on this database (CREATE, ALTER, DROP, INDEX, REFERENCES, SELECT, INSERT, UPDATE, DELETE)';

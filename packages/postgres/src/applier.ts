@@ -107,6 +107,11 @@ export class PostgresApplier implements OperationApplier {
     return this.#inner.applyData(shortenOperation(change));
   }
 
+  /** `countAtRisk` counts what a destructive step would lose (see `OperationApplier.countAtRisk`). */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return this.#inner.countAtRisk(table, column);
+  }
+
   /** `execute` runs hand-written SQL, which may change the schema behind the cache's back. */
   execute(statement: NativeStatement): Promise<unknown> {
     return this.#live.native(() => this.#inner.execute(statement));

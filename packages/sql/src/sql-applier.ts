@@ -93,6 +93,14 @@ export class SqlApplier implements OperationApplier {
     return runDataChange(change, { executor, quote: dialect.quoteIdentifier, data: dialect.data, schema: await readSchema(), onProgress: this.onProgress });
   }
 
+  /** `countAtRisk` counts the rows of `table`, or those where `column` is not NULL (what dropping it loses). */
+  async countAtRisk(table: string, column?: string): Promise<number> {
+    const q = (name: string) => this.#options.dialect.quoteIdentifier(name);
+    const [row] = await this.#options.executor.all<{ n: unknown }>(
+      `SELECT COUNT(*) AS n FROM ${q(table)}${column === undefined ? '' : ` WHERE ${q(column)} IS NOT NULL`}`);
+    return Number(row?.n ?? 0);
+  }
+
   /** `render` returns the statements `apply` would run on a database whose schema is `before`. */
   render(operation: Operation, before: SchemaSnapshot): string[] {
     return this.#options.dialect.render(operation, before);

@@ -87,6 +87,11 @@ export class SqliteApplier implements OperationApplier {
     return this.#inner.applyData(change);
   }
 
+  /** `countAtRisk` counts what a destructive step would lose (see `OperationApplier.countAtRisk`). */
+  countAtRisk(table: string, column?: string): Promise<number> {
+    return this.#inner.countAtRisk(table, column);
+  }
+
   /** `execute` runs hand-written SQL. */
   execute(statement: NativeStatement): Promise<unknown> {
     return this.#live.native(() => this.#inner.execute(statement));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, type SessionTimeouts, type StatementListener } from '@tidemark/core';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { backendMissing, DEFAULT_LOCK_TIMEOUT_MS, lockTimeoutFromEnv, tidemarkError, type SessionTimeouts, type StatementListener } from '@tidemark/core';
 import { SqliteConnection } from './connection.js';
 import type { SqliteDatabase, SqliteDriver } from './driver.js';
 import { translateSqliteError } from './errors.js';
@@ -74,6 +74,14 @@ export async function connectSqlite(url: string, options: SqliteConnectOptions =
   // an empty private database stands in for a file that does not exist yet
   const file = options.readOnly && path !== ':memory:' && !existsSync(path) ? ':memory:' : path;
   if (options.readOnly && file !== ':memory:') rollBackHotJournal(Driver, file, lockTimeoutMs);
+  if (file !== ':memory:' && !existsSync(dirname(file))) {
+    // SQLite creates the file, never its folder; its own message does not say which folder
+    throw tidemarkError('TM_BACKEND_ERROR', {
+      message: `sqlite: cannot create ${url}: the folder ${dirname(file)} does not exist`,
+      hint: `create the folder (mkdir -p ${dirname(file)}), or fix the path in the URL`,
+      details: { dialect: 'sqlite', op: 'connect', folder: dirname(file) },
+    });
+  }
   let db: SqliteDatabase;
   try {
     db = new Driver(file, options.readOnly && file !== ':memory:' ? { timeout: lockTimeoutMs, readonly: true, fileMustExist: true } : { timeout: lockTimeoutMs });

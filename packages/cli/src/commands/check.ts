@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import { excludedTables } from '../drift/excluded-models.js';
 import { liveDrift } from '../live-drift.js';
 import { loadGenerator } from '../load-generator.js';
+import { driftHint } from '../owned-tables.js';
 import { describeOperation } from '../output.js';
 import { selectsEnvironment } from '../production/select-environment.js';
 
@@ -20,7 +21,10 @@ export function checkCommand(ctx: CommandContext, setExit: (code: number) => voi
   return {
     command: 'migrate:check',
     describe: 'fail if the models differ from .schema.json, or (with --url) if the database drifted',
-    builder: (y: Argv) => y.options(FLEET_OPTIONS),
+    builder: (y: Argv) => y.options(FLEET_OPTIONS)
+      .example('$0 migrate:check', 'on a pull request: exit 3 if a model change has no migration')
+      .example('$0 migrate:check --url "$DATABASE_URL"', 'also exit 3 if the database drifted from its migrations')
+      .example('$0 migrate:check --targets tenants.txt', 'every database of a fleet'),
     handler: async (args: FleetArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
       const { verifiedSchema, readModels, diffSnapshots } = await loadGenerator(config.root);
@@ -47,7 +51,7 @@ export function checkCommand(ctx: CommandContext, setExit: (code: number) => voi
         if (drift.length > 0) {
           throw new TidemarkError('TM_DRIFT', {
             message: `${connection.target} drifted from its applied migrations: ${drift.map(describeOperation).join('; ')}`,
-            hint: 'undo the manual change by hand; or keep it: add it to the models, run `tidemark migrate:generate -m "capture ..."`, then record that migration as applied on this database only with `tidemark migrate:resolve <id> --applied` (other databases run it); a table another tool owns goes in "exclude" in tidemark.config.json',
+            hint: driftHint(drift),
             details: { drift },
           });
         }

@@ -10,7 +10,7 @@ import { promptRenames } from '../rename-prompt.js';
 import { selectEnvironment } from '../production/select-environment.js';
 
 interface GenerateArgs extends GlobalArgs {
-  readonly message: string;
+  readonly message?: string;
   readonly empty?: boolean;
   readonly dryRun?: boolean;
   /** yargs gives `[false]` for `--no-rename` on an array option. */
@@ -41,7 +41,7 @@ export function generateCommand(ctx: CommandContext) {
     describe: 'diff the models against migrations/.schema.json and write one migration',
     builder: (y: Argv<GlobalArgs>) =>
       y
-        .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'what the migration does; becomes its file name' })
+        .option('message', { alias: 'm', type: 'string', describe: 'what the migration does; becomes its file name (default: named after the changes, e.g. add_users_website)' })
         .option('empty', { type: 'boolean', describe: 'write a blank migration for hand-written data changes' })
         .option('dry-run', { type: 'boolean', describe: 'print the migration and write nothing' })
         .option('target-check', {
@@ -51,7 +51,12 @@ export function generateCommand(ctx: CommandContext) {
         .option('rename', {
           type: 'string', array: true,
           describe: 'declare a rename: old=new (table) or table.old=new (column; the table by its new name); repeat it for several. --no-rename drops and adds every removed+added pair no --rename names; the two combine',
-        }),
+        })
+        .example('$0 migrate:generate -m "add user website"', 'writes <timestamp>_add_user_website.ts')
+        .example('$0 migrate:generate', 'the same, named after the changes')
+        .example('$0 migrate:generate --dry-run', 'print the migration, write nothing')
+        .example('$0 migrate:generate --rename users.name=full_name', 'a rename (keeps the data)')
+        .example('$0 migrate:generate --empty -m "backfill names"', 'a blank migration for a hand-written data change'),
     handler: async (args: GenerateArgs) => {
       const config = await loadConfig(ctx.cwd, args.config);
       const { generate } = await loadGenerator(config.root);
@@ -64,7 +69,7 @@ export function generateCommand(ctx: CommandContext) {
         cwd: config.root,
         models: config.models,
         migrations: config.migrations,
-        message: args.message,
+        ...(args.message !== undefined ? { message: args.message } : {}),
         renames,
         renameHints: parseRenameFlags(Array.isArray(args.rename) ? args.rename.filter((x): x is string => typeof x === 'string') : []),
         ...(args.empty ? { empty: true } : {}),
@@ -84,9 +89,11 @@ export function generateCommand(ctx: CommandContext) {
       }
       out.line(`Generated migration: ${result.file}`);
       for (const o of result.operations) out.line(`  ${describeOperation(o)}`);
-      for (const w of result.warnings) out.line(`  ⚠️  ${describeWarning(w)} — applying it needs --allow-destructive`);
+      for (const w of result.warnings) out.line(`  ⚠️  ${describeWarning(w)}`);
       if (result.operations.length === 0) out.line('  (blank: write the change in up and down)');
-      out.line('Review it, then apply it with `tidemark migrate:up`.');
+      out.line(result.warnings.length > 0
+        ? 'Review it, then apply it with `tidemark migrate:up --allow-destructive` (it loses data; on a terminal, `tidemark migrate:up` shows the rows and asks).'
+        : 'Review it, then apply it with `tidemark migrate:up`.');
     },
   };
 }

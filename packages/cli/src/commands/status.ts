@@ -10,7 +10,10 @@ export function statusCommand(ctx: CommandContext, setExit: (code: number) => vo
   return {
     command: 'migrate:status',
     describe: 'show applied, pending, changed, missing and failed migrations',
-    builder: (y: Argv) => y.options(FLEET_OPTIONS),
+    builder: (y: Argv) => y.options(FLEET_OPTIONS)
+      .example('$0 migrate:status', 'every migration: applied, pending, changed, missing, failed')
+      .example('$0 migrate:status --json', 'the same for a script')
+      .example('$0 migrate:status --targets tenants.txt', 'every database of a fleet, one line each'),
     handler: (args: FleetArgs) => args.targets !== undefined ? runFleetCommand(ctx, args, 'status', setExit) :
       withConnection(ctx, args, async (connection, config) => {
         const report = await openMigrator(ctx, connection, config).migrator.status();

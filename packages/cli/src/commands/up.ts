@@ -4,6 +4,7 @@ import { openMigrator, withConnection, type CommandContext, type GlobalArgs } fr
 import { FLEET_OPTIONS, runFleetCommand, type FleetArgs } from '../fleet/fleet-command.js';
 import { confirmUp } from '../production/confirm-environment.js';
 import { withRunOptions } from '../production/production-options.js';
+import { askBeforeDestructive } from '../destructive-prompt.js';
 
 interface UpArgs extends FleetArgs {
   readonly to?: string;
@@ -25,6 +26,9 @@ export function upCommand(ctx: CommandContext, setExit: (code: number) => void) 
         .option('allow-destructive', { type: 'boolean', describe: 'allow steps that drop tables or columns or narrow types' })
         .option('prechecks', { type: 'boolean', describe: 'with --dry-run: also run the data checks (NULLs, duplicates, values that do not fit) against the data now, read-only' })
         .option('resume', { type: 'boolean', describe: 'continue a migration that failed part-way from the step that failed (fix its cause first)' })
+        .example('$0 migrate:up', 'apply every pending migration').example('$0 migrate:up --dry-run', 'print the SQL, apply nothing')
+        .example('$0 migrate:up --allow-destructive', 'in CI or a deploy: steps that drop data run without a question')
+        .example('$0 migrate:up --targets tenants.txt --concurrency 8', 'every database of a fleet')
         .options(FLEET_OPTIONS),
     handler: (args: UpArgs) => {
       if (args.prechecks && !args.dryRun) throw usageError('--prechecks goes with --dry-run (a real run always prechecks)', 'tidemark migrate:up --dry-run --prechecks');
@@ -38,7 +42,7 @@ export function upCommand(ctx: CommandContext, setExit: (code: number) => void) 
         const to = await confirmUp(ctx, connection, config, settings, args) ?? args.to;
         const { migrator, events } = openMigrator(ctx, connection, config, settings);
         const result = await migrator.up({
-          ...(to ? { to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive),
+          ...(to ? { to } : {}), dryRun: Boolean(args.dryRun), allowDestructive: Boolean(args.allowDestructive), ...askBeforeDestructive(ctx),
           resume: Boolean(args.resume), prechecks: Boolean(args.prechecks),
         });
         ctx.out.result({ ok: true, ...result, events });

@@ -55,4 +55,10 @@ export interface OperationApplier {
    * the listener set here; the migrator forwards it to the terminal. Optional.
    */
   onProgress?: ProgressListener | undefined;
+  /**
+   * `countAtRisk` counts, read-only, what a destructive step would lose, for the question asked
+   * before it runs: the rows of `table`, or with `column` the rows where that column holds a
+   * value (not NULL, or present). Optional: without it the question shows no count.
+   */
+  countAtRisk?(table: string, column?: string): Promise<number>;
 }

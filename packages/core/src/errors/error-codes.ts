@@ -1,6 +1,7 @@
 /**
  * `ERROR_CODES` maps every Tidemark error code to its exit class (README: CLI):
- * 1 = a database or migration failed, 2 = bad input, 3 = refused for safety.
+ * 1 = a database or migration failed, 2 = bad input, 3 = refused for safety, 130 = cancelled by
+ * the user (Ctrl-C, as a shell reports a process stopped by SIGINT).
  */
 export const ERROR_CODES = {
   TM_CONFIG_INVALID: 2,
@@ -37,7 +38,8 @@ export const ERROR_CODES = {
   TM_MIGRATION_INTERRUPTED: 1,
   TM_VERIFY_FAILED: 1,
   TM_INTERNAL: 1,
-} as const satisfies Record<string, 1 | 2 | 3>;
+  TM_CANCELLED: 130,
+} as const satisfies Record<string, 1 | 2 | 3 | 130>;
 
 /** `ErrorCode` is one of Tidemark's stable error codes. */
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,12 +5,14 @@ import { TidemarkError } from './tidemark-error.js';
 export interface SourceLocation {
   readonly file: string;
   readonly line?: number;
+  /** The 1-based column, where the error is about one expression. */
+  readonly column?: number;
   readonly model?: string;
   readonly property?: string;
 }
 
 function at(loc: SourceLocation): string {
-  const where = loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`;
+  const where = loc.line === undefined ? loc.file : `${loc.file}:${loc.line}${loc.column === undefined ? '' : `:${loc.column}`}`;
   const what = [loc.model, loc.property].filter(Boolean).join('.');
   return what ? `${where} (${what})` : where;
 }
@@ -121,11 +123,17 @@ export function destructiveRefused(id: string, warnings: readonly { code: string
   });
 }
 
+/**
+ * `GENERIC_BACKEND_HINT` is the hint of a database error no backend recognised; the migrator
+ * replaces it with one naming the migration step the database refused.
+ */
+export const GENERIC_BACKEND_HINT = 'read the database message above; fix the migration or the database, then run again';
+
 /** `backendError` wraps a native database error at a backend's boundary. */
 export function backendError(dialect: string, problem: string, details: Record<string, unknown>, cause?: unknown): TidemarkError {
   return new TidemarkError('TM_BACKEND_ERROR', {
     message: `${dialect}: ${problem}`,
-    hint: 'read the database message above; fix the migration or the database, then run again',
+    hint: GENERIC_BACKEND_HINT,
     details: { dialect, ...details },
     cause,
   });
@@ -221,6 +229,14 @@ export function ioError(action: 'write' | 'read' | 'create', path: string, cause
     details: { path, ...(typeof code === 'string' ? { errno: code } : {}) },
     cause,
   });
+}
+
+/**
+ * `cancelled` reports a run the user stopped (Ctrl-C at a question or while it ran), saying
+ * what was done: `done` is "nothing was written", or the migrations that were applied.
+ */
+export function cancelled(done: string, hint = 'run the command again when you are ready'): TidemarkError {
+  return new TidemarkError('TM_CANCELLED', { message: `cancelled, ${done}`, hint });
 }
 
 /** `internalError` reports a bug in Tidemark itself. */

@@ -36,7 +36,7 @@ export class TidemarkError extends Error {
   }
 
   /** `exitCode` is the process exit code README: CLI assigns to this error's class. */
-  get exitCode(): 1 | 2 | 3 {
+  get exitCode(): 1 | 2 | 3 | 130 {
     return ERROR_CODES[this.code];
   }
 

@@ -10,6 +10,12 @@ export interface Migration {
    * CONCURRENTLY on PostgreSQL). Defaults to true where the backend has transactional DDL.
    */
   readonly transaction?: boolean;
+  /**
+   * Tables (MongoDB collections) this migration's native statements (`db.execute`) create and
+   * look after: Tidemark's schema model cannot see them, so `migrate:check` leaves them out of
+   * the drift comparison instead of reporting them forever.
+   */
+  readonly owns?: readonly string[];
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   type BuiltSchema, type Capabilities, type ModelDescription, type Dialect, type Operation, type RenameHints, type RenamePolicy, type SchemaSnapshot, type Warning,
 } from '@tidemark/core';
 import { findFork, loadMigration, readMigrationFiles, replayMigrations, type MigrationLoader } from '@tidemark/migrator';
+import { defaultMessage } from '../codegen/default-message.js';
 import { newMigrationId } from '../codegen/migration-id.js';
 import { renderMigration } from '../codegen/render-migration.js';
 import { findModelFiles, readModelFiles } from '../read/index.js';
@@ -20,7 +21,8 @@ export interface GenerateOptions {
   readonly models: readonly string[];
   /** The migrations folder, relative to `cwd`. */
   readonly migrations: string;
-  readonly message: string;
+  /** What the migration does; it names the file. Without it, the name comes from the changes (`defaultMessage`). */
+  readonly message?: string;
   /** Write a blank migration for hand-written changes. */
   readonly empty?: boolean;
   /** Return the migration without writing anything. */
@@ -107,6 +109,9 @@ function withGivenFlags(err: unknown, given: RenameHints | undefined): unknown {
  * before anything is written.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  if (options.message === undefined && options.empty) {
+    throw usageError('a blank migration (--empty) needs a name: it has no changes to name it after', 'add -m "what it does", e.g. -m "backfill user names"');
+  }
   const dir = join(options.cwd, options.migrations);
   const { snapshot: prev, ids } = await verifiedSchema(dir, options.load);
   const built = await readModels(options.cwd, options.models);
@@ -126,9 +131,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const next = options.empty ? prev : built.snapshot;
   if (operations.length === 0 && !options.empty) return { status: 'no-changes', operations, warnings: [], snapshot: prev };
 
-  const id = newMigrationId(options.message, options.now ?? new Date(), ids);
+  const message = options.message ?? defaultMessage(operations);
+  const id = newMigrationId(message, options.now ?? new Date(), ids);
   const rendered = renderMigration({
-    id, message: options.message, operations, before: prev,
+    id, message, operations, before: prev,
     header: { from: await hashSnapshot(prev), to: await hashSnapshot(next) },
   });
   const path = join(dir, `${id}.ts`);

@@ -3,7 +3,7 @@ import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
 import type { TidemarkDecorator } from './decorator-name.js';
 import { EnumObject, NOW, readLiteral, resolveExpression, type Literal } from './read-literal.js';
-import { invalid, type Where } from './where.js';
+import { invalid, unevaluable, type Where } from './where.js';
 
 const LITERAL_HINT =
   'Tidemark reads models without running them: write the value inline as a literal (a string, number, boolean, ' +
@@ -46,7 +46,7 @@ export function literalArg(dec: TidemarkDecorator, index: number, where: Where):
   const value = readLiteral(node, where);
   if (value === undefined) {
     const culprit = nonLiteral(node, where);
-    throw invalid(where, culprit, `@${dec.name} argument \`${culprit.getText()}\` is not a literal`, LITERAL_HINT);
+    throw unevaluable(where, culprit, `@${dec.name} argument \`${culprit.getText()}\` is not a literal`, LITERAL_HINT);
   }
   return value;
 }

@@ -5,12 +5,13 @@ import { propertyNameText, stringEnumValues } from './read-enum.js';
 import { readLiteral, resolveExpression } from './read-literal.js';
 import { readPropertyDecorators, type PropertyDecorators } from './read-property-decorators.js';
 import { hasNullish, readType, type ReadType, type TypeContext } from './read-type.js';
-import { invalid, lineNumber, type Where } from './where.js';
+import { invalid, lineNumber, unevaluable, type Where } from './where.js';
 
 /**
  * `describeProperty` reads one property declaration: its decorators, its declared type (or the
  * type of its literal initializer when it has no annotation), `?`, and a literal initializer,
- * which becomes the column default. A non-literal initializer (`= new Date()`) is no default.
+ * which becomes the column default. A value made at run time (`= new Date()`) is no default; a
+ * computed one (`= 10 + 5`) is an error (see `isComputedValue`).
  * @internal
  */
 export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isModel: (c: ts.ClassDeclaration) => boolean): PropertyDescription {
@@ -33,6 +34,10 @@ export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isM
     throw invalid(where, at, 'property has no type annotation', `declare its type: ${propertyNameText(at)}: string`);
   }
   const initial = init ? readLiteral(init, where) : undefined;
+  if (init && initial === undefined && !d.ignore && !d.relation && isComputedValue(init)) {
+    throw unevaluable(where, init, `the initializer \`${init.getText()}\` is computed, and Tidemark reads models without running them`,
+      'write the default as a literal (`= 15`, `= \'draft\'`), or drop the initializer; a value made at run time (`= new Date()`, a call) is left to your code and is not a database default');
+  }
   const initializer = typeof initial === 'string' || typeof initial === 'number' || typeof initial === 'boolean' ? initial : undefined;
   return {
     name: propertyNameText(at),
@@ -72,4 +77,16 @@ function inferType(init: ts.Expression, ctx: TypeContext): TypeRef {
   if (typeof value === 'boolean') return { kind: 'scalar', type: 'boolean' };
   if (tsc.isNewExpression(init) && tsc.isIdentifier(init.expression) && init.expression.text === 'Date') return { kind: 'scalar', type: 'timestamp' };
   throw invalid(ctx.where, ctx.at, `property has no type annotation and \`= ${init.getText()}\` does not tell its type`, 'declare its type: name: Type = ...');
+}
+
+/**
+ * An initializer meant as a value that only running the code would give (`10 + 5`,
+ * `` `v${n}` ``, `a ? b : c`, a constant's name): silently taking it for "no default" would hide
+ * the default the model asks for. Calls, `new`, functions, arrays and objects are values made at
+ * run time by the application, which the README says are not database defaults.
+ */
+function isComputedValue(init: ts.Expression): boolean {
+  const inner = tsc.isParenthesizedExpression(init) || tsc.isAsExpression(init) || tsc.isSatisfiesExpression(init) ? init.expression : init;
+  if (tsc.isIdentifier(inner)) return inner.text !== 'undefined';
+  return tsc.isBinaryExpression(inner) || tsc.isTemplateExpression(inner) || tsc.isConditionalExpression(inner) || tsc.isPrefixUnaryExpression(inner);
 }

@@ -47,7 +47,7 @@ describe('readModelFiles: decorators', () => {
     assert.equal(readProperty('@BelongsTo(() => Post, { nullable: true }) post!: Post;', POST).optional, true);
   });
 
-  it('takes literal initializers as defaults and ignores computed ones', () => {
+  it('takes literal initializers as defaults, leaves values made at run time alone, and refuses computed ones', () => {
     const init = (declaration: string, before = '') => readProperty(declaration, before).initializer;
     assert.equal(init('a: boolean = true;'), true);
     assert.equal(init('a: number = 0;'), 0);
@@ -57,7 +57,9 @@ describe('readModelFiles: decorators', () => {
     assert.equal(init("a: Role = Role.Member;", "enum Role { Admin = 'admin', Member = 'member' }"), 'member');
     assert.equal(init('a: Date = new Date();'), undefined);
     assert.equal(init('a: number = Date.now();'), undefined);
-    assert.equal(init('a: number = LIMIT;', 'const LIMIT = 5;'), undefined);
+    // a constant's name is a value only running the code gives: an error, never a silent "no default"
+    assert.throws(() => init('a: number = LIMIT;', 'const LIMIT = 5;'), /:\d+:\d+ \(.*\.a\): the initializer `LIMIT` is computed/);
+    assert.equal(init('a?: number = undefined;'), undefined);
   });
 
   it('reads @Model options and class @Index decorators in source order, with their lines', () => {

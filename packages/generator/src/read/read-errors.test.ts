@@ -7,6 +7,12 @@ const FILE = 'models/shop.ts';
 const build = (body: string, files: Record<string, string> = {}) => () => buildSnapshot(readSources({ [FILE]: HEADER + body, ...files }, [FILE]));
 /** The `file:line` of `needle` in that file. */
 const at = (body: string, needle: string) => `${FILE}:${lineOf(HEADER + body, needle)}`;
+/** The `file:line:col` of `needle` in that file: where an expression the reader cannot evaluate starts. */
+const atColumn = (body: string, needle: string) => {
+  const text = HEADER + body;
+  const start = text.indexOf(needle);
+  return `${at(body, needle)}:${start - text.lastIndexOf('\n', start - 1)}`;
+};
 
 describe('readModelFiles + buildSnapshot: every error is TM_MODEL_INVALID naming file, line and property', () => {
   it('an unknown type', () => {
@@ -36,13 +42,22 @@ describe('readModelFiles + buildSnapshot: every error is TM_MODEL_INVALID naming
 
   it('a non-literal decorator argument, at the argument', () => {
     const body = 'const MAX = 80;\n@Model() export class User {\n  @Key() id!: number;\n  @Column({\n    length: MAX,\n  }) name!: string;\n}\n';
-    assertModelError(build(body), `${at(body, 'MAX,')} (User.name)`, /@Column argument `MAX` is not a literal/);
+    assertModelError(build(body), `${atColumn(body, 'MAX,')} (User.name)`, /@Column argument `MAX` is not a literal/);
     const onClass = "const T = 'people';\n@Model({ table: T })\nexport class User { @Key() id!: number; }\n";
-    assertModelError(build(onClass), `${at(onClass, '{ table: T }')} (User)`, /@Model argument `T` is not a literal/);
+    assertModelError(build(onClass), `${atColumn(onClass, 'T }')} (User)`, /@Model argument `T` is not a literal/);
     const spread = "const base = {};\n@Model() export class User {\n  @Key() id!: number;\n  @Column({ ...base }) a!: string;\n}\n";
-    assertModelError(build(spread), `${at(spread, '...base')} (User.a)`, /@Column argument `...base` is not a literal/);
+    assertModelError(build(spread), `${atColumn(spread, '...base')} (User.a)`, /@Column argument `...base` is not a literal/);
     const call = '@Model() export class User {\n  @Key() id!: number;\n  @Default(Date.now()) at!: number;\n}\n';
-    assertModelError(build(call), `${at(call, 'Date.now()')} (User.at)`, /@Default argument `Date.now\(\)` is not a literal/);
+    assertModelError(build(call), `${atColumn(call, 'Date.now()')} (User.at)`, /@Default argument `Date.now\(\)` is not a literal/);
+  });
+
+  it('an expression the reader cannot evaluate is named at its line and column, with a code frame under it', () => {
+    const sum = '@Model() export class User {\n  @Key() id!: number;\n  @Column({ length: 10 + 5 }) name!: string;\n}\n';
+    assertModelError(build(sum), `${atColumn(sum, '10 + 5')} (User.name)`, /@Column argument `10 \+ 5` is not a literal\n {2}\d+ \|   @Key\(\) id!: number;\n> \d+ \|   @Column\(\{ length: 10 \+ 5 \}\) name!: string;\n {2}\s+\| {21}\^{6}$/);
+    const computed = '@Model() export class User {\n  @Key() id!: number;\n  count: number = 10 + 5;\n}\n';
+    assertModelError(build(computed), `${atColumn(computed, '10 + 5')} (User.count)`, /the initializer `10 \+ 5` is computed/);
+    const template = "const v = 1;\n@Model() export class User {\n  @Key() id!: number;\n  label: string = `v${v}`;\n}\n";
+    assertModelError(build(template), `${atColumn(template, '`v$')} (User.label)`, /the initializer `.v\$\{v\}.` is computed/);
   });
 
   it('a numeric enum, at the property, naming the enum', () => {

@@ -1,5 +1,6 @@
 import { modelInvalid, type SourceLocation, type TidemarkError } from '@tidemark/core';
 import type { ts } from 'ts-morph';
+import { codeFrame } from './code-frame.js';
 import type { ModelSources } from './model-sources.js';
 
 /** `Where` is the model (and property) a reader error is about. @internal */
@@ -33,4 +34,22 @@ export function invalid(where: Where, node: ts.Node, problem: string, hint: stri
 /** `lineOf` is how another declaration is named inside a message: `src/role.ts:3`. @internal */
 export function lineOf(where: Where, node: ts.Node): string {
   return `${where.sources.relativePath(node.getSourceFile())}:${lineNumber(node)}`;
+}
+
+/**
+ * `unevaluable` is TM_MODEL_INVALID for an expression the static reader cannot evaluate (it
+ * reads, never runs, the models): at its line and column, with a code frame pointing at it.
+ * @internal
+ */
+export function unevaluable(where: Where, node: ts.Node, problem: string, hint: string): TidemarkError {
+  const file = node.getSourceFile();
+  const at = file.getLineAndCharacterOfPosition(node.getStart(file));
+  const loc: SourceLocation = {
+    file: where.sources.relativePath(file),
+    line: at.line + 1,
+    column: at.character + 1,
+    model: where.model,
+    ...(where.property !== undefined ? { property: where.property } : {}),
+  };
+  return modelInvalid(loc, `${problem}\n${codeFrame(node)}`, hint);
 }

@@ -19,7 +19,8 @@ export type MigratorEvent =
     readonly resumeAt?: number;
   }
   | { readonly type: 'out-of-order'; readonly id: string; readonly newestApplied: string }
-  | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[] }
+  /** `confirmed`: allowed by the person at the terminal, not by --allow-destructive. */
+  | { readonly type: 'destructive-allowed'; readonly id: string; readonly warnings: readonly Warning[]; readonly confirmed?: true }
   /**
    * A statement gave up waiting for another session's lock; the migration (`step` absent: it ran in
    * a transaction) or its step `step` runs again after `delayMs` (retry `attempt` of `retries`).

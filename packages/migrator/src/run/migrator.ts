@@ -13,6 +13,7 @@ import type { EventSink } from './events.js';
 import { runHooked } from './hooked-run.js';
 import type { MigrationHooks } from './hooks.js';
 import type { LockRetryPolicy } from './lock-retry.js';
+import { destructiveDeclined, destructiveSteps, type ConfirmDestructive } from './destructive-steps.js';
 import { checkSteps, verifyApplied, type StepCheck } from './migration-plan.js';
 import { refuseConcurrentInTransaction, unknownId } from './refusals.js';
 import { aheadOfTime, precheckAhead, prechecksFailed, type PrecheckFailure } from './prechecks-ahead.js';
@@ -50,6 +51,8 @@ export interface UpOptions {
    */
   readonly prechecks?: boolean;
   readonly allowDestructive?: boolean;
+  /** Without `allowDestructive`: ask (a person at a terminal) instead of refusing; see `ConfirmDestructive`. */
+  readonly confirmDestructive?: ConfirmDestructive;
   /**
    * Continue a migration that failed part-way from the step that failed (the steps before it
    * stay as they are), once its cause is fixed.
@@ -77,6 +80,8 @@ export interface DownOptions {
   readonly to?: string;
   readonly dryRun?: boolean;
   readonly allowDestructive?: boolean;
+  /** Without `allowDestructive`: ask instead of refusing; see `ConfirmDestructive`. */
+  readonly confirmDestructive?: ConfirmDestructive;
 }
 
 /** `RunResult` lists the migrations a run applied or rolled back (or would, in a dry run). */
@@ -174,12 +179,22 @@ export function createMigrator(options: MigratorOptions): Migrator {
     return { replayed, operations, steps, warnings: steps.slice(skip).flatMap((s) => s.warnings), skip };
   }
 
-  function refuseDestructive(runs: readonly PlannedRun[], allow: boolean | undefined): void {
-    for (const run of runs) {
-      if (run.warnings.length === 0) continue;
-      if (!allow) throw destructiveRefused(run.replayed.file.id, run.warnings);
-      emit({ type: 'destructive-allowed', id: run.replayed.file.id, warnings: run.warnings });
+  /**
+   * `refuseDestructive` stops a run with destructive steps before anything is applied, unless
+   * `--allow-destructive` allows them or the person asked (`confirmDestructive`, shown the rows
+   * each step would lose) says yes.
+   */
+  async function refuseDestructive(runs: readonly PlannedRun[], opts: { allowDestructive?: boolean; confirmDestructive?: ConfirmDestructive }): Promise<void> {
+    const risky = runs.filter((r) => r.warnings.length > 0);
+    if (risky.length === 0) return;
+    let confirmed = false;
+    if (!opts.allowDestructive) {
+      if (!opts.confirmDestructive) throw destructiveRefused(risky[0]!.replayed.file.id, risky[0]!.warnings);
+      const steps = await destructiveSteps(risky.map((r) => ({ id: r.replayed.file.id, steps: r.steps, skip: r.skip })), connection.applier);
+      if (!await opts.confirmDestructive(steps)) throw destructiveDeclined(steps);
+      confirmed = true;
     }
+    for (const run of risky) emit({ type: 'destructive-allowed', id: run.replayed.file.id, warnings: run.warnings, ...(confirmed ? { confirmed } : {}) });
   }
 
   function emitDryRun(run: PlannedRun, direction: 'up' | 'down'): void {
@@ -253,7 +268,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
         const ids = runs.map((r) => r.replayed.file.id);
         return opts.prechecks ? { ids, dryRun: true, prechecked: await precheckRun(runs) } : { ids, dryRun: true };
       }
-      refuseDestructive(runs, opts.allowDestructive);
+      await refuseDestructive(runs, opts);
       const done: string[] = [];
       await runHooked(hooked('up'), runs.map((r) => r.replayed.file.id), async (id) => {
         const run = runs.find((r) => r.replayed.file.id === id)!;
@@ -289,7 +304,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
       emitDryRun(run, 'down');
       return record.id;
     }
-    refuseDestructive([run], opts.allowDestructive);
+    await refuseDestructive([run], opts);
     emit({ type: 'applying', id: record.id, direction: 'down' });
     const started = performance.now();
     const transactional = connection.capabilities.transactionalDdl;
@@ -355,7 +370,7 @@ export function createMigrator(options: MigratorOptions): Migrator {
         for (const run of runs) emitDryRun(run, 'down');
         return { ids: [...done, ...targets], dryRun: true };
       }
-      refuseDestructive(runs, opts.allowDestructive);
+      await refuseDestructive(runs, opts);
       await runHooked(hooked('down'), runs.map((r) => r.replayed.file.id), async (id) => {
         const run = runs.find((r) => r.replayed.file.id === id)!;
         await runMigration({ connection, emit, appliedBy }, run.replayed, 'down', () => connection.history.remove(id), { lockRetries });

@@ -1,5 +1,5 @@
 import {
-  contextFor, isTidemarkError, migrationFailed, TidemarkError,
+  contextFor, GENERIC_BACKEND_HINT, isTidemarkError, migrationFailed, TidemarkError,
   type BackendConnection, type DataChange, type DataResult, type HistoryRecord, type NativeStatement, type SchemaOperation,
 } from '@tidemark/core';
 import { schemaStepAfterDataRead, skippedResult } from './data-steps.js';
@@ -118,9 +118,13 @@ export async function runMigration(ctx: RunContext, replayed: ReplayedMigration,
       await record({ outcome: 'failed', stepsApplied: kept, failedStep, error: err instanceof Error ? err.message : String(err) }).catch(() => undefined);
     }
     if (isTidemarkError(err)) {
+      // a statement the database refused is the migration's to fix, at that step: say where
+      const hint = err.code === 'TM_BACKEND_ERROR' && err.hint === GENERIC_BACKEND_HINT
+        ? `the database refused step ${failedStep} of ${direction === 'up' ? 'up' : 'down'} in ${file.path}: fix that statement (or the data it needs), then run again`
+        : err.hint;
       throw new TidemarkError(err.code, {
         message: `${file.id} (${direction}) step ${failedStep}: ${err.message}`,
-        hint: transactional ? `${err.hint}; nothing of ${file.id} was kept (it ran in a transaction)` : err.hint,
+        hint: transactional ? `${hint}; nothing of ${file.id} was kept (it ran in a transaction)` : hint,
         details: { ...err.details, migration: file.id, step: failedStep, stepsApplied: kept, transactional },
         cause: err.cause ?? err,
       });

@@ -68,6 +68,9 @@ export const loadMigration: MigrationLoader = async (file) => {
   if (!m || typeof m !== 'object') throw invalid(file, 'has no default export');
   if (typeof m.up !== 'function' || typeof m.down !== 'function') throw invalid(file, 'must define both up(db) and down(db)');
   if (m.id !== file.id) throw invalid(file, `declares id ${JSON.stringify(m.id)} but is named ${file.id}`);
+  if (m.owns !== undefined && !(Array.isArray(m.owns) && m.owns.every((t) => typeof t === 'string' && t !== ''))) {
+    throw invalid(file, 'has `owns` that is not a list of table names (e.g. owns: [\'audit_log\'])');
+  }
   loaded.set(file.path, { checksum: file.checksum, migration: m as Migration });
   return m as Migration;
 };
