@@ -37,7 +37,15 @@ describe('static and run-time readers', () => {
     assert.ok(columns.some((c) => c.nullable) && columns.some((c) => c.default !== undefined) && columns.some((c) => c.autoIncrement));
     assert.ok(snapshot.tables.some((t) => t.primaryKey.length === 2));
     assert.ok(snapshot.tables.flatMap((t) => t.indexes).some((i) => i.columns.length === 2));
-    assert.equal(snapshot.tables.flatMap((t) => t.foreignKeys).length, 4);
+    assert.equal(snapshot.tables.flatMap((t) => t.foreignKeys).length, 6);
+    const shipments = snapshot.tables.find((t) => t.name === 'shipments')!;
+    assert.deepStrictEqual(shipments.foreignKeys.map((f) => [f.columns, f.referencedTable, f.referencedColumns]), [
+      [['customer_email'], 'customers', ['email']],
+      [['line_order_id', 'line_no'], 'order_lines', ['order_id', 'line_no']],
+    ]);
+    // `index: false` leaves customer_email without an index; the composite key gets one on both columns
+    assert.deepStrictEqual(shipments.indexes.map((i) => i.columns), [['line_order_id', 'line_no']]);
+    assert.deepStrictEqual(shipments.columns.find((c) => c.name === 'customer_email'), { name: 'customer_email', type: 'string', nullable: false, length: 320 });
   });
 
   it('read application-enforced unique indexes into the snapshot and concurrent indexes into the build hints', () => {

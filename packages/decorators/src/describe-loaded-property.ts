@@ -82,11 +82,22 @@ function describeRelation(r: NonNullable<PropertyRecord['relation']>, loc: Sourc
   if (typeof target !== 'function' || !target.name) {
     throw modelInvalid(loc, `the @${r.kind === 'belongsTo' ? 'BelongsTo' : r.kind === 'hasMany' ? 'HasMany' : 'HasOne'} target returned no class`, 'check for a circular import that leaves the class undefined when the models are read');
   }
-  const { key, onDelete, onUpdate } = r.options ?? {};
+  const { key, references, index, onDelete, onUpdate } = r.options ?? {};
   for (const action of [onDelete, onUpdate]) {
     if (action !== undefined && !ACTIONS.includes(action)) throw modelInvalid(loc, `referential action ${JSON.stringify(action)} is not one of ${ACTIONS.join(', ')}`, 'pick one of them');
   }
-  const options = { ...(key !== undefined ? { key } : {}), ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}) };
+  for (const [option, names] of [['key', key], ['references', references]] as const) {
+    if (names !== undefined && typeof names !== 'string' && !(Array.isArray(names) && names.every((n) => typeof n === 'string'))) {
+      throw modelInvalid(loc, `@BelongsTo option \`${option}\` must be a property name or a list of them`, `fix ${option}`);
+    }
+  }
+  if (index !== undefined && typeof index !== 'boolean') throw modelInvalid(loc, '@BelongsTo option `index` must be true or false', 'fix index');
+  const options = {
+    ...(key !== undefined ? { key: typeof key === 'string' ? key : [...key] } : {}),
+    ...(references !== undefined ? { references: typeof references === 'string' ? references : [...references] } : {}),
+    ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}),
+    ...(index !== undefined ? { index } : {}),
+  };
   return { kind: r.kind, target: target.name, ...(Object.keys(options).length ? { options } : {}) };
 }
 

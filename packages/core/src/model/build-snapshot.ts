@@ -89,7 +89,7 @@ function buildColumn(m: ModelDescription, p: PropertyDescription, name: string):
   return col;
 }
 
-interface PendingForeignKey { readonly model: ModelDescription; readonly property: PropertyDescription; readonly column: string }
+interface PendingForeignKey { readonly model: ModelDescription; readonly property: PropertyDescription; readonly keys: RelationKeys }
 
 /**
  * `buildSnapshot` turns model descriptions into a schema snapshot: naming rules, type mapping,
@@ -140,9 +140,9 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
         if (!byClass.has(p.relation.target)) {
           throw modelInvalid(loc(m, p), `relation target ${p.relation.target} is not a model`, `add @Model() to class ${p.relation.target}, or fix the target`);
         }
-        if (p.key) throw modelInvalid(loc(m, p), '@Key() cannot be put on a relation', `put @Key() on the foreign key property (${p.relation.options?.key ?? `${p.name}Id`})`);
+        if (p.key) throw modelInvalid(loc(m, p), '@Key() cannot be put on a relation', `put @Key() on the foreign key property (${[p.relation.options?.key ?? `${p.name}Id`].flat().join(', ')})`);
         if (p.relation.kind !== 'belongsTo') continue;
-        pending.push({ model: m, property: p, column: foreignKeyColumn(m, p) });
+        pending.push({ model: m, property: p, keys: relationKeys(m, p, byClass.get(p.relation.target)!) });
         continue;
       }
       const name = p.column?.name ?? columnName(p.name);
@@ -160,10 +160,10 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
     }
     for (const idx of m.indexes) {
       const cols = idx.properties.map((prop) => {
-        const c = columnOf.get(prop) ?? relationColumn(m, prop);
+        const c = columnOf.get(prop) ? [columnOf.get(prop)!] : relationColumns(m, prop, byClass);
         if (!c) throw modelInvalid({ ...loc(m), line: idx.line ?? m.line }, `@Index names unknown property ${prop}`, 'use property names of this class');
         return c;
-      });
+      }).flat();
       indexes.push(indexOf(table, idx.name ?? indexName(table, cols), cols, idx.unique ?? false, idx));
     }
     tables.push({ name: table, model: m.className, columns, primaryKey, indexes, foreignKeys: [] });
@@ -171,58 +171,104 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
 
   // Foreign keys go last: they need every table's key columns.
   const tableByName = new Map(tables.map((t) => [t.name, t]));
-  for (const { model: m, property: p, column } of pending) {
-    const rel = p.relation!;
-    const target = byClass.get(rel.target)!;
-    const targetTable = tableByName.get(tableOf(target))!;
+  for (const { model: m, property: p, keys } of pending) {
     const table = tableByName.get(tableOf(m))!;
-    if (targetTable.primaryKey.length !== 1) {
-      throw modelInvalid(loc(m, p), `${rel.target} has a composite key; @BelongsTo needs a single-column key`, 'declare the foreign key columns and an @Index by hand');
-    }
-    const refColumn = targetTable.columns.find((c) => c.name === targetTable.primaryKey[0])!;
-    let fkCol = table.columns.find((c) => c.name === column);
-    if (!fkCol) {
-      fkCol = {
-        name: column, type: refColumn.type, nullable: p.optional,
-        ...(refColumn.length !== undefined ? { length: refColumn.length } : {}),
-        ...(refColumn.precision !== undefined ? { precision: refColumn.precision, scale: refColumn.scale } : {}),
-        ...(refColumn.values ? { values: refColumn.values } : {}),
-      };
-      (table.columns as ColumnSnapshot[]).push(fkCol);
-    }
-    // SET NULL on a NOT NULL column can never work: MySQL refuses the constraint, SQLite and
-    // PostgreSQL accept it and fail on the first delete. Say so where the model is written.
-    const setNull = (['onDelete', 'onUpdate'] as const).find((k) => rel.options?.[k] === 'set null');
-    if (setNull && !fkCol.nullable) {
-      throw modelInvalid(loc(m, p), `${setNull}: 'set null' on ${p.name}, whose column ${column} is NOT NULL`,
-        `make the relation optional (${p.name}?: ${rel.target} | null), or choose 'cascade', 'restrict' or 'no action'`);
-    }
-    const fk: ForeignKeySnapshot = {
-      name: foreignKeyName(table.name, [column]),
-      columns: [column],
-      referencedTable: targetTable.name,
-      referencedColumns: [refColumn.name],
-      onDelete: rel.options?.onDelete ?? 'no action',
-      onUpdate: rel.options?.onUpdate ?? 'no action',
-    };
-    (table.foreignKeys as ForeignKeySnapshot[]).push(fk);
-    const covered = table.primaryKey[0] === column || table.indexes.some((i) => i.columns[0] === column);
-    if (!covered) (table.indexes as IndexSnapshot[]).push({ name: indexName(table.name, [column]), columns: [column], unique: false });
+    const targetTable = tableByName.get(tableOf(byClass.get(p.relation!.target)!))!;
+    (table.foreignKeys as ForeignKeySnapshot[]).push(buildForeignKey(m, p, keys, table, targetTable));
   }
   for (const t of tables) refuseDuplicateNames(byTable.get(t.name)!, t);
   return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints, concurrentIndexes };
 }
 
-/** The foreign key column of a `@BelongsTo`: its key property's column (declared or not). */
-function foreignKeyColumn(m: ModelDescription, p: PropertyDescription): string {
-  const keyProp = p.relation?.options?.key ?? `${p.name}Id`;
-  const declared = m.properties.find((x) => x.name === keyProp);
-  return declared?.column?.name ?? columnName(keyProp);
+/** The local and target columns of a `@BelongsTo`, pair by pair, as the model declares or implies them. */
+interface RelationKeys { readonly columns: readonly string[]; readonly referencedColumns: readonly string[] }
+
+const asList = (v: string | readonly string[] | undefined): readonly string[] | undefined => (v === undefined ? undefined : typeof v === 'string' ? [v] : v);
+const propertyColumn = (m: ModelDescription, prop: string): string | undefined => {
+  const declared = m.properties.find((x) => x.name === prop && !x.ignore);
+  return !declared || declared.relation ? undefined : declared.column?.name ?? columnName(prop);
+};
+
+/**
+ * `relationKeys` pairs a `@BelongsTo`'s local columns with the target columns they reference:
+ * `references` names target properties (default: the target's key), `key` the local properties
+ * (default `<property>Id` for a single-column target key, `<property><Referenced>` otherwise).
+ */
+function relationKeys(m: ModelDescription, p: PropertyDescription, target: ModelDescription): RelationKeys {
+  const o = p.relation?.options ?? {};
+  const given = asList(o.references);
+  const references = given ?? target.properties.filter((x) => x.key && !x.ignore).map((x) => x.name);
+  if (given?.length === 0 || asList(o.key)?.length === 0) {
+    throw modelInvalid(loc(m, p), `@BelongsTo ${given?.length === 0 ? 'references' : 'key'} lists no property`, 'name at least one property, or leave the option out');
+  }
+  const keys = asList(o.key) ?? (references.length === 1 && !given ? [`${p.name}Id`] : references.map((r) => `${p.name}${r[0]!.toUpperCase()}${r.slice(1)}`));
+  if (keys.length !== references.length) {
+    throw modelInvalid(loc(m, p), `@BelongsTo key names ${keys.length} propert${keys.length === 1 ? 'y' : 'ies'} but it references ${references.length} (${references.join(', ')})`,
+      'give one key property per referenced property, in the same order');
+  }
+  const referencedColumns = references.map((r) => {
+    const c = propertyColumn(target, r);
+    if (c === undefined) throw modelInvalid(loc(m, p), `@BelongsTo references ${r}, which is not a column property of ${target.className}`, `name properties of ${target.className} that hold columns`);
+    return c;
+  });
+  return { columns: keys.map((k) => m.properties.find((x) => x.name === k)?.column?.name ?? columnName(k)), referencedColumns };
 }
 
-function relationColumn(m: ModelDescription, prop: string): string | undefined {
+/** The foreign key columns of a relation property named in `@Index([...])`. */
+function relationColumns(m: ModelDescription, prop: string, byClass: ReadonlyMap<string, ModelDescription>): readonly string[] | undefined {
   const rel = m.properties.find((p) => p.name === prop && p.relation?.kind === 'belongsTo');
-  return rel ? foreignKeyColumn(m, rel) : undefined;
+  const target = rel && byClass.get(rel.relation!.target);
+  return rel && target ? relationKeys(m, rel, target).columns : undefined;
+}
+
+/**
+ * `buildForeignKey` makes a `@BelongsTo`'s constraint: its columns (created from the referenced
+ * ones when no property declares them), checked to reference the target's key or one of its unique
+ * indexes (what every SQL database requires), and an index on them unless one already leads with
+ * them or the model says `index: false`.
+ */
+function buildForeignKey(m: ModelDescription, p: PropertyDescription, keys: RelationKeys, table: TableSnapshot, target: TableSnapshot): ForeignKeySnapshot {
+  const rel = p.relation!;
+  const { columns, referencedColumns } = keys;
+  const same = (a: readonly string[]) => a.length === referencedColumns.length && a.every((c, i) => c === referencedColumns[i]);
+  if (!same(target.primaryKey) && !target.indexes.some((i) => i.unique && same(i.columns))) {
+    const what = referencedColumns.join(', ');
+    throw modelInvalid(loc(m, p), `@BelongsTo references ${target.name}(${what}), which is neither its key (${target.primaryKey.join(', ')}) nor a unique index`,
+      asList(rel.options?.references) ? `give ${rel.target} a unique index on exactly (${what}), in that order: @Unique() or @Index([...], { unique: true })` : 'name the referenced properties: @BelongsTo(() => Target, { key: [...], references: [...] })');
+  }
+  const fkColumns = columns.map((column, i) => {
+    const existing = table.columns.find((c) => c.name === column);
+    if (existing) return existing;
+    const ref = target.columns.find((c) => c.name === referencedColumns[i])!;
+    const made: ColumnSnapshot = {
+      name: column, type: ref.type, nullable: p.optional,
+      ...(ref.length !== undefined ? { length: ref.length } : {}),
+      ...(ref.precision !== undefined ? { precision: ref.precision, scale: ref.scale } : {}),
+      ...(ref.values ? { values: ref.values } : {}),
+    };
+    (table.columns as ColumnSnapshot[]).push(made);
+    return made;
+  });
+  // SET NULL on a NOT NULL column can never work: MySQL refuses the constraint, SQLite and
+  // PostgreSQL accept it and fail on the first delete. Say so where the model is written.
+  const setNull = (['onDelete', 'onUpdate'] as const).find((k) => rel.options?.[k] === 'set null');
+  const notNull = fkColumns.find((c) => !c.nullable);
+  if (setNull && notNull) {
+    throw modelInvalid(loc(m, p), `${setNull}: 'set null' on ${p.name}, whose column ${notNull.name} is NOT NULL`,
+      `make the relation optional (${p.name}?: ${rel.target} | null), or choose 'cascade', 'restrict' or 'no action'`);
+  }
+  const leads = (c: readonly string[]) => columns.every((col, i) => c[i] === col);
+  if (rel.options?.index !== false && !leads(table.primaryKey) && !table.indexes.some((i) => leads(i.columns))) {
+    (table.indexes as IndexSnapshot[]).push({ name: indexName(table.name, columns), columns: [...columns], unique: false });
+  }
+  return {
+    name: foreignKeyName(table.name, columns),
+    columns: [...columns],
+    referencedTable: target.name,
+    referencedColumns: [...referencedColumns],
+    onDelete: rel.options?.onDelete ?? 'no action',
+    onUpdate: rel.options?.onUpdate ?? 'no action',
+  };
 }
 
 /** Two indexes or foreign keys with one name (the same `@Index` twice, `@Unique()` and an equal `@Index`) cannot both exist. */

@@ -50,10 +50,21 @@ export interface ColumnOptions {
 
 /** `RelationOptions` are the options of `@BelongsTo(() => Model, options)`. */
 export interface RelationOptions {
-  /** The property holding the foreign key value; defaults to `<property>Id`. */
-  readonly key?: string;
+  /**
+   * The local property (or properties, in the order of `references`) holding the foreign key
+   * value. Defaults to `<property>Id` for a single-column target key, else `<property><Column>`
+   * per referenced property (`order` → `orderTenantId`, `orderId`).
+   */
+  readonly key?: string | readonly string[];
+  /**
+   * The target's properties the foreign key points at: its key (the default) or the properties of
+   * one of its unique indexes, in that index's order.
+   */
+  readonly references?: string | readonly string[];
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
+  /** `false`: no index is generated for the foreign key columns (the default generates one). */
+  readonly index?: boolean;
 }
 
 /** `RelationDescription` is a `@BelongsTo`, `@HasMany` or `@HasOne`. */

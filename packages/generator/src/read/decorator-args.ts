@@ -16,6 +16,7 @@ export type OptionSpec = Readonly<Record<string, readonly [what: string, ok: (v:
 export const is = {
   string: ['a string', (v: Literal) => typeof v === 'string'],
   number: ['a number', (v: Literal) => typeof v === 'number'],
+  names: ['a property name or a list of them', (v: Literal) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))],
   boolean: ['true or false', (v: Literal) => typeof v === 'boolean'],
   portableType: ['a portable type (i32, i64, f64, decimal, string, text, boolean, uuid, date, timestamp, json, bytes, enum)', (v: Literal) => isPortableType(v)],
   action: ["'cascade', 'restrict', 'set null' or 'no action'", (v: Literal) => typeof v === 'string' && ['cascade', 'restrict', 'set null', 'no action'].includes(v)],

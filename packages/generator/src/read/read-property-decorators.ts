@@ -12,7 +12,7 @@ const COLUMN: OptionSpec = {
 };
 const UNIQUE: OptionSpec = { enforced: is.enforcement, concurrently: is.boolean };
 const INDEX: OptionSpec = { concurrently: is.boolean };
-const BELONGS_TO: OptionSpec = { key: is.string, onDelete: is.action, onUpdate: is.action, nullable: is.boolean };
+const BELONGS_TO: OptionSpec = { key: is.names, references: is.names, index: is.boolean, onDelete: is.action, onUpdate: is.action, nullable: is.boolean };
 
 /** `PropertyDecorators` is what a property's decorators say. @internal */
 export interface PropertyDecorators {
