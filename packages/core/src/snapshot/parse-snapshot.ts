@@ -1,6 +1,7 @@
 import { snapshotInvalid } from '../errors/factories.js';
 import { isPortableType } from './portable-type.js';
 import { normalizeSnapshot } from './normalize-snapshot.js';
+import { upgradeSnapshotData } from './upgrade-snapshot.js';
 import {
   SNAPSHOT_FORMAT, SNAPSHOT_VERSION,
   type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type SchemaSnapshot, type TableSnapshot,
@@ -129,16 +130,19 @@ function readTable(r: Reader, v: unknown, path: string): TableSnapshot {
  */
 export function validateSnapshot(data: unknown, file = '.schema.json'): SchemaSnapshot {
   const r = new Reader(file);
-  const o = r.object(data, '$');
-  if (o.format !== SNAPSHOT_FORMAT) r.fail('$.format', `expected "${SNAPSHOT_FORMAT}"; this is not a Tidemark snapshot`);
-  if (typeof o.version !== 'number' || !Number.isInteger(o.version) || o.version < 1) r.fail('$.version', 'expected a version number');
-  if ((o.version as number) > SNAPSHOT_VERSION) {
+  const raw = r.object(data, '$');
+  if (raw.format !== SNAPSHOT_FORMAT) r.fail('$.format', `expected "${SNAPSHOT_FORMAT}"; this is not a Tidemark snapshot`);
+  if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) r.fail('$.version', 'expected a version number');
+  const version = raw.version as number;
+  if (version > SNAPSHOT_VERSION) {
     throw snapshotInvalid(
       file,
-      `was written by a newer Tidemark (snapshot version ${String(o.version)}; this one reads up to ${SNAPSHOT_VERSION})`,
+      `was written by a newer Tidemark (snapshot version ${String(raw.version)}; this one reads up to ${SNAPSHOT_VERSION})`,
       'upgrade Tidemark (npm install @tidemark/cli@latest) and run the command again',
     );
   }
+  // an older file is read as the current version (docs: upgrade-snapshot.ts)
+  const o = upgradeSnapshotData(raw, version, SNAPSHOT_VERSION);
   const tables = r.array(o.tables, '$.tables').map((t, i) => readTable(r, t, `$.tables[${i}]`));
   const seen = new Set<string>();
   for (const t of tables) {

@@ -72,7 +72,7 @@ export interface TableSnapshot {
 
 /** `SNAPSHOT_FORMAT` and `SNAPSHOT_VERSION` identify the snapshot file format. */
 export const SNAPSHOT_FORMAT = 'tidemark.snapshot';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** `SchemaSnapshot` is the whole schema Tidemark manages, as stored in `migrations/.schema.json`. */
 export interface SchemaSnapshot {
