@@ -10,4 +10,4 @@ export * from './backend/index.js';
 export * from './model/index.js';
 export * from './migration/index.js';
 export * from './naming.js';
-export { backfillValue } from './operation/backfill-value.js';
+export { backfillValue, type BackfillValue } from './operation/backfill-value.js';

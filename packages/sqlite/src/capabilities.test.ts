@@ -10,6 +10,7 @@ describe('capabilities', () => {
     assert.equal(loaded(), false, 'importing @tidemark/sqlite must not load the driver');
     assert.deepEqual(capabilities, {
       transactionalDdl: true, nativeStatements: 'sql', foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
+      arrayItems: ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp'],
     });
     assert.equal(sqliteBackend.capabilities, capabilities);
     const conn = await sqliteBackend.connect('sqlite::memory:');

@@ -9,3 +9,4 @@ export * from './check-capabilities.js';
 export * from './lock-timeout.js';
 export * from './exact-conversion.js';
 export * from './live-schema.js';
+export * from './array-conversion.js';

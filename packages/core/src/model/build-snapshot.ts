@@ -1,6 +1,6 @@
 import { modelInvalid } from '../errors/factories.js';
 import { columnName, foreignKeyName, indexName, tableName } from '../naming.js';
-import { DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, type PortableType } from '../snapshot/portable-type.js';
+import { DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, elementOfTypeName, type ColumnType, type ElementType } from '../snapshot/portable-type.js';
 import { normalizeSnapshot } from '../snapshot/normalize-snapshot.js';
 import {
   emptySnapshot, isDefaultNow,
@@ -24,13 +24,21 @@ const loc = (m: ModelDescription, p?: PropertyDescription) => ({
 });
 
 /** The column a property maps to: its type, or why it has none. */
-function columnType(m: ModelDescription, p: PropertyDescription): { type: PortableType; values?: readonly string[] } {
+function columnType(m: ModelDescription, p: PropertyDescription): { type: ColumnType; items?: ElementType; values?: readonly string[] } {
+  const items = elementOfTypeName(p.column?.type);
+  if (items) {
+    // `@Column({ type: 'enum[]' })`: the values come from the element type, as for one enum
+    if (items === 'enum' && p.type.kind !== 'enum') {
+      throw modelInvalid(loc(m, p), "@Column({ type: 'enum[]' }) needs the values", "declare them: @Column({ type: 'enum[]', enum: ['a', 'b'] }) or a union element type");
+    }
+    return { type: 'array', items, ...(items === 'enum' && p.type.kind === 'enum' ? { values: p.type.values } : {}) };
+  }
   if (p.column?.type) {
     if (p.column.type === 'enum' && p.type.kind !== 'enum') {
       throw modelInvalid(loc(m, p), '@Column({ type: "enum" }) needs a string-literal union or a string enum type', 'declare the values as a union type');
     }
     // values belong to enum columns only; a union stored as string or text keeps none
-    return p.type.kind === 'enum' && p.column.type === 'enum' ? { type: 'enum', values: p.type.values } : { type: p.column.type };
+    return p.type.kind === 'enum' && p.column.type === 'enum' ? { type: 'enum', values: p.type.values } : { type: p.column.type as ColumnType };
   }
   switch (p.type.kind) {
     case 'scalar': return { type: p.type.type };
@@ -46,13 +54,17 @@ function columnType(m: ModelDescription, p: PropertyDescription): { type: Portab
 }
 
 function buildColumn(m: ModelDescription, p: PropertyDescription, name: string): ColumnSnapshot {
-  const { type, values } = columnType(m, p);
-  const def = p.default ?? p.initializer;
+  const { type, items, values } = columnType(m, p);
+  // an array initializer (`tags: string[] = []`) was never a json column's default: only an array column's
+  const def = p.default ?? (Array.isArray(p.initializer) && type !== 'array' ? undefined : p.initializer);
+  const scalar = type === 'array' ? items! : type;
   if (isDefaultNow(def) && type !== 'timestamp' && type !== 'date') {
     throw modelInvalid(loc(m, p), 'Default.now only fits a Date column', 'remove @Default(Default.now) or make the property a Date');
   }
-  if (typeof def === 'string' && values && !values.includes(def)) {
-    throw modelInvalid(loc(m, p), `default ${JSON.stringify(def)} is not one of ${values.join(', ')}`, 'pick one of the enum values');
+  for (const one of Array.isArray(def) ? def : [def]) {
+    if (typeof one === 'string' && values && !values.includes(one)) {
+      throw modelInvalid(loc(m, p), `default ${JSON.stringify(one)} is not one of ${values.join(', ')}`, 'pick one of the enum values');
+    }
   }
   if (p.auto && type !== 'i32' && type !== 'i64') {
     throw modelInvalid(loc(m, p), '@Auto() needs a number or bigint property', 'remove @Auto() or change the type');
@@ -65,12 +77,12 @@ function buildColumn(m: ModelDescription, p: PropertyDescription, name: string):
     throw modelInvalid(loc(m, p), '@Auto() cannot be part of a composite key', 'remove @Auto(), or make this property the only @Key()');
   }
   checkColumn(loc(m, p), {
-    name, type, ...(def !== undefined ? { default: def } : {}),
+    name, type, ...(items ? { items } : {}), ...(def !== undefined ? { default: def } : {}),
     ...(p.column?.length !== undefined ? { length: p.column.length } : {}),
     ...(p.column?.precision !== undefined ? { precision: p.column.precision } : {}),
     ...(p.column?.scale !== undefined ? { scale: p.column.scale } : {}),
   });
-  if (type === 'decimal' && p.column?.precision === undefined && (p.column?.scale ?? 0) > DEFAULT_DECIMAL.precision) {
+  if (scalar === 'decimal' && p.column?.precision === undefined && (p.column?.scale ?? 0) > DEFAULT_DECIMAL.precision) {
     throw modelInvalid(loc(m, p), `scale ${p.column!.scale} is larger than the default precision ${DEFAULT_DECIMAL.precision}`, 'give @Column({ precision }) too');
   }
   if (p.column?.renamedFrom !== undefined && p.column.renamedFrom.trim() === '') {
@@ -79,11 +91,12 @@ function buildColumn(m: ModelDescription, p: PropertyDescription, name: string):
   const col: ColumnSnapshot = {
     name,
     type,
+    ...(items ? { items } : {}),
     nullable: p.column?.nullable ?? p.optional,
-    ...(def !== undefined ? { default: def } : {}),
+    ...(def !== undefined ? { default: Array.isArray(def) ? [...def] : def } : {}),
     ...(p.auto ? { autoIncrement: true } : {}),
-    ...(type === 'string' ? { length: p.column?.length ?? DEFAULT_STRING_LENGTH } : {}),
-    ...(type === 'decimal' ? { precision: p.column?.precision ?? DEFAULT_DECIMAL.precision, scale: p.column?.scale ?? DEFAULT_DECIMAL.scale } : {}),
+    ...(scalar === 'string' ? { length: p.column?.length ?? DEFAULT_STRING_LENGTH } : {}),
+    ...(scalar === 'decimal' ? { precision: p.column?.precision ?? DEFAULT_DECIMAL.precision, scale: p.column?.scale ?? DEFAULT_DECIMAL.scale } : {}),
     ...(values ? { values: [...values] } : {}),
   };
   return col;

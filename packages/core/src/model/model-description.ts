@@ -1,5 +1,5 @@
-import type { PortableType } from '../snapshot/portable-type.js';
-import type { ColumnDefault, ReferentialAction } from '../snapshot/schema-snapshot.js';
+import type { ArrayTypeName, PortableType } from '../snapshot/portable-type.js';
+import type { ColumnDefault, ReferentialAction, ScalarDefault } from '../snapshot/schema-snapshot.js';
 
 /**
  * `ModelDescription` is where both model readers stop: the static reader (ts-morph, nothing
@@ -40,7 +40,8 @@ export type TypeRef =
 /** `ColumnOptions` are the options of `@Column(...)`. */
 export interface ColumnOptions {
   readonly name?: string;
-  readonly type?: PortableType;
+  /** A portable type, or an array of one: `'string[]'`, `'i32[]'`… (`length`, `precision`, `scale` then describe each element). */
+  readonly type?: PortableType | ArrayTypeName;
   readonly length?: number;
   readonly precision?: number;
   readonly scale?: number;
@@ -82,8 +83,8 @@ export interface PropertyDescription {
   readonly type: TypeRef;
   /** `?`, `| null` or `| undefined`. */
   readonly optional: boolean;
-  /** A literal initializer (`isActive = true`). */
-  readonly initializer?: string | number | boolean;
+  /** A literal initializer (`isActive = true`; `tags = ['a']` for an array column). */
+  readonly initializer?: ScalarDefault | readonly ScalarDefault[];
   readonly key?: boolean;
   readonly auto?: boolean;
   readonly unique?: boolean;

@@ -1,4 +1,5 @@
 import type * as O from './operations.js';
+import type { BackfillValue } from './backfill-value.js';
 import {
   toColumnSnapshot, toForeignKeySnapshot, toIndexSnapshot, toTableSnapshot,
   type ColumnDefinition, type ColumnSpec, type ForeignKeySpec, type IndexSpec, type TableSpec,
@@ -17,7 +18,7 @@ function deepFreeze<T>(value: T): T {
 /** Options of `addColumn`. */
 export interface AddColumnOptions {
   /** The value existing rows get when the column is NOT NULL without a default. */
-  readonly backfill?: string | number | boolean;
+  readonly backfill?: BackfillValue;
 }
 
 /** Options of `createIndex`. */

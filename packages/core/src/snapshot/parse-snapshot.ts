@@ -1,5 +1,5 @@
 import { snapshotInvalid } from '../errors/factories.js';
-import { isPortableType } from './portable-type.js';
+import { ELEMENT_TYPES, isElementType, isPortableType } from './portable-type.js';
 import { normalizeSnapshot } from './normalize-snapshot.js';
 import { upgradeSnapshotData } from './upgrade-snapshot.js';
 import {
@@ -51,9 +51,15 @@ class Reader {
 function readColumn(r: Reader, v: unknown, path: string): ColumnSnapshot {
   const o = r.object(v, path);
   const type = o.type;
-  if (!isPortableType(type)) r.fail(`${path}.type`, `unknown type ${JSON.stringify(type)}`);
+  if (!isPortableType(type) && type !== 'array') r.fail(`${path}.type`, `unknown type ${JSON.stringify(type)}`);
+  if (type === 'array' && !isElementType(o.items)) r.fail(`${path}.items`, `expected the element type of the array: one of ${ELEMENT_TYPES.join(', ')}`);
+  if (type !== 'array' && o.items !== undefined) r.fail(`${path}.items`, 'only an array column has items');
   const d = o.default;
-  if (d !== undefined && !['string', 'number', 'boolean'].includes(typeof d)) {
+  const literal = (x: unknown) => ['string', 'number', 'boolean'].includes(typeof x);
+  if (Array.isArray(d)) {
+    if (type !== 'array') r.fail(`${path}.default`, 'a list default belongs to an array column');
+    d.forEach((x, i) => { if (!literal(x)) r.fail(`${path}.default[${i}]`, 'expected a string, number or boolean'); });
+  } else if (d !== undefined && !literal(d)) {
     const fn = r.object(d, `${path}.default`).fn;
     if (fn !== 'now') r.fail(`${path}.default`, 'expected a literal or { "fn": "now" }');
   }
@@ -61,6 +67,7 @@ function readColumn(r: Reader, v: unknown, path: string): ColumnSnapshot {
   return {
     name: r.string(o.name, `${path}.name`),
     type,
+    ...(type === 'array' ? { items: o.items as ColumnSnapshot['items'] } : {}),
     nullable: r.boolean(o.nullable, `${path}.nullable`),
     ...(d !== undefined ? { default: d as ColumnSnapshot['default'] } : {}),
     ...(o.autoIncrement === true ? { autoIncrement: true } : {}),

@@ -1,4 +1,4 @@
-import { isPortableType } from '@tidemark/core';
+import { elementOfTypeName, isPortableType } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
 import type { TidemarkDecorator } from './decorator-name.js';
@@ -18,7 +18,7 @@ export const is = {
   number: ['a number', (v: Literal) => typeof v === 'number'],
   names: ['a property name or a list of them', (v: Literal) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))],
   boolean: ['true or false', (v: Literal) => typeof v === 'boolean'],
-  portableType: ['a portable type (i32, i64, f64, decimal, string, text, boolean, uuid, date, timestamp, json, bytes, enum)', (v: Literal) => isPortableType(v)],
+  portableType: ['a portable type (i32, i64, f64, decimal, string, text, boolean, uuid, date, timestamp, json, bytes, enum) or an array of one (\'string[]\', \'i32[]\'…)', (v: Literal) => isPortableType(v) || elementOfTypeName(v) !== undefined],
   action: ["'cascade', 'restrict', 'set null' or 'no action'", (v: Literal) => typeof v === 'string' && ['cascade', 'restrict', 'set null', 'no action'].includes(v)],
   enforcement: ["'database' or 'application'", (v: Literal) => v === 'database' || v === 'application'],
   enumValues: ['a list of strings or a string enum', (v: Literal) => v instanceof EnumObject || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))],

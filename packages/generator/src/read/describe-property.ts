@@ -1,4 +1,4 @@
-import type { PropertyDescription, TypeRef } from '@tidemark/core';
+import type { PropertyDescription, ScalarDefault, TypeRef } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
 import { propertyNameText, stringEnumValues } from './read-enum.js';
@@ -33,7 +33,8 @@ export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isM
     throw invalid(where, at, 'property has no type annotation', `declare its type: ${propertyNameText(at)}: string`);
   }
   const initial = init ? readLiteral(init, where) : undefined;
-  const initializer = typeof initial === 'string' || typeof initial === 'number' || typeof initial === 'boolean' ? initial : undefined;
+  // a list of literals is kept too: buildSnapshot makes it the default of an array column only
+  const initializer = isScalar(initial) ? initial : Array.isArray(initial) && initial.every(isScalar) ? initial as readonly ScalarDefault[] : undefined;
   return {
     name: propertyNameText(at),
     line: lineNumber(at),
@@ -43,6 +44,8 @@ export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isM
     ...flags(d),
   };
 }
+
+const isScalar = (v: unknown): v is ScalarDefault => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function flags(d: PropertyDecorators): Partial<PropertyDescription> {
   return {

@@ -1,3 +1,4 @@
+import { valueType } from '@tidemark/core';
 import type { ColumnSnapshot, TableSnapshot } from '@tidemark/core';
 import type { Document } from '../document.js';
 import { BSON_TYPES, UUID_PATTERN } from './bson-types.js';
@@ -16,7 +17,7 @@ export const VALIDATION = { validationLevel: 'strict', validationAction: 'error'
  * nullable, since `enum` also applies to null), and the metadata in `description`.
  */
 export function columnSchema(c: ColumnSnapshot): Document {
-  const types = [...BSON_TYPES[c.type], ...(c.nullable ? ['null'] : [])];
+  const types = [...BSON_TYPES[valueType(c)], ...(c.nullable ? ['null'] : [])];
   const values = c.type === 'enum' ? c.values ?? [] : [];
   return {
     bsonType: types.length === 1 ? types[0] : types,
