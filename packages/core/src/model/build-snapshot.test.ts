@@ -66,7 +66,7 @@ describe('buildSnapshot: naming', () => {
     assert.deepEqual(table(snapshot, 'users').columns.map((c) => c.name), ['id', 'is_active', 'published_on']);
     assert.equal(table(snapshot, 'blog_posts').model, 'Post');
     assert.equal(snapshot.format, 'tidemark.snapshot');
-    assert.equal(snapshot.version, 1);
+    assert.equal(snapshot.version, 2);
   });
 });
 
