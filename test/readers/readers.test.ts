@@ -32,8 +32,13 @@ describe('static and run-time readers', () => {
     const columns = snapshot.tables.flatMap((t) => t.columns);
     assert.deepEqual(
       [...new Set(columns.map((c) => c.type))].sort(),
-      ['boolean', 'bytes', 'date', 'decimal', 'enum', 'f64', 'i32', 'i64', 'json', 'string', 'text', 'timestamp', 'uuid'],
+      ['array', 'boolean', 'bytes', 'date', 'decimal', 'enum', 'f64', 'i32', 'i64', 'json', 'string', 'text', 'timestamp', 'uuid'],
     );
+    const orders = new Map(snapshot.tables.find((t) => t.name === 'purchase_orders')!.columns.map((c) => [c.name, c]));
+    assert.deepStrictEqual(orders.get('tags'), { name: 'tags', type: 'json', nullable: false });
+    assert.deepStrictEqual(orders.get('labels'), { name: 'labels', type: 'array', items: 'string', nullable: false, default: ['new'], length: 30 });
+    assert.deepStrictEqual(orders.get('quantities'), { name: 'quantities', type: 'array', items: 'i32', nullable: false, default: [1, 2] });
+    assert.deepStrictEqual(orders.get('history'), { name: 'history', type: 'array', items: 'enum', nullable: false, default: [], values: ['pending', 'paid', 'shipped'] });
     assert.ok(columns.some((c) => c.nullable) && columns.some((c) => c.default !== undefined) && columns.some((c) => c.autoIncrement));
     assert.ok(snapshot.tables.some((t) => t.primaryKey.length === 2));
     assert.ok(snapshot.tables.flatMap((t) => t.indexes).some((i) => i.columns.length === 2));
@@ -65,6 +70,9 @@ describe('static and run-time readers', () => {
       ["@Column({ type: 'decimal', precision: 4, scale: 6 }) price!: number;", /scale 6 is larger than precision 4/],
       ["@Default('abc') count!: number;", /default "abc" does not fit column type i32/],
       ["@Column({ name: '' }) name!: string;", /the column name is empty/],
+      ["@Default(['a']) @Column() count!: number;", /a list default fits only an array column, not i32/],
+      ["@Default(['x']) @Column({ type: 'i32[]' }) xs!: number[];", /list default: default "x" does not fit column type i32/],
+      ["@Default('x') @Column({ type: 'string[]' }) xs!: string[];", /default "x" of array column xs is not a list/],
     ];
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-readers-'));
     try {
