@@ -12,7 +12,7 @@ const modelsOf = (file: string): SchemaSnapshot => buildSnapshot(readModelFiles(
 const v1 = modelsOf('posts-v1.ts');
 const v2 = modelsOf('posts-v2.ts');
 const seed = [{ id: 1, title: 'first' }, { id: 2, title: 'second' }];
-const LISTS = ['tags', 'scores', 'big', 'prices', 'flags'];
+const LISTS = ['tags', 'scores', 'aliases', 'big', 'prices', 'flags'];
 
 await conformanceSuite('array columns', [
   {
@@ -32,18 +32,19 @@ await conformanceSuite('array columns', [
       await apply(...up1);
       await insert('posts', seed);
       const up2 = await diffSnapshots(v1, v2);
+      assert.deepStrictEqual(up2.filter((o) => o.kind === 'addColumn' && o.backfill !== undefined).map((o) => o.kind === 'addColumn' && [o.column.name, o.backfill]), [['aliases', []], ['meta', '{}']]);
       checkCapabilities(connection.dialect, capabilities, up2, v1);
       await apply(...up2);
       // the rows that were there got each list default
-      const defaults = { tags: '["news","it\'s"]', scores: '[]', big: '[9007199254740,-1]', prices: '[1.5,2]', flags: '[true,false]' };
+      const defaults = { tags: '["news","it\'s"]', scores: '[]', aliases: '[]', big: '[9007199254740,-1]', prices: '[1.5,2]', flags: '[true,false]' };
       assert.deepStrictEqual(await select('posts', ['id', 'title', ...LISTS], 'id'), seed.map((r) => ({ ...r, ...defaults })));
       await insert('posts', [{
-        id: 3, title: 'third', tags: ['a, b', '{x}', 'NULL', 'say "hi"'], scores: [1, -2], big: [1], prices: [0.25], flags: [false],
+        id: 3, title: 'third', tags: ['a, b', '{x}', 'NULL', 'say "hi"'], scores: [1, -2], aliases: ['x'], big: [1], prices: [0.25], flags: [false],
         seen: ['2024-01-02T03:04:05.000Z'], meta: '["x"]',
       }]);
       const [third] = (await select('posts', ['id', ...LISTS, 'seen'], 'id')).slice(2);
       assert.deepStrictEqual(third, {
-        id: 3, tags: JSON.stringify(['a, b', '{x}', 'NULL', 'say "hi"']), scores: '[1,-2]', big: '[1]', prices: '[0.25]', flags: '[false]', seen: '["2024-01-02T03:04:05.000Z"]',
+        id: 3, tags: JSON.stringify(['a, b', '{x}', 'NULL', 'say "hi"']), scores: '[1,-2]', aliases: '["x"]', big: '[1]', prices: '[0.25]', flags: '[false]', seen: '["2024-01-02T03:04:05.000Z"]',
       });
       await assert.rejects(insert('posts', [{ id: 4, title: 'bad', tags: 'not a list' }]));
       await apply(...invertOperations(up2, v1).map((i) => i.operation));
