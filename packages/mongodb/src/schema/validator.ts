@@ -17,6 +17,11 @@ export const VALIDATION = { validationLevel: 'strict', validationAction: 'error'
  * nullable, since `enum` also applies to null), and the metadata in `description`.
  */
 export function columnSchema(c: ColumnSnapshot): Document {
+  if (c.type === 'array') {
+    // a BSON array whose every element matches the element's schema (type, maxLength, pattern, enum)
+    const { description: _, ...items } = columnSchema({ ...c, type: c.items!, nullable: false });
+    return { bsonType: c.nullable ? ['array', 'null'] : 'array', items, description: encodeColumnMetadata(c) };
+  }
   const types = [...BSON_TYPES[valueType(c)], ...(c.nullable ? ['null'] : [])];
   const values = c.type === 'enum' ? c.values ?? [] : [];
   return {
