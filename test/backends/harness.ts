@@ -2,6 +2,8 @@ import type { BackendConnection, Capabilities, Dialect } from '@tidemark/core';
 
 /** A row as the conformance suite writes and reads it: column name → plain value. */
 export type Row = Record<string, string | number | boolean | null>;
+/** `InsertRow` is a row to insert: an array column takes a list (each backend writes it its own way: a native array, JSON text). */
+export type InsertRow = Record<string, string | number | boolean | null | readonly (string | number | boolean)[]>;
 
 /** `ReadOnlyAccess` is how to reach a database without write access: a URL, and the OS user to run as. */
 export interface ReadOnlyAccess {
@@ -16,7 +18,7 @@ export interface TestDatabase {
   readonly url: string;
   readonly connection: BackendConnection;
   /** Inserts rows into a table, bypassing Tidemark. */
-  insert(table: string, rows: readonly Row[]): Promise<void>;
+  insert(table: string, rows: readonly InsertRow[]): Promise<void>;
   /** Reads the given columns of every row, ordered by `orderBy`, values normalised to plain JS. */
   select(table: string, columns: readonly string[], orderBy: string): Promise<Row[]>;
   /** Counts a table's rows. */

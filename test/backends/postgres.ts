@@ -19,6 +19,8 @@ function urlFor(database: string): string {
 
 const OID = { int8: 20, numeric: 1700, date: 1082, json: 114, jsonb: 3802 } as const;
 const RAW = new Set<number>(Object.values(OID));
+/** Arrays whose elements pg leaves as text (bigint[], numeric[]): read as exact numbers, as their scalars are. */
+const NUMBER_ARRAYS = { int8: 1016, numeric: 1231 } as const;
 
 /** A client on `url` that leaves numbers, dates and JSON as their text, for `plain` to normalise. */
 async function client(url: string, timeoutMs = 10_000): Promise<pg.Client> {
@@ -55,6 +57,8 @@ function plain(value: unknown, oid: number | undefined): Row[string] {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
   if (value instanceof Date) return value.toISOString();
   if (Buffer.isBuffer(value)) return value.toString('utf8');
+  // a native array reads as the JSON list text the JSON-backed backends store (numbers exact, dates ISO)
+  if (Array.isArray(value)) return JSON.stringify(value.map((e: unknown) => (typeof e === 'string' && (oid === NUMBER_ARRAYS.int8 || oid === NUMBER_ARRAYS.numeric) ? exactNumber(e) : e instanceof Date ? e.toISOString() : e)));
   return String(value);
 }
 

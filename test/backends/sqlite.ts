@@ -2,12 +2,13 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capabilities, sqliteBackend } from '@tidemark/sqlite';
-import type { BackendHarness, Row } from './harness.js';
+import type { BackendHarness, InsertRow, Row } from './harness.js';
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-function literal(value: Row[string]): string {
+function literal(value: InsertRow[string]): string {
   if (value === null) return 'NULL';
+  if (Array.isArray(value)) return `'${JSON.stringify(value).replace(/'/g, "''")}'`;
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return String(value);
   return `'${value.replace(/'/g, "''")}'`;

@@ -54,7 +54,7 @@ export async function conformanceSuite(title: string, cases: readonly Conformanc
               await db.connection.withLock(() => db.connection.transaction(() => db.connection.applier.apply(operation)));
               state = applyOperation(state, operation);
               assert.deepStrictEqual(
-                comparableSnapshot(await db.connection.introspect()), comparableSnapshot(state, harness.capabilities),
+                comparableSnapshot(await db.connection.introspect(), harness.capabilities), comparableSnapshot(state, harness.capabilities),
                 `after ${operation.kind} the live schema differs from the model`,
               );
             }

@@ -32,12 +32,25 @@ describe('static and run-time readers', () => {
     const columns = snapshot.tables.flatMap((t) => t.columns);
     assert.deepEqual(
       [...new Set(columns.map((c) => c.type))].sort(),
-      ['boolean', 'bytes', 'date', 'decimal', 'enum', 'f64', 'i32', 'i64', 'json', 'string', 'text', 'timestamp', 'uuid'],
+      ['array', 'boolean', 'bytes', 'date', 'decimal', 'enum', 'f64', 'i32', 'i64', 'json', 'string', 'text', 'timestamp', 'uuid'],
     );
+    const orders = new Map(snapshot.tables.find((t) => t.name === 'purchase_orders')!.columns.map((c) => [c.name, c]));
+    assert.deepStrictEqual(orders.get('tags'), { name: 'tags', type: 'json', nullable: false });
+    assert.deepStrictEqual(orders.get('labels'), { name: 'labels', type: 'array', items: 'string', nullable: false, default: ['new'], length: 30 });
+    assert.deepStrictEqual(orders.get('quantities'), { name: 'quantities', type: 'array', items: 'i32', nullable: false, default: [1, 2] });
+    assert.deepStrictEqual(orders.get('history'), { name: 'history', type: 'array', items: 'enum', nullable: false, default: [], values: ['pending', 'paid', 'shipped'] });
     assert.ok(columns.some((c) => c.nullable) && columns.some((c) => c.default !== undefined) && columns.some((c) => c.autoIncrement));
     assert.ok(snapshot.tables.some((t) => t.primaryKey.length === 2));
     assert.ok(snapshot.tables.flatMap((t) => t.indexes).some((i) => i.columns.length === 2));
-    assert.equal(snapshot.tables.flatMap((t) => t.foreignKeys).length, 4);
+    assert.equal(snapshot.tables.flatMap((t) => t.foreignKeys).length, 6);
+    const shipments = snapshot.tables.find((t) => t.name === 'shipments')!;
+    assert.deepStrictEqual(shipments.foreignKeys.map((f) => [f.columns, f.referencedTable, f.referencedColumns]), [
+      [['customer_email'], 'customers', ['email']],
+      [['line_order_id', 'line_no'], 'order_lines', ['order_id', 'line_no']],
+    ]);
+    // `index: false` leaves customer_email without an index; the composite key gets one on both columns
+    assert.deepStrictEqual(shipments.indexes.map((i) => i.columns), [['line_order_id', 'line_no']]);
+    assert.deepStrictEqual(shipments.columns.find((c) => c.name === 'customer_email'), { name: 'customer_email', type: 'string', nullable: false, length: 320 });
     assert.ok(snapshot.tables.flatMap((t) => t.foreignKeys).some((f) => f.name === 'purchase_orders_customer_fkey'), '@BelongsTo({ name }) names the foreign key');
   });
 
@@ -58,6 +71,9 @@ describe('static and run-time readers', () => {
       ["@Column({ type: 'decimal', precision: 4, scale: 6 }) price!: number;", /scale 6 is larger than precision 4/],
       ["@Default('abc') count!: number;", /default "abc" does not fit column type i32/],
       ["@Column({ name: '' }) name!: string;", /the column name is empty/],
+      ["@Default(['a']) @Column() count!: number;", /a list default fits only an array column, not i32/],
+      ["@Default(['x']) @Column({ type: 'i32[]' }) xs!: number[];", /list default: default "x" does not fit column type i32/],
+      ["@Default('x') @Column({ type: 'string[]' }) xs!: string[];", /default "x" of array column xs is not a list/],
     ];
     const dir = mkdtempSync(join(tmpdir(), 'tidemark-readers-'));
     try {

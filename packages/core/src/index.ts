@@ -10,5 +10,5 @@ export * from './backend/index.js';
 export * from './model/index.js';
 export * from './migration/index.js';
 export * from './naming.js';
-export { backfillValue } from './operation/backfill-value.js';
+export { backfillValue, type BackfillValue } from './operation/backfill-value.js';
 export * from './data/index.js';

@@ -64,8 +64,15 @@ export interface ColumnDecoratorOptions extends ColumnOptions {
  * from `author?: User`, which the run-time reader cannot see.
  */
 export interface BelongsToOptions {
-  /** The property holding the foreign key value; defaults to `<property>Id`. */
-  readonly key?: string;
+  /**
+   * The property (a list for a composite foreign key) holding the foreign key value; defaults to
+   * `<property>Id`, or `<property><Referenced>` per referenced property of a composite one.
+   */
+  readonly key?: string | readonly string[];
+  /** The target properties referenced: its key (the default) or a unique index's properties, in order. */
+  readonly references?: string | readonly string[];
+  /** `false`: no index is generated for the foreign key (the default generates one). */
+  readonly index?: boolean;
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
   readonly nullable?: boolean;

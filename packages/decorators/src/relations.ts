@@ -5,10 +5,13 @@ import type { BelongsToOptions } from './options.js';
 export type ModelTarget = () => abstract new (...args: never[]) => unknown;
 
 /**
- * `BelongsTo` declares the owning side of a relation: a foreign key column (`<property>_id`, or the
- * column of the `key` property) referencing the target's single-column key, with a foreign key
- * constraint and an index.
+ * `BelongsTo` declares the owning side of a relation: foreign key columns (`<property>_id`, or the
+ * columns of the `key` properties) referencing the target's key, or the target properties named
+ * by `references` (one of its unique indexes), with a foreign key constraint and an index on them
+ * (unless `index: false`). A composite target key makes a composite foreign key.
  * @example `@BelongsTo(() => User, { onDelete: 'cascade' }) author!: User;`
+ * @example `@BelongsTo(() => OrderLine, { key: ['lineOrderId', 'lineNo'] }) line!: OrderLine;`
+ * @example `@BelongsTo(() => User, { references: 'email', index: false }) author!: User;`
  */
 export function BelongsTo(target: ModelTarget, options?: BelongsToOptions): TidemarkPropertyDecorator {
   return propertyDecorator('BelongsTo', (p) => {

@@ -1,8 +1,7 @@
 import type { AttributeDefinition, TableDescription } from '@aws-sdk/client-dynamodb';
 import {
   normalizeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION,
-  type ColumnSnapshot, type IndexSnapshot, type PortableType, type SchemaSnapshot, type TableSnapshot,
-} from '@tidemark/core';
+  type ColumnSnapshot, type IndexSnapshot, type PortableType, type SchemaSnapshot, type TableSnapshot, valueType } from '@tidemark/core';
 import { keyAttributeType } from './attribute-types.js';
 import { describeTable } from './describe-table.js';
 import type { DynamoGateway } from './gateway.js';
@@ -42,7 +41,7 @@ export function mergeTable(description: TableDescription, stored: TableSnapshot)
   const columns = new Map<string, ColumnSnapshot>(stored.columns.map((c) => [c.name, c]));
   for (const [name, attributeType] of definitions) {
     const c = columns.get(name);
-    if (!c || keyAttributeType(c.type) !== attributeType) {
+    if (!c || keyAttributeType(valueType(c)) !== attributeType) {
       columns.set(name, { name, type: FALLBACK_TYPE[attributeType] ?? 'text', nullable: !c || c.nullable });
     }
   }

@@ -1,5 +1,5 @@
 import type { AttributeDefinition, CreateTableCommandInput, GlobalSecondaryIndex, KeySchemaElement } from '@aws-sdk/client-dynamodb';
-import { findColumn, type IndexSnapshot, type TableSnapshot } from '@tidemark/core';
+import { findColumn, type IndexSnapshot, type TableSnapshot, valueType } from '@tidemark/core';
 import { keyAttributeType } from './attribute-types.js';
 
 /** `keySchema` is a key's columns as DynamoDB's KeySchema: the first the partition (HASH) key, the second the sort (RANGE) key. */
@@ -13,7 +13,7 @@ export function keySchema(columns: readonly string[]): KeySchemaElement[] {
  * `validateTable` has made sure each column exists and has an indexable type.
  */
 export function attributeDefinitions(table: TableSnapshot, columns: readonly string[]): AttributeDefinition[] {
-  return [...new Set(columns)].sort().map((name) => ({ AttributeName: name, AttributeType: keyAttributeType(findColumn(table, name)!.type)! }));
+  return [...new Set(columns)].sort().map((name) => ({ AttributeName: name, AttributeType: keyAttributeType(valueType(findColumn(table, name)!))! }));
 }
 
 /** `globalSecondaryIndex` is an index as a global secondary index projecting every attribute, so a query by it sees whole items. */

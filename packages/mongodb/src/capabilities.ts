@@ -1,4 +1,4 @@
-import type { Capabilities } from '@tidemark/core';
+import { ELEMENT_TYPES, type Capabilities } from '@tidemark/core';
 
 /**
  * `capabilities` is what MongoDB can do, importable without loading the driver. Collection and
@@ -15,4 +15,5 @@ export const capabilities = {
   uniqueIndexes: 'enforced',
   autoIncrement: false,
   alterPrimaryKey: true,
+  arrayItems: ELEMENT_TYPES,
 } as const satisfies Capabilities;

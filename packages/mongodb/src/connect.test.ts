@@ -30,6 +30,7 @@ describe('connectMongo', () => {
     assert.deepStrictEqual(capabilities, {
       transactionalDdl: false, nativeStatements: 'commands',
       foreignKeys: 'none', uniqueIndexes: 'enforced', autoIncrement: false, alterPrimaryKey: true,
+      arrayItems: ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp', 'enum'],
     });
   });
 });

@@ -30,7 +30,7 @@ describe('introspectMongo', () => {
     ]);
     assert.deepStrictEqual(schema, {
       format: 'tidemark.snapshot',
-      version: 1,
+      version: 2,
       tables: [
         { name: 'audit', model: '', columns: [], primaryKey: [], indexes: [{ name: 'at_-1', columns: ['at'], unique: false }], foreignKeys: [] },
         { ...users, indexes: [{ name: 'idx_users_email', columns: ['email'], unique: true }] },

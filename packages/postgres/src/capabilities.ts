@@ -1,4 +1,4 @@
-import type { Capabilities } from '@tidemark/core';
+import { ELEMENT_TYPES, type Capabilities } from '@tidemark/core';
 import { MAX_IDENTIFIER_LENGTH } from '@tidemark/sql/postgres';
 
 /**
@@ -9,6 +9,7 @@ import { MAX_IDENTIFIER_LENGTH } from '@tidemark/sql/postgres';
 export const capabilities = {
   transactionalDdl: true, nativeStatements: 'sql',
   foreignKeys: 'enforced',
+  arrayItems: ELEMENT_TYPES,
   uniqueIndexes: 'enforced',
   autoIncrement: true,
   alterPrimaryKey: true,

@@ -15,6 +15,7 @@ describe('capabilities', () => {
     assert.deepEqual(capabilities, {
       transactionalDdl: true, nativeStatements: 'sql',
       foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true, maxIdentifierLength: 63,
+      arrayItems: ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp', 'enum'],
     });
     assert.equal(postgresBackend.capabilities, capabilities);
     assert.equal(postgresBackend.dialect, 'postgres');

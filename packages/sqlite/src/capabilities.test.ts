@@ -12,6 +12,7 @@ describe('capabilities', () => {
       transactionalDdl: true, nativeStatements: 'sql', foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true,
       indexOptions: { where: true, expression: true, methods: [], operatorClasses: false, descending: true, nullsOrder: false },
       checkConstraints: true,
+      arrayItems: ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp'],
     });
     assert.equal(sqliteBackend.capabilities, capabilities);
     const conn = await sqliteBackend.connect('sqlite::memory:');

@@ -1,4 +1,4 @@
-import type { Capabilities } from '@tidemark/core';
+import { ELEMENT_TYPES, type Capabilities } from '@tidemark/core';
 
 /**
  * `capabilities` is what SQLite can do, importable without loading better-sqlite3: DDL is
@@ -8,6 +8,7 @@ import type { Capabilities } from '@tidemark/core';
 export const capabilities = {
   transactionalDdl: true, nativeStatements: 'sql',
   foreignKeys: 'enforced',
+  arrayItems: ELEMENT_TYPES.filter((t) => t !== 'enum'),
   uniqueIndexes: 'enforced',
   autoIncrement: true,
   alterPrimaryKey: true,

@@ -31,6 +31,7 @@ function readColumns(executor: SqliteExecutor, table: string, parsed: sqlite.Par
     return {
       name: r.name,
       type: declared.type,
+      ...(declared.items !== undefined ? { items: declared.items } : {}),
       nullable: r.notnull === 0,
       ...(dflt !== undefined ? { default: dflt } : {}),
       ...(p?.autoIncrement ? { autoIncrement: true } : {}),

@@ -137,7 +137,7 @@ function repair(tables: MutableTable[]): SchemaSnapshot {
       return [{ ...f, referencedColumns: [...target.primaryKey] }];
     }));
   }
-  return normalizeSnapshot({ format: 'tidemark.snapshot', version: 1, tables });
+  return normalizeSnapshot({ format: 'tidemark.snapshot', version: 2, tables });
 }
 
 function dedupe<T extends { name: string }>(list: T[]): T[] {

@@ -1,5 +1,5 @@
 import type { IndexMethod } from '../snapshot/index-options.js';
-import type { PortableType } from '../snapshot/portable-type.js';
+import type { ColumnType, ElementType } from '../snapshot/portable-type.js';
 
 /** `Dialect` names a backend. */
 export type Dialect = 'sqlite' | 'postgres' | 'mysql' | 'mongodb' | 'dynamodb';
@@ -44,7 +44,7 @@ export interface Capabilities {
    * The column types a key or a secondary index can be built on, where the backend restricts
    * them (DynamoDB: types stored as S, N or B; MySQL: not json). Absent: every type.
    */
-  readonly indexableTypes?: readonly PortableType[];
+  readonly indexableTypes?: readonly ColumnType[];
   /**
    * The index options (README: Models, "Index options") the backend can build; absent: none.
    * `methods` are the index methods besides the default btree.
@@ -59,6 +59,12 @@ export interface Capabilities {
   };
   /** Whether the database enforces CHECK constraints (`@Check`); absent: it has none, and they are refused. */
   readonly checkConstraints?: boolean;
+  /**
+   * The element types an `array` column can hold here (PostgreSQL: native arrays of each; SQLite:
+   * JSON lists, without enum elements, whose values a CHECK could not keep). Absent or empty:
+   * array columns are refused, naming the backend.
+   */
+  readonly arrayItems?: readonly ElementType[];
   /** DynamoDB: the names of key and index key attributes are at most this many UTF-8 bytes. */
   readonly maxKeyNameBytes?: number;
   /** The longest identifier the backend accepts (PostgreSQL 63 bytes, MySQL 64 characters). */

@@ -52,7 +52,7 @@ test('an application-enforced unique index is accepted where the database cannot
 test('with the schema before the steps, an index on a type the backend cannot index is refused, also after a type change', () => {
   const kv: Capabilities = { ...keyValue, autoIncrement: false, maxIndexesPerTable: 20, indexableTypes: ['i32', 'string'] };
   const flags = op.createTable({ name: 'f', columns: [{ name: 'id', type: 'string' }, { name: 'on', type: 'boolean' }, { name: 'n', type: 'i32' }], primaryKey: ['id'] });
-  const empty = { format: 'tidemark.snapshot', version: 1, tables: [] } as const;
+  const empty = { format: 'tidemark.snapshot', version: 2, tables: [] } as const;
   const refused = (ops: Parameters<typeof checkCapabilities>[2], what: RegExp) =>
     assert.throws(() => checkCapabilities('dynamodb', kv, ops, empty), (err) => isTidemarkError(err, 'TM_UNSUPPORTED_OPERATION') && what.test(err.message));
   refused([flags, op.createIndex('f', { name: 'idx_f_on', columns: ['on'] })], /f\.on, a boolean column, in index idx_f_on/);
@@ -69,7 +69,7 @@ test('DynamoDB\'s own rules come from flags too: a key is required, key types an
     indexableTypes: ['i32', 'string'], maxKeyNameBytes: 8,
     objectNames: { pattern: '^[a-z_]{3,}$', rule: '3 or more of a-z and _' },
   };
-  const empty = { format: 'tidemark.snapshot', version: 1, tables: [] } as const;
+  const empty = { format: 'tidemark.snapshot', version: 2, tables: [] } as const;
   const refused = (ops: Parameters<typeof checkCapabilities>[2], what: RegExp, hint?: RegExp) =>
     assert.throws(() => checkCapabilities('dynamodb', ddb, ops, empty),
       (err) => isTidemarkError(err, 'TM_UNSUPPORTED_OPERATION') && what.test(err.message) && (hint ?? /./).test(err.hint));

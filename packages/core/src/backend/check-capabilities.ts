@@ -4,6 +4,7 @@ import { applyOperation } from '../operation/apply-operation.js';
 import { findTable, type SchemaSnapshot } from '../snapshot/schema-snapshot.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 import { refuseKeysAndIndexes } from './check-keys-and-indexes.js';
+import { refuseArrayConversion } from './array-conversion.js';
 
 /**
  * `checkCapabilities` refuses, before anything runs, a step the target cannot carry out: a new
@@ -35,7 +36,10 @@ function refuseOne(dialect: Dialect, capabilities: Capabilities, operation: Oper
   }
   refuseObjectNames(dialect, capabilities, operation);
   refuseChecks(dialect, capabilities, operation);
+  const altered = schema && operation.kind === 'alterColumn' ? findTable(schema, operation.table)?.columns.find((c) => c.name === operation.column) : undefined;
+  if (altered && operation.kind === 'alterColumn') refuseArrayConversion(dialect, operation.table, altered, operation.to);
   refuseKeysAndIndexes(dialect, capabilities, operation, schema);
+  refuseArrayColumns(dialect, capabilities, operation);
   const auto = autoIncrementColumn(operation);
   if (auto && !capabilities.autoIncrement) {
     throw unsupportedOperation(dialect, `generate values for the auto-increment column ${auto.table}.${auto.column} (${dialect} has no sequences)`,
@@ -63,6 +67,19 @@ function refuseObjectNames(dialect: Dialect, capabilities: Capabilities, operati
   if (bad) {
     throw unsupportedOperation(dialect, `name a ${bad[0]} ${JSON.stringify(bad[1])}: ${dialect} ${bad[0]} names are ${rule}`,
       bad[0] === 'table' ? "give the model a name that fits: @Model({ table: 'my_table' })" : "name the index: @Index([...], { name: 'idx_name' })");
+  }
+}
+
+/** Array columns of an element type the backend cannot hold (`arrayItems`). */
+function refuseArrayColumns(dialect: Dialect, capabilities: Capabilities, operation: Operation): void {
+  const columns = operation.kind === 'createTable' ? operation.table.columns.map((c) => [operation.table.name, c] as const)
+    : operation.kind === 'addColumn' ? [[operation.table, operation.column] as const]
+      : operation.kind === 'alterColumn' ? [[operation.table, operation.to] as const] : [];
+  for (const [table, c] of columns) {
+    if (c.type !== 'array' || capabilities.arrayItems?.includes(c.items!)) continue;
+    const held = capabilities.arrayItems ?? [];
+    throw unsupportedOperation(dialect, `store the array column ${table}.${c.name} (${c.items}[]): ${held.length === 0 ? `Tidemark does not store array columns on ${dialect} yet` : `${dialect} arrays hold ${held.join(', ')} elements`}`,
+      held.length === 0 ? 'use a json column (Json<T[]>) on this backend, or a backend with arrays (PostgreSQL, SQLite)' : `use one of those element types, or a json column (Json<${c.items}[]>)`);
   }
 }
 

@@ -2,7 +2,7 @@ import { unsupportedOperation } from '../errors/factories.js';
 import { utf8Length } from '../identifier-length.js';
 import type { Operation } from '../operation/operations.js';
 import { findColumn, findTable, type IndexSnapshot, type SchemaSnapshot, type TableSnapshot } from '../snapshot/schema-snapshot.js';
-import type { PortableType } from '../snapshot/portable-type.js';
+import type { ColumnType } from '../snapshot/portable-type.js';
 import type { Capabilities, Dialect } from './capabilities.js';
 
 /** A key or a secondary index, as the refusals name it. */
@@ -122,7 +122,7 @@ function refuseKeyColumns(dialect: Dialect, capabilities: Capabilities, table: T
   }
 }
 
-function alternative(type: PortableType): string {
+function alternative(type: ColumnType): string {
   return type === 'boolean' ? 'a string or a number (0/1)' : 'a string';
 }
 

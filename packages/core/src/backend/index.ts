@@ -13,3 +13,4 @@ export * from './live-schema.js';
 export * from './pull-inventory.js';
 export * from './session-timeouts.js';
 export * from './statement-trace.js';
+export * from './array-conversion.js';

@@ -46,6 +46,10 @@ export function normalizeValue(table: string, column: ColumnSnapshot, value: Dat
     case 'bytes':
       if (value instanceof Uint8Array) return value;
       throw wrong('a Uint8Array or Buffer');
+    case 'array':
+      // each backend stores lists its own way (native arrays, JSON text, BSON); data steps do not
+      // write them yet, so say so before anything is written rather than store a wrong spelling
+      throw valueInvalid(table, column, value, 'data steps do not write array columns yet; set it with db.execute in this backend\'s own syntax');
   }
 }
 

@@ -8,7 +8,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 /** `columnChanges` lists what differs between two definitions of a column (names aside). */
 export function columnChanges(from: ColumnSnapshot, to: ColumnSnapshot): ColumnChange[] {
   const changes: ColumnChange[] = [];
-  if (from.type !== to.type) changes.push('type');
+  if (from.type !== to.type || from.items !== to.items) changes.push('type');
   if (from.nullable !== to.nullable) changes.push('nullable');
   if (!same(from.default, to.default)) changes.push('default');
   if (from.length !== to.length) changes.push('length');

@@ -25,7 +25,7 @@ function tbl(name: string, columns: ColumnSnapshot[], more: Partial<TableSnapsho
 }
 
 function schema(...tables: TableSnapshot[]): SchemaSnapshot {
-  return normalizeSnapshot({ format: 'tidemark.snapshot', version: 1, tables });
+  return normalizeSnapshot({ format: 'tidemark.snapshot', version: 2, tables });
 }
 
 const users = (): TableSnapshot => tbl('users', [pk(), str('email'), str('name')], { indexes: [idx('users', ['email'], true)] });

@@ -1,4 +1,5 @@
 import { backfillValue } from '../operation/backfill-value.js';
+import { refuseArrayConversion } from '../backend/array-conversion.js';
 import { applyOperation } from '../operation/apply-operation.js';
 import type { Operation, SchemaOperation } from '../operation/operations.js';
 import { normalizeSnapshot } from '../snapshot/normalize-snapshot.js';
@@ -136,6 +137,7 @@ export async function diffSnapshots(prev: SchemaSnapshot, nextSnapshot: SchemaSn
     if (!same(current.primaryKey, target.primaryKey)) emit({ kind: 'alterPrimaryKey', table: t.name, columns: target.primaryKey });
     for (const c of target.columns) {
       const from = current.columns.find((x) => x.name === c.name);
+      if (from && columnChanges(from, c).length > 0) refuseArrayConversion('Tidemark', t.name, from, c);
       if (from && columnChanges(from, c).length > 0) emit({ kind: 'alterColumn', table: t.name, column: c.name, to: c });
     }
     for (const c of current.columns) {

@@ -66,7 +66,7 @@ describe('buildSnapshot: naming', () => {
     assert.deepEqual(table(snapshot, 'users').columns.map((c) => c.name), ['id', 'is_active', 'published_on']);
     assert.equal(table(snapshot, 'blog_posts').model, 'Post');
     assert.equal(snapshot.format, 'tidemark.snapshot');
-    assert.equal(snapshot.version, 1);
+    assert.equal(snapshot.version, 2);
   });
 });
 
@@ -476,16 +476,71 @@ describe('buildSnapshot: errors are TM_MODEL_INVALID naming file:line', () => {
     invalid([model('User', [key()], { indexes: [{ properties: ['nope'], line: 4 }] })], `${FILE}:4`, 'nope');
   });
 
-  test('@BelongsTo to a model with a composite key', () => {
+  test('@BelongsTo whose key and references differ in length, or reference what is neither key nor unique', () => {
+    const membership = model('Membership', [prop('a', scalar('i32'), { key: true }), prop('b', scalar('i32'), { key: true }), prop('label', scalar('string'))]);
+    const grant = (line: number, options: object) => model('Grant', [key(), prop('membership', modelRef('Membership'), { line, relation: { kind: 'belongsTo', target: 'Membership', options } })]);
+    invalid([membership, grant(21, { key: 'membershipId' })], `${FILE}:21`, 'key names 1 property but it references 2 (a, b)');
+    invalid([membership, grant(22, { references: 'label' })], `${FILE}:22`, 'memberships(label)', 'neither its key (a, b) nor a unique index');
+    invalid([membership, grant(23, { references: ['b', 'a'], key: ['x', 'y'] })], `${FILE}:23`, 'memberships(b, a)');
+    invalid([membership, grant(24, { references: 'nope' })], `${FILE}:24`, 'references nope, which is not a column property of Membership');
+    invalid([membership, grant(25, { references: [] })], `${FILE}:25`, 'references lists no property');
+  });
+
+  test("'set null' on a composite foreign key with a NOT NULL column", () => {
     invalid([
       model('Membership', [prop('a', scalar('i32'), { key: true }), prop('b', scalar('i32'), { key: true })]),
-      model('Grant', [key(), prop('membership', modelRef('Membership'), { line: 21, relation: { kind: 'belongsTo', target: 'Membership' } })]),
-    ], `${FILE}:21`, 'composite key');
+      model('Grant', [key(), prop('membershipA', scalar('i32'), { optional: true }), prop('membershipB', scalar('i32')),
+        prop('membership', modelRef('Membership'), { line: 26, optional: true, relation: { kind: 'belongsTo', target: 'Membership', options: { onDelete: 'set null' } } })]),
+    ], `${FILE}:26`, 'column membership_b is NOT NULL');
   });
 
   test('the error details carry file, line, model and property', () => {
     const err = invalid([model('User', [key(), prop('tags', { kind: 'unknown', text: 'Set<string>' }, { line: 99 })])], `${FILE}:99`);
     assert.deepEqual(err.details, { file: FILE, line: 99, model: 'User', property: 'tags' });
+  });
+});
+
+describe('buildSnapshot: composite foreign keys, references and index: false', () => {
+  const membership = () => model('Membership', [
+    prop('tenant', scalar('i32'), { key: true }), prop('id', scalar('i32'), { key: true }),
+    prop('code', scalar('string'), { column: { length: 12 }, unique: true }),
+  ]);
+
+  test('a composite key makes one column per key column, a foreign key over both and one index on both', () => {
+    const { snapshot } = buildSnapshot([membership(), model('Grant', [key(),
+      prop('membership', modelRef('Membership'), { optional: true, relation: { kind: 'belongsTo', target: 'Membership', options: { onDelete: 'set null', onUpdate: 'cascade' } } })])]);
+    const grants = table(snapshot, 'grants');
+    assert.deepStrictEqual(grants.columns.map((c) => [c.name, c.type, c.nullable]), [['id', 'i32', false], ['membership_tenant', 'i32', true], ['membership_id', 'i32', true]]);
+    assert.deepStrictEqual(grants.foreignKeys, [{
+      name: 'fk_grants_membership_tenant_membership_id', columns: ['membership_tenant', 'membership_id'],
+      referencedTable: 'memberships', referencedColumns: ['tenant', 'id'], onDelete: 'set null', onUpdate: 'cascade',
+    }]);
+    assert.deepStrictEqual(grants.indexes, [{ name: 'idx_grants_membership_tenant_membership_id', columns: ['membership_tenant', 'membership_id'], unique: false }]);
+  });
+
+  test('key names the local properties; an index leading with them covers the foreign key', () => {
+    const { snapshot } = buildSnapshot([membership(), model('Grant', [key(), prop('t', scalar('i32')), prop('m', scalar('i32')),
+      prop('membership', modelRef('Membership'), { relation: { kind: 'belongsTo', target: 'Membership', options: { key: ['t', 'm'] } } })],
+    { indexes: [{ properties: ['t', 'm', 'id'] }] })]);
+    const grants = table(snapshot, 'grants');
+    assert.deepStrictEqual(grants.foreignKeys.map((f) => f.columns), [['t', 'm']]);
+    assert.deepStrictEqual(grants.indexes.map((i) => i.name), ['idx_grants_t_m_id']);
+  });
+
+  test('references names a unique column that is not the key; the column copies its type', () => {
+    const { snapshot } = buildSnapshot([membership(), model('Grant', [key(),
+      prop('membership', modelRef('Membership'), { relation: { kind: 'belongsTo', target: 'Membership', options: { references: 'code', onDelete: 'restrict' } } })])]);
+    const grants = table(snapshot, 'grants');
+    assert.deepStrictEqual(column(grants, 'membership_code'), { name: 'membership_code', type: 'string', nullable: false, length: 12 });
+    assert.deepStrictEqual(grants.foreignKeys.map((f) => [f.columns, f.referencedColumns, f.onDelete]), [[['membership_code'], ['code'], 'restrict']]);
+  });
+
+  test('index: false generates no index; the default still does', () => {
+    const build = (options: object) => table(buildSnapshot([model('User', [key()]), model('Post', [key(),
+      prop('author', modelRef('User'), { relation: { kind: 'belongsTo', target: 'User', options } })])]).snapshot, 'posts');
+    assert.deepStrictEqual(build({ index: false }).indexes, []);
+    assert.deepStrictEqual(build({ index: false }).foreignKeys.map((f) => f.columns), [['author_id']]);
+    assert.deepStrictEqual(build({}).indexes.map((i) => i.name), ['idx_posts_author_id']);
   });
 });
 

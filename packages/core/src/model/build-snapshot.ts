@@ -1,6 +1,6 @@
 import { modelInvalid } from '../errors/factories.js';
 import { columnName, foreignKeyName, indexName, tableName } from '../naming.js';
-import { DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, type PortableType } from '../snapshot/portable-type.js';
+import { DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, elementOfTypeName, type ColumnType, type ElementType } from '../snapshot/portable-type.js';
 import { normalizeSnapshot } from '../snapshot/normalize-snapshot.js';
 import {
   emptySnapshot, isDefaultNow,
@@ -32,13 +32,21 @@ const loc = (m: ModelDescription, p?: PropertyDescription) => ({
 });
 
 /** The column a property maps to: its type, or why it has none. */
-function columnType(m: ModelDescription, p: PropertyDescription): { type: PortableType; values?: readonly string[] } {
+function columnType(m: ModelDescription, p: PropertyDescription): { type: ColumnType; items?: ElementType; values?: readonly string[] } {
+  const items = elementOfTypeName(p.column?.type);
+  if (items) {
+    // `@Column({ type: 'enum[]' })`: the values come from the element type, as for one enum
+    if (items === 'enum' && p.type.kind !== 'enum') {
+      throw modelInvalid(loc(m, p), "@Column({ type: 'enum[]' }) needs the values", "declare them: @Column({ type: 'enum[]', enum: ['a', 'b'] }) or a union element type");
+    }
+    return { type: 'array', items, ...(items === 'enum' && p.type.kind === 'enum' ? { values: p.type.values } : {}) };
+  }
   if (p.column?.type) {
     if (p.column.type === 'enum' && p.type.kind !== 'enum') {
       throw modelInvalid(loc(m, p), '@Column({ type: "enum" }) needs a string-literal union or a string enum type', 'declare the values as a union type');
     }
     // values belong to enum columns only; a union stored as string or text keeps none
-    return p.type.kind === 'enum' && p.column.type === 'enum' ? { type: 'enum', values: p.type.values } : { type: p.column.type };
+    return p.type.kind === 'enum' && p.column.type === 'enum' ? { type: 'enum', values: p.type.values } : { type: p.column.type as ColumnType };
   }
   switch (p.type.kind) {
     case 'scalar': return { type: p.type.type };
@@ -54,13 +62,17 @@ function columnType(m: ModelDescription, p: PropertyDescription): { type: Portab
 }
 
 function buildColumn(m: ModelDescription, p: PropertyDescription, name: string): ColumnSnapshot {
-  const { type, values } = columnType(m, p);
-  const def = p.default ?? p.initializer;
+  const { type, items, values } = columnType(m, p);
+  // an array initializer (`tags: string[] = []`) was never a json column's default: only an array column's
+  const def = p.default ?? (Array.isArray(p.initializer) && type !== 'array' ? undefined : p.initializer);
+  const scalar = type === 'array' ? items! : type;
   if (isDefaultNow(def) && type !== 'timestamp' && type !== 'date') {
     throw modelInvalid(loc(m, p), 'Default.now only fits a Date column', 'remove @Default(Default.now) or make the property a Date');
   }
-  if (typeof def === 'string' && values && !values.includes(def)) {
-    throw modelInvalid(loc(m, p), `default ${JSON.stringify(def)} is not one of ${values.join(', ')}`, 'pick one of the enum values');
+  for (const one of Array.isArray(def) ? def : [def]) {
+    if (typeof one === 'string' && values && !values.includes(one)) {
+      throw modelInvalid(loc(m, p), `default ${JSON.stringify(one)} is not one of ${values.join(', ')}`, 'pick one of the enum values');
+    }
   }
   if (p.auto && type !== 'i32' && type !== 'i64') {
     throw modelInvalid(loc(m, p), '@Auto() needs a number or bigint property', 'remove @Auto() or change the type');
@@ -73,12 +85,12 @@ function buildColumn(m: ModelDescription, p: PropertyDescription, name: string):
     throw modelInvalid(loc(m, p), '@Auto() cannot be part of a composite key', 'remove @Auto(), or make this property the only @Key()');
   }
   checkColumn(loc(m, p), {
-    name, type, ...(def !== undefined ? { default: def } : {}),
+    name, type, ...(items ? { items } : {}), ...(def !== undefined ? { default: def } : {}),
     ...(p.column?.length !== undefined ? { length: p.column.length } : {}),
     ...(p.column?.precision !== undefined ? { precision: p.column.precision } : {}),
     ...(p.column?.scale !== undefined ? { scale: p.column.scale } : {}),
   });
-  if (type === 'decimal' && p.column?.precision === undefined && (p.column?.scale ?? 0) > DEFAULT_DECIMAL.precision) {
+  if (scalar === 'decimal' && p.column?.precision === undefined && (p.column?.scale ?? 0) > DEFAULT_DECIMAL.precision) {
     throw modelInvalid(loc(m, p), `scale ${p.column!.scale} is larger than the default precision ${DEFAULT_DECIMAL.precision}`, 'give @Column({ precision }) too');
   }
   if (p.column?.renamedFrom !== undefined && p.column.renamedFrom.trim() === '') {
@@ -87,17 +99,18 @@ function buildColumn(m: ModelDescription, p: PropertyDescription, name: string):
   const col: ColumnSnapshot = {
     name,
     type,
+    ...(items ? { items } : {}),
     nullable: p.column?.nullable ?? p.optional,
-    ...(def !== undefined ? { default: def } : {}),
+    ...(def !== undefined ? { default: Array.isArray(def) ? [...def] : def } : {}),
     ...(p.auto ? { autoIncrement: true } : {}),
-    ...(type === 'string' ? { length: p.column?.length ?? DEFAULT_STRING_LENGTH } : {}),
-    ...(type === 'decimal' ? { precision: p.column?.precision ?? DEFAULT_DECIMAL.precision, scale: p.column?.scale ?? DEFAULT_DECIMAL.scale } : {}),
+    ...(scalar === 'string' ? { length: p.column?.length ?? DEFAULT_STRING_LENGTH } : {}),
+    ...(scalar === 'decimal' ? { precision: p.column?.precision ?? DEFAULT_DECIMAL.precision, scale: p.column?.scale ?? DEFAULT_DECIMAL.scale } : {}),
     ...(values ? { values: [...values] } : {}),
   };
   return col;
 }
 
-interface PendingForeignKey { readonly model: ModelDescription; readonly property: PropertyDescription; readonly column: string }
+interface PendingForeignKey { readonly model: ModelDescription; readonly property: PropertyDescription; readonly keys: RelationKeys }
 
 /**
  * `buildSnapshot` turns model descriptions into a schema snapshot: naming rules, type mapping,
@@ -161,9 +174,9 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
         if (!byClass.has(p.relation.target)) {
           throw modelInvalid(loc(m, p), `relation target ${p.relation.target} is not a model`, `add @Model() to class ${p.relation.target}, or fix the target`);
         }
-        if (p.key) throw modelInvalid(loc(m, p), '@Key() cannot be put on a relation', `put @Key() on the foreign key property (${p.relation.options?.key ?? `${p.name}Id`})`);
+        if (p.key) throw modelInvalid(loc(m, p), '@Key() cannot be put on a relation', `put @Key() on the foreign key property (${[p.relation.options?.key ?? `${p.name}Id`].flat().join(', ')})`);
         if (p.relation.kind !== 'belongsTo') continue;
-        pending.push({ model: m, property: p, column: foreignKeyColumn(m, p) });
+        pending.push({ model: m, property: p, keys: relationKeys(m, p, byClass.get(p.relation.target)!) });
         continue;
       }
       const name = p.column?.name ?? columnName(p.name);
@@ -181,13 +194,13 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
     }
     for (const idx of m.indexes) {
       const at = { ...loc(m), line: idx.line ?? m.line };
-      const columnFor = (prop: string): string => {
-        const c = columnOf.get(prop) ?? relationColumn(m, prop);
+      const columnsFor = (prop: string): readonly string[] => {
+        const c = columnOf.get(prop) ? [columnOf.get(prop)!] : relationColumns(m, prop, byClass);
         if (!c) throw modelInvalid(at, `@Index names unknown property ${prop}`, 'use property names of this class');
         return c;
       };
-      const cols = idx.properties.map(columnFor);
-      indexes.push(indexOf(at, table, idx.name, cols, idx.unique ?? false, idx, classIndexOptions(at, idx, columnFor)));
+      const cols = idx.properties.flatMap(columnsFor);
+      indexes.push(indexOf(at, table, idx.name, [...cols], idx.unique ?? false, idx, classIndexOptions(at, idx, (prop) => columnsFor(prop)[0]!)));
     }
     const checks = (m.checks ?? []).map((c) => {
       const at = { ...loc(m), line: c.line ?? m.line };
@@ -201,48 +214,11 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
 
   // Foreign keys go last: they need every table's key columns.
   const tableByName = new Map(tables.map((t) => [t.name, t]));
-  for (const { model: m, property: p, column } of pending) {
-    const rel = p.relation!;
-    const target = byClass.get(rel.target)!;
-    const targetTable = tableByName.get(tableOf(target))!;
+  for (const { model: m, property: p, keys } of pending) {
     const table = tableByName.get(tableOf(m))!;
-    if (targetTable.primaryKey.length !== 1) {
-      throw modelInvalid(loc(m, p), `${rel.target} has a composite key; @BelongsTo needs a single-column key`, 'declare the foreign key columns and an @Index by hand');
-    }
-    const refColumn = targetTable.columns.find((c) => c.name === targetTable.primaryKey[0])!;
-    let fkCol = table.columns.find((c) => c.name === column);
-    if (!fkCol) {
-      fkCol = {
-        name: column, type: refColumn.type, nullable: p.optional,
-        ...(refColumn.length !== undefined ? { length: refColumn.length } : {}),
-        ...(refColumn.precision !== undefined ? { precision: refColumn.precision, scale: refColumn.scale } : {}),
-        ...(refColumn.values ? { values: refColumn.values } : {}),
-      };
-      (table.columns as ColumnSnapshot[]).push(fkCol);
-    }
-    // SET NULL on a NOT NULL column can never work: MySQL refuses the constraint, SQLite and
-    // PostgreSQL accept it and fail on the first delete. Say so where the model is written.
-    const setNull = (['onDelete', 'onUpdate'] as const).find((k) => rel.options?.[k] === 'set null');
-    if (setNull && !fkCol.nullable) {
-      throw modelInvalid(loc(m, p), `${setNull}: 'set null' on ${p.name}, whose column ${column} is NOT NULL`,
-        `make the relation optional (${p.name}?: ${rel.target} | null), or choose 'cascade', 'restrict' or 'no action'`);
-    }
-    if (rel.options?.name !== undefined && rel.options.name.trim() === '') {
-      throw modelInvalid(loc(m, p), 'the foreign key name is empty', `remove name, or give the constraint's name`);
-    }
-    const fk: ForeignKeySnapshot = {
-      name: rel.options?.name ?? foreignKeyName(table.name, [column]),
-      columns: [column],
-      referencedTable: targetTable.name,
-      referencedColumns: [refColumn.name],
-      onDelete: rel.options?.onDelete ?? 'no action',
-      onUpdate: rel.options?.onUpdate ?? 'no action',
-    };
-    (table.foreignKeys as ForeignKeySnapshot[]).push(fk);
-    // A partial or expression index does not serve every lookup by the column; a method or an
-    // operator class other than btree's may not either, so only a plain index covers it.
-    const covered = table.primaryKey[0] === column || table.indexes.some((i) => i.columns[0] === column && !hasIndexOptions(i));
-    if (!covered) (table.indexes as IndexSnapshot[]).push(indexOf(loc(m, p), table.name, undefined, [column], false, {}));
+    const targetTable = tableByName.get(tableOf(byClass.get(p.relation!.target)!))!;
+    const fkIndex = (columns: readonly string[]): IndexSnapshot => indexOf(loc(m, p), table.name, undefined, [...columns], false, {});
+    (table.foreignKeys as ForeignKeySnapshot[]).push(buildForeignKey(m, p, keys, table, targetTable, fkIndex));
   }
   const renamed = new Map<IndexSnapshot, IndexSnapshot>();
   for (const [k, t] of tables.entries()) {
@@ -258,16 +234,103 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
   return { snapshot: normalizeSnapshot({ ...emptySnapshot(), tables }), hints, concurrentIndexes, indexSources, checkSources };
 }
 
-/** The foreign key column of a `@BelongsTo`: its key property's column (declared or not). */
-function foreignKeyColumn(m: ModelDescription, p: PropertyDescription): string {
-  const keyProp = p.relation?.options?.key ?? `${p.name}Id`;
-  const declared = m.properties.find((x) => x.name === keyProp);
-  return declared?.column?.name ?? columnName(keyProp);
+/** The local and target columns of a `@BelongsTo`, pair by pair, as the model declares or implies them. */
+interface RelationKeys { readonly columns: readonly string[]; readonly referencedColumns: readonly string[] }
+
+const asList = (v: string | readonly string[] | undefined): readonly string[] | undefined => (v === undefined ? undefined : typeof v === 'string' ? [v] : v);
+const propertyColumn = (m: ModelDescription, prop: string): string | undefined => {
+  const declared = m.properties.find((x) => x.name === prop && !x.ignore);
+  return !declared || declared.relation ? undefined : declared.column?.name ?? columnName(prop);
+};
+
+/**
+ * `relationKeys` pairs a `@BelongsTo`'s local columns with the target columns they reference:
+ * `references` names target properties (default: the target's key), `key` the local properties
+ * (default `<property>Id` for a single-column target key, `<property><Referenced>` otherwise).
+ */
+function relationKeys(m: ModelDescription, p: PropertyDescription, target: ModelDescription): RelationKeys {
+  const o = p.relation?.options ?? {};
+  const given = asList(o.references);
+  const references = given ?? target.properties.filter((x) => x.key && !x.ignore).map((x) => x.name);
+  if (given?.length === 0 || asList(o.key)?.length === 0) {
+    throw modelInvalid(loc(m, p), `@BelongsTo ${given?.length === 0 ? 'references' : 'key'} lists no property`, 'name at least one property, or leave the option out');
+  }
+  const keys = asList(o.key) ?? (references.length === 1 && !given ? [`${p.name}Id`] : references.map((r) => `${p.name}${r[0]!.toUpperCase()}${r.slice(1)}`));
+  if (keys.length !== references.length) {
+    throw modelInvalid(loc(m, p), `@BelongsTo key names ${keys.length} propert${keys.length === 1 ? 'y' : 'ies'} but it references ${references.length} (${references.join(', ')})`,
+      'give one key property per referenced property, in the same order');
+  }
+  const referencedColumns = references.map((r) => {
+    const c = propertyColumn(target, r);
+    if (c === undefined) throw modelInvalid(loc(m, p), `@BelongsTo references ${r}, which is not a column property of ${target.className}`, `name properties of ${target.className} that hold columns`);
+    return c;
+  });
+  return { columns: keys.map((k) => m.properties.find((x) => x.name === k)?.column?.name ?? columnName(k)), referencedColumns };
 }
 
-function relationColumn(m: ModelDescription, prop: string): string | undefined {
+/** The foreign key columns of a relation property named in `@Index([...])`. */
+function relationColumns(m: ModelDescription, prop: string, byClass: ReadonlyMap<string, ModelDescription>): readonly string[] | undefined {
   const rel = m.properties.find((p) => p.name === prop && p.relation?.kind === 'belongsTo');
-  return rel ? foreignKeyColumn(m, rel) : undefined;
+  const target = rel && byClass.get(rel.relation!.target);
+  return rel && target ? relationKeys(m, rel, target).columns : undefined;
+}
+
+/**
+ * `buildForeignKey` makes a `@BelongsTo`'s constraint: its columns (created from the referenced
+ * ones when no property declares them), checked to reference the target's key or one of its unique
+ * indexes (what every SQL database requires), and an index on them unless one already leads with
+ * them or the model says `index: false`.
+ */
+function buildForeignKey(
+  m: ModelDescription, p: PropertyDescription, keys: RelationKeys, table: TableSnapshot, target: TableSnapshot,
+  makeIndex: (columns: readonly string[]) => IndexSnapshot,
+): ForeignKeySnapshot {
+  const rel = p.relation!;
+  const { columns, referencedColumns } = keys;
+  const same = (a: readonly string[]) => a.length === referencedColumns.length && a.every((c, i) => c === referencedColumns[i]);
+  if (!same(target.primaryKey) && !target.indexes.some((i) => i.unique && same(i.columns))) {
+    const what = referencedColumns.join(', ');
+    throw modelInvalid(loc(m, p), `@BelongsTo references ${target.name}(${what}), which is neither its key (${target.primaryKey.join(', ')}) nor a unique index`,
+      asList(rel.options?.references) ? `give ${rel.target} a unique index on exactly (${what}), in that order: @Unique() or @Index([...], { unique: true })` : 'name the referenced properties: @BelongsTo(() => Target, { key: [...], references: [...] })');
+  }
+  const fkColumns = columns.map((column, i) => {
+    const existing = table.columns.find((c) => c.name === column);
+    if (existing) return existing;
+    const ref = target.columns.find((c) => c.name === referencedColumns[i])!;
+    const made: ColumnSnapshot = {
+      name: column, type: ref.type, nullable: p.optional,
+      ...(ref.length !== undefined ? { length: ref.length } : {}),
+      ...(ref.precision !== undefined ? { precision: ref.precision, scale: ref.scale } : {}),
+      ...(ref.values ? { values: ref.values } : {}),
+    };
+    (table.columns as ColumnSnapshot[]).push(made);
+    return made;
+  });
+  // SET NULL on a NOT NULL column can never work: MySQL refuses the constraint, SQLite and
+  // PostgreSQL accept it and fail on the first delete. Say so where the model is written.
+  const setNull = (['onDelete', 'onUpdate'] as const).find((k) => rel.options?.[k] === 'set null');
+  const notNull = fkColumns.find((c) => !c.nullable);
+  if (setNull && notNull) {
+    throw modelInvalid(loc(m, p), `${setNull}: 'set null' on ${p.name}, whose column ${notNull.name} is NOT NULL`,
+      `make the relation optional (${p.name}?: ${rel.target} | null), or choose 'cascade', 'restrict' or 'no action'`);
+  }
+  if (rel.options?.name !== undefined && rel.options.name.trim() === '') {
+    throw modelInvalid(loc(m, p), 'the foreign key name is empty', `remove name, or give the constraint's name`);
+  }
+  // A partial or expression index does not serve every lookup by the columns; a method or an
+  // operator class other than btree's may not either, so only a plain index covers them.
+  const leads = (c: readonly string[]) => columns.every((col, i) => c[i] === col);
+  if (rel.options?.index !== false && !leads(table.primaryKey) && !table.indexes.some((i) => leads(i.columns) && !hasIndexOptions(i))) {
+    (table.indexes as IndexSnapshot[]).push(makeIndex(columns));
+  }
+  return {
+    name: rel.options?.name ?? foreignKeyName(table.name, columns),
+    columns: [...columns],
+    referencedTable: target.name,
+    referencedColumns: [...referencedColumns],
+    onDelete: rel.options?.onDelete ?? 'no action',
+    onUpdate: rel.options?.onUpdate ?? 'no action',
+  };
 }
 
 /** Two indexes or foreign keys with one name (the same `@Index` twice, `@Unique()` and an equal `@Index`) cannot both exist. */

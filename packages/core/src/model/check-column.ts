@@ -1,6 +1,6 @@
 import { modelInvalid, type SourceLocation } from '../errors/factories.js';
-import { isPortableType, PORTABLE_TYPES, type PortableType } from '../snapshot/portable-type.js';
-import { isDefaultNow, type ColumnDefault } from '../snapshot/schema-snapshot.js';
+import { ELEMENT_TYPES, isElementType, isPortableType, PORTABLE_TYPES, type ColumnType, type ElementType, type PortableType } from '../snapshot/portable-type.js';
+import { isDefaultNow, isListDefault, type ColumnDefault } from '../snapshot/schema-snapshot.js';
 
 /** The most digits PostgreSQL, MySQL and MongoDB's decimal agree on (MySQL's DECIMAL stops at 65). */
 const MAX_PRECISION = 65;
@@ -9,7 +9,9 @@ const I32 = { min: -2147483648, max: 2147483647 };
 /** What `checkColumn` looks at: the column as the model (or a migration step) asks for it. */
 export interface ColumnToCheck {
   readonly name: string;
-  readonly type: PortableType;
+  readonly type: ColumnType;
+  /** `array` only: the element type. */
+  readonly items?: ElementType;
   readonly length?: number;
   readonly precision?: number;
   readonly scale?: number;
@@ -49,7 +51,13 @@ export function checkColumn(at: SourceLocation, c: ColumnToCheck): void {
  */
 export function columnProblem(c: ColumnToCheck, options: { readonly defaults?: boolean } = {}): ColumnProblem | undefined {
   if (typeof c.name !== 'string' || c.name.trim() === '') return { problem: 'the column name is empty', hint: 'give the column a name' };
-  if (!isPortableType(c.type)) return { problem: `column ${c.name}: unknown type ${JSON.stringify(c.type)}`, hint: `use one of ${PORTABLE_TYPES.join(', ')}` };
+  if (c.type === 'array') {
+    if (!isElementType(c.items)) return { problem: `column ${c.name}: an array of ${JSON.stringify(c.items)} cannot be stored`, hint: `give items one of ${ELEMENT_TYPES.join(', ')}` };
+  } else if (!isPortableType(c.type)) {
+    return { problem: `column ${c.name}: unknown type ${JSON.stringify(c.type)}`, hint: `use one of ${PORTABLE_TYPES.join(', ')}, or array with items` };
+  } else if (c.items !== undefined) {
+    return { problem: `column ${c.name}: items belongs to array columns, not ${c.type}`, hint: 'remove items, or make the type array' };
+  }
   if (c.length !== undefined && !(Number.isInteger(c.length) && c.length > 0)) {
     return { problem: `length ${c.length} is not a positive whole number`, hint: 'write @Column({ length: 80 }), or leave length out for 255' };
   }
@@ -72,6 +80,20 @@ export function columnProblem(c: ColumnToCheck, options: { readonly defaults?: b
 function defaultProblem(c: ColumnToCheck): ColumnProblem | undefined {
   const def = c.default;
   if (def === undefined || isDefaultNow(def)) return undefined; // Default.now is checked against the type where it is read
+  if (c.type === 'array') {
+    if (!isListDefault(def)) return { problem: `default ${JSON.stringify(def)} of array column ${c.name} is not a list`, hint: "write a list literal: @Default(['a', 'b']) or = []" };
+    for (const element of def) {
+      const p = scalarDefaultProblem({ ...c, type: c.items!, default: element });
+      if (p) return { problem: `list default: ${p.problem}`, hint: p.hint };
+    }
+    return undefined;
+  }
+  if (isListDefault(def)) return { problem: `a list default fits only an array column, not ${c.type}`, hint: "make the column an array (@Column({ type: 'string[]' })), or give one value" };
+  return scalarDefaultProblem({ ...c, type: c.type, default: def });
+}
+
+function scalarDefaultProblem(c: ColumnToCheck & { readonly type: PortableType; readonly default: string | number | boolean }): ColumnProblem | undefined {
+  const def = c.default;
   const wanted = TYPE_OF_DEFAULT[c.type];
   if (wanted === undefined) return undefined; // json and bytes: any literal is stored as written
   // A decimal may be written as a numeric string ('9.99'): that keeps digits a double would round.

@@ -1,6 +1,6 @@
 import type { IndexMethod } from '../snapshot/index-options.js';
-import type { PortableType } from '../snapshot/portable-type.js';
-import type { ColumnDefault, ReferentialAction } from '../snapshot/schema-snapshot.js';
+import type { ArrayTypeName, PortableType } from '../snapshot/portable-type.js';
+import type { ColumnDefault, ReferentialAction, ScalarDefault } from '../snapshot/schema-snapshot.js';
 
 /**
  * `ModelDescription` is where both model readers stop: the static reader (ts-morph, nothing
@@ -60,7 +60,8 @@ export type TypeRef =
 /** `ColumnOptions` are the options of `@Column(...)`. */
 export interface ColumnOptions {
   readonly name?: string;
-  readonly type?: PortableType;
+  /** A portable type, or an array of one: `'string[]'`, `'i32[]'`… (`length`, `precision`, `scale` then describe each element). */
+  readonly type?: PortableType | ArrayTypeName;
   readonly length?: number;
   readonly precision?: number;
   readonly scale?: number;
@@ -70,12 +71,23 @@ export interface ColumnOptions {
 
 /** `RelationOptions` are the options of `@BelongsTo(() => Model, options)`. */
 export interface RelationOptions {
-  /** The property holding the foreign key value; defaults to `<property>Id`. */
-  readonly key?: string;
+  /**
+   * The local property (or properties, in the order of `references`) holding the foreign key
+   * value. Defaults to `<property>Id` for a single-column target key, else `<property><Column>`
+   * per referenced property (`order` → `orderTenantId`, `orderId`).
+   */
+  readonly key?: string | readonly string[];
+  /**
+   * The target's properties the foreign key points at: its key (the default) or the properties of
+   * one of its unique indexes, in that index's order.
+   */
+  readonly references?: string | readonly string[];
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
   /** The foreign key constraint's name; defaults to `fk_<table>_<column>` (a pulled database keeps its own). */
   readonly name?: string;
+  /** `false`: no index is generated for the foreign key columns (the default generates one). */
+  readonly index?: boolean;
 }
 
 /** `RelationDescription` is a `@BelongsTo`, `@HasMany` or `@HasOne`. */
@@ -93,8 +105,8 @@ export interface PropertyDescription {
   readonly type: TypeRef;
   /** `?`, `| null` or `| undefined`. */
   readonly optional: boolean;
-  /** A literal initializer (`isActive = true`). */
-  readonly initializer?: string | number | boolean;
+  /** A literal initializer (`isActive = true`; `tags = ['a']` for an array column). */
+  readonly initializer?: ScalarDefault | readonly ScalarDefault[];
   readonly key?: boolean;
   readonly auto?: boolean;
   readonly unique?: boolean;

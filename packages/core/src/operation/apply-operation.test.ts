@@ -34,7 +34,7 @@ function posts(): TableSnapshot {
 }
 
 function schema(...tables: TableSnapshot[]): SchemaSnapshot {
-  return { format: 'tidemark.snapshot', version: 1, tables };
+  return { format: 'tidemark.snapshot', version: 2, tables };
 }
 
 const base = (): SchemaSnapshot => schema(posts(), users());

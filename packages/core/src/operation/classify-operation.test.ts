@@ -7,7 +7,7 @@ import { op } from './op.js';
 function schemaWith(column: ColumnSnapshot): SchemaSnapshot {
   return {
     format: 'tidemark.snapshot',
-    version: 1,
+    version: 2,
     tables: [{
       name: 't', model: 'T',
       columns: [{ name: 'id', type: 'i32', nullable: false }, { name: 'k2', type: 'i32', nullable: false }, column],

@@ -32,7 +32,7 @@ const posts: TableSnapshot = {
   indexes: [],
   foreignKeys: [{ name: 'fk_posts_author_id', columns: ['author_id'], referencedTable: 'users', referencedColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action' }],
 };
-const base: SchemaSnapshot = normalizeSnapshot({ format: 'tidemark.snapshot', version: 1, tables: [users, posts] });
+const base: SchemaSnapshot = normalizeSnapshot({ format: 'tidemark.snapshot', version: 2, tables: [users, posts] });
 
 describe('invertOperation', () => {
   test('createTable ↔ dropTable; the drop restores the full table and notes the lost rows', () => {

@@ -1,5 +1,6 @@
 import type * as O from './operations.js';
 import type { Where } from '../data/where.js';
+import type { BackfillValue } from './backfill-value.js';
 import {
   toColumnSnapshot, toForeignKeySnapshot, toIndexSnapshot, toTableSnapshot,
   type CheckSpec, type ColumnDefinition, type ColumnSpec, type ForeignKeySpec, type IndexSpec, type TableSpec,
@@ -19,7 +20,7 @@ function deepFreeze<T>(value: T): T {
 /** Options of `addColumn`. */
 export interface AddColumnOptions {
   /** The value existing rows get when the column is NOT NULL without a default. */
-  readonly backfill?: string | number | boolean;
+  readonly backfill?: BackfillValue;
 }
 
 /** Options of `createIndex`. */

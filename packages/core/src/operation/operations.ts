@@ -1,6 +1,7 @@
 import type { Row } from '../data/data-value.js';
 import type { Where } from '../data/where.js';
 import type { CheckSnapshot, ColumnSnapshot, ForeignKeySnapshot, IndexSnapshot, TableSnapshot } from '../snapshot/schema-snapshot.js';
+import type { BackfillValue } from './backfill-value.js';
 
 /**
  * Operations are frozen, plain, JSON-serializable objects; `kind` is the name of the
@@ -20,7 +21,7 @@ export interface RenameTable { readonly kind: 'renameTable'; readonly from: stri
  */
 export interface AddColumn {
   readonly kind: 'addColumn'; readonly table: string; readonly column: ColumnSnapshot;
-  readonly backfill?: string | number | boolean;
+  readonly backfill?: BackfillValue;
 }
 /** `DropColumn` drops a column and its values. */
 export interface DropColumn { readonly kind: 'dropColumn'; readonly table: string; readonly column: string }

@@ -10,7 +10,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 /** A snapshot whose tables, indexes and foreign keys are out of order and whose keys are in no particular order. */
 function messy(): SchemaSnapshot {
   return {
-    version: 1,
+    version: 2,
     tables: [
       {
         foreignKeys: [
@@ -50,7 +50,7 @@ function messy(): SchemaSnapshot {
 function tidy(): SchemaSnapshot {
   return {
     format: 'tidemark.snapshot',
-    version: 1,
+    version: 2,
     tables: [
       {
         name: 'users',
@@ -87,7 +87,7 @@ function tidy(): SchemaSnapshot {
 
 const SMALL: SchemaSnapshot = {
   format: 'tidemark.snapshot',
-  version: 1,
+  version: 2,
   tables: [{
     name: 't',
     model: 'T',
@@ -103,7 +103,7 @@ describe('serializeSnapshot', () => {
     const expected = [
       '{',
       '  "format": "tidemark.snapshot",',
-      '  "version": 1,',
+      '  "version": 2,',
       '  "tables": [',
       '    {',
       '      "name": "t",',
@@ -162,7 +162,7 @@ describe('hashSnapshot', () => {
   });
 
   test('the empty snapshot has a fixed hash', async () => {
-    const empty: SchemaSnapshot = { format: 'tidemark.snapshot', version: 1, tables: [] };
+    const empty: SchemaSnapshot = { format: 'tidemark.snapshot', version: 2, tables: [] };
     assert.equal(await hashSnapshot(empty), `sha256:${sha256('{"format":"tidemark.snapshot","version":1,"tables":[]}')}`);
   });
 

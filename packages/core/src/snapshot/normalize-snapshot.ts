@@ -6,8 +6,8 @@ const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.n
 
 /** `normalizeColumn` rebuilds a column with a fixed key order and no undefined fields. */
 export function normalizeColumn(c: ColumnSnapshot): ColumnSnapshot {
-  const out: Record<string, unknown> = { name: c.name, type: c.type, nullable: c.nullable };
-  if (c.default !== undefined) out.default = typeof c.default === 'object' ? { fn: c.default.fn } : c.default;
+  const out: Record<string, unknown> = { name: c.name, type: c.type, ...(c.items !== undefined ? { items: c.items } : {}), nullable: c.nullable };
+  if (c.default !== undefined) out.default = Array.isArray(c.default) ? [...c.default] : typeof c.default === 'object' ? { fn: (c.default as { fn: 'now' }).fn } : c.default;
   if (c.autoIncrement) out.autoIncrement = true;
   if (c.length !== undefined) out.length = c.length;
   if (c.precision !== undefined) out.precision = c.precision;

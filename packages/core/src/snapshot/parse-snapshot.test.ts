@@ -7,7 +7,7 @@ import { parseSnapshot, validateSnapshot } from './parse-snapshot.js';
 function validData(): Record<string, any> {
   return {
     format: 'tidemark.snapshot',
-    version: 1,
+    version: 2,
     tables: [
       {
         name: 'users',
@@ -74,7 +74,7 @@ describe('parseSnapshot / validateSnapshot: valid input', () => {
 
   test('accepts an empty snapshot', () => {
     assert.deepEqual(parseSnapshot('{"format":"tidemark.snapshot","version":1,"tables":[]}'), {
-      format: 'tidemark.snapshot', version: 1, tables: [],
+      format: 'tidemark.snapshot', version: 2, tables: [],
     });
   });
 
@@ -124,8 +124,8 @@ describe('parseSnapshot / validateSnapshot: invalid input is TM_SNAPSHOT_INVALID
 
   test('a newer version says a newer Tidemark wrote it, and hints at upgrading', () => {
     const d = validData();
-    d.version = 2;
-    const err = invalid(() => validateSnapshot(d, 'm/.schema.json'), 'm/.schema.json', 'newer Tidemark', 'version 2');
+    d.version = 3;
+    const err = invalid(() => validateSnapshot(d, 'm/.schema.json'), 'm/.schema.json', 'newer Tidemark', 'version 3');
     assert.match(err.hint, /upgrade/i);
   });
 
@@ -220,7 +220,7 @@ describe('parseSnapshot / validateSnapshot: invalid input is TM_SNAPSHOT_INVALID
 
 describe('validateSnapshot: names inside a table', () => {
   const table = (extra: Record<string, unknown>) => ({
-    format: 'tidemark.snapshot', version: 1,
+    format: 'tidemark.snapshot', version: 2,
     tables: [{ name: 't', model: 'T', columns: [{ name: 'a', type: 'i32', nullable: false }], primaryKey: ['a'], indexes: [], foreignKeys: [], ...extra }],
   });
   test('a duplicate index name or an index on an unknown column is TM_SNAPSHOT_INVALID with its path', () => {

@@ -1,7 +1,8 @@
 import { snapshotInvalid } from '../errors/factories.js';
 import { isIndexMethod, INDEX_METHODS, type IndexKeyOptions } from './index-options.js';
-import { isPortableType } from './portable-type.js';
+import { ELEMENT_TYPES, isElementType, isPortableType } from './portable-type.js';
 import { normalizeSnapshot } from './normalize-snapshot.js';
+import { upgradeSnapshotData } from './upgrade-snapshot.js';
 import {
   SNAPSHOT_FORMAT, SNAPSHOT_VERSION,
   type ColumnSnapshot, type ForeignKeySnapshot, type IndexSnapshot, type SchemaSnapshot, type TableSnapshot,
@@ -51,9 +52,15 @@ class Reader {
 function readColumn(r: Reader, v: unknown, path: string): ColumnSnapshot {
   const o = r.object(v, path);
   const type = o.type;
-  if (!isPortableType(type)) r.fail(`${path}.type`, `unknown type ${JSON.stringify(type)}`);
+  if (!isPortableType(type) && type !== 'array') r.fail(`${path}.type`, `unknown type ${JSON.stringify(type)}`);
+  if (type === 'array' && !isElementType(o.items)) r.fail(`${path}.items`, `expected the element type of the array: one of ${ELEMENT_TYPES.join(', ')}`);
+  if (type !== 'array' && o.items !== undefined) r.fail(`${path}.items`, 'only an array column has items');
   const d = o.default;
-  if (d !== undefined && !['string', 'number', 'boolean'].includes(typeof d)) {
+  const literal = (x: unknown) => ['string', 'number', 'boolean'].includes(typeof x);
+  if (Array.isArray(d)) {
+    if (type !== 'array') r.fail(`${path}.default`, 'a list default belongs to an array column');
+    d.forEach((x, i) => { if (!literal(x)) r.fail(`${path}.default[${i}]`, 'expected a string, number or boolean'); });
+  } else if (d !== undefined && !literal(d)) {
     const fn = r.object(d, `${path}.default`).fn;
     if (fn !== 'now') r.fail(`${path}.default`, 'expected a literal or { "fn": "now" }');
   }
@@ -61,6 +68,7 @@ function readColumn(r: Reader, v: unknown, path: string): ColumnSnapshot {
   return {
     name: r.string(o.name, `${path}.name`),
     type,
+    ...(type === 'array' ? { items: o.items as ColumnSnapshot['items'] } : {}),
     nullable: r.boolean(o.nullable, `${path}.nullable`),
     ...(d !== undefined ? { default: d as ColumnSnapshot['default'] } : {}),
     ...(o.autoIncrement === true ? { autoIncrement: true } : {}),
@@ -169,16 +177,19 @@ function readTable(r: Reader, v: unknown, path: string): TableSnapshot {
  */
 export function validateSnapshot(data: unknown, file = '.schema.json'): SchemaSnapshot {
   const r = new Reader(file);
-  const o = r.object(data, '$');
-  if (o.format !== SNAPSHOT_FORMAT) r.fail('$.format', `expected "${SNAPSHOT_FORMAT}"; this is not a Tidemark snapshot`);
-  if (typeof o.version !== 'number' || !Number.isInteger(o.version) || o.version < 1) r.fail('$.version', 'expected a version number');
-  if ((o.version as number) > SNAPSHOT_VERSION) {
+  const raw = r.object(data, '$');
+  if (raw.format !== SNAPSHOT_FORMAT) r.fail('$.format', `expected "${SNAPSHOT_FORMAT}"; this is not a Tidemark snapshot`);
+  if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) r.fail('$.version', 'expected a version number');
+  const version = raw.version as number;
+  if (version > SNAPSHOT_VERSION) {
     throw snapshotInvalid(
       file,
-      `was written by a newer Tidemark (snapshot version ${String(o.version)}; this one reads up to ${SNAPSHOT_VERSION})`,
+      `was written by a newer Tidemark (snapshot version ${String(raw.version)}; this one reads up to ${SNAPSHOT_VERSION})`,
       'upgrade Tidemark (npm install @tidemark/cli@latest) and run the command again',
     );
   }
+  // an older file is read as the current version (docs: upgrade-snapshot.ts)
+  const o = upgradeSnapshotData(raw, version, SNAPSHOT_VERSION);
   const tables = r.array(o.tables, '$.tables').map((t, i) => readTable(r, t, `$.tables[${i}]`));
   const seen = new Set<string>();
   for (const t of tables) {

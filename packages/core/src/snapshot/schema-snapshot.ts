@@ -1,23 +1,33 @@
 import type { IndexOptionFields } from './index-options.js';
-import type { PortableType } from './portable-type.js';
+import type { ColumnType, ElementType } from './portable-type.js';
 
 /** `DefaultNow` is the "current timestamp" column default (`Default.now` in a model). */
 export interface DefaultNow {
   readonly fn: 'now';
 }
 
-/** `ColumnDefault` is a literal default or the current timestamp. */
-export type ColumnDefault = string | number | boolean | DefaultNow;
+/** `ScalarDefault` is a literal default of one value. */
+export type ScalarDefault = string | number | boolean;
+
+/** `ColumnDefault` is a literal default, the current timestamp, or (array columns) a list of literals. */
+export type ColumnDefault = ScalarDefault | DefaultNow | readonly ScalarDefault[];
 
 /** `isDefaultNow` tells whether a default is the current timestamp. */
 export function isDefaultNow(value: unknown): value is DefaultNow {
   return typeof value === 'object' && value !== null && (value as DefaultNow).fn === 'now';
 }
 
+/** `isListDefault` tells whether a default is a list (an array column's). */
+export function isListDefault(value: unknown): value is readonly ScalarDefault[] {
+  return Array.isArray(value);
+}
+
 /** `ColumnSnapshot` describes one column. Optional fields are absent when they do not apply. */
 export interface ColumnSnapshot {
   readonly name: string;
-  readonly type: PortableType;
+  readonly type: ColumnType;
+  /** `array` only: the type of each element; `length`, `precision`, `scale` and `values` describe the elements. */
+  readonly items?: ElementType;
   readonly nullable: boolean;
   readonly default?: ColumnDefault;
   /** Auto-increment integer key. */
@@ -84,7 +94,7 @@ export interface TableSnapshot {
 
 /** `SNAPSHOT_FORMAT` and `SNAPSHOT_VERSION` identify the snapshot file format. */
 export const SNAPSHOT_FORMAT = 'tidemark.snapshot';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** `SchemaSnapshot` is the whole schema Tidemark manages, as stored in `migrations/.schema.json`. */
 export interface SchemaSnapshot {

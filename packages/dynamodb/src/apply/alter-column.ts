@@ -1,4 +1,4 @@
-import { findColumn, findTable, unsupportedOperation, type AlterColumn, type SchemaSnapshot } from '@tidemark/core';
+import { findColumn, findTable, unsupportedOperation, type AlterColumn, type SchemaSnapshot, valueType } from '@tidemark/core';
 import { keyAttributeType } from '../attribute-types.js';
 import { needsValueCheck } from '../values/convert-value.js';
 import { aroundIndexes } from './index-rebuild.js';
@@ -20,7 +20,7 @@ export function planAlterColumn(operation: AlterColumn, before: SchemaSnapshot, 
   const isKey = table.primaryKey.includes(from.name);
   const indexes = table.indexes.filter((i) => i.columns.includes(from.name));
   const where = `${table.name}.${from.name}`;
-  const typeChanges = keyAttributeType(from.type) !== keyAttributeType(to.type);
+  const typeChanges = keyAttributeType(valueType(from)) !== keyAttributeType(valueType(to));
   if (isKey && typeChanges) {
     throw unsupportedOperation('dynamodb', `change the type of the key column ${where} from ${from.type} to ${to.type}: DynamoDB fixes a key attribute's type when the table is created`,
       'copy the items into a new table with the new key type by hand (db.createTable, db.execute, db.dropTable)');

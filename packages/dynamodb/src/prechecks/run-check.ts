@@ -1,6 +1,5 @@
 import {
-  DECIMAL_SCALE_CHECK, decimalScaleHint, findColumn, NUMBER_TEXT_CHECK, numberTextHint, precheckFailed, type TableSnapshot, type TidemarkError,
-} from '@tidemark/core';
+  DECIMAL_SCALE_CHECK, decimalScaleHint, findColumn, NUMBER_TEXT_CHECK, numberTextHint, precheckFailed, type TableSnapshot, type TidemarkError, valueType } from '@tidemark/core';
 import { keyAttributeType } from '../attribute-types.js';
 import type { Check } from '../apply/step.js';
 import { ExpressionBuilder } from '../expressions.js';
@@ -65,7 +64,7 @@ const rank = (check: string): number => (CHECK_ORDER.includes(check) ? CHECK_ORD
 /** The hint of a failed conversion check: core's for the narrowing rule, the general one otherwise. */
 function convertHint(check: string, from: TableSnapshot['columns'][number], to: TableSnapshot['columns'][number]): string {
   const fix = `db.execute({ command: 'UpdateItem', input: { … } }) in an earlier migration`;
-  if (check === NUMBER_TEXT_CHECK) return numberTextHint(to.type, fix);
+  if (check === NUMBER_TEXT_CHECK) return numberTextHint(valueType(to), fix);
   if (check === DECIMAL_SCALE_CHECK) return decimalScaleHint(to.scale ?? 0, fix);
   return `change or clear those values first (${fix}), or keep the column ${from.type}`;
 }
@@ -110,7 +109,7 @@ async function checkConvert(db: DynamoGateway, table: TableSnapshot, check: Extr
 async function checkIndexKeys(db: DynamoGateway, table: TableSnapshot, columns: readonly string[]): Promise<TidemarkError[]> {
   const e = new ExpressionBuilder();
   const input = { TableName: table.name, ProjectionExpression: e.projection([...table.primaryKey, ...columns]), ...e.parts() };
-  const expected = new Map(columns.map((c) => [c, keyAttributeType(findColumn(table, c)!.type)]));
+  const expected = new Map(columns.map((c) => [c, keyAttributeType(valueType(findColumn(table, c)!))]));
   const tally = new Tally();
   for await (const page of scanPages(db, input, OP)) {
     for (const item of page) {

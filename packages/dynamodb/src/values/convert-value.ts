@@ -1,7 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
-  DECIMAL_SCALE_CHECK, DEFAULT_STRING_LENGTH, EXACT_NUMBER_TYPES, isCanonicalNumberText, NUMBER_TEXT_CHECK, type ColumnSnapshot,
-} from '@tidemark/core';
+  DECIMAL_SCALE_CHECK, DEFAULT_STRING_LENGTH, EXACT_NUMBER_TYPES, isCanonicalNumberText, NUMBER_TEXT_CHECK, type ColumnSnapshot, valueType, internalError } from '@tidemark/core';
 import { booleanFromText, decodeUtf8, marshalJson, unmarshalJson } from './attribute-value.js';
 import { compareDecimal, fitsDynamoDbNumber, formatDecimal, integerDigits, isWhole, parseDecimal, roundDecimal, type Decimal } from './decimal.js';
 
@@ -54,7 +53,7 @@ function toNumber(v: AttributeValue, to: ColumnSnapshot): Conversion {
   const d = numberOf(v);
   if (!d) return fail(v.S !== undefined ? 'is not a number' : `a ${kindOf(v)} is not a number`, 'numeric text');
   // core's narrowing rule (exact-conversion.ts): '007', ' 7' or '7.0' would not read back the same
-  if (v.S !== undefined && EXACT_NUMBER_TYPES.includes(to.type) && !isCanonicalNumberText(v.S, to.type)) {
+  if (v.S !== undefined && EXACT_NUMBER_TYPES.includes(valueType(to)) && !isCanonicalNumberText(v.S, valueType(to))) {
     return fail(`is not written as the ${to.type} it would become (${formatDecimal(d)})`, NUMBER_TEXT_CHECK);
   }
   if (to.type === 'i32' || to.type === 'i64') {
@@ -157,6 +156,7 @@ export function convertValue(v: AttributeValue, to: ColumnSnapshot): Conversion 
     case 'boolean': return toBoolean(v);
     case 'json': return toJson(v);
     case 'bytes': return toBytes(v);
+    case 'array': throw internalError('array columns never reach dynamodb: checkCapabilities refuses them (capabilities.arrayItems)');
   }
 }
 

@@ -48,6 +48,21 @@ const CASES: Record<string, { before: SchemaSnapshot; after: SchemaSnapshot; mes
     hints: { columns: [{ table: 'users', from: 'name', to: 'full_name' }] },
   },
   empty: { before: schema(users), after: schema(users), message: 'backfill something by hand' },
+  'arrays-and-composite-keys': {
+    before: schema(users),
+    after: schema(
+      table('users', [...users.columns,
+        { name: 'tags', type: 'array', items: 'string', nullable: false, length: 30, default: ['a', "it's"] },
+        { name: 'scores', type: 'array', items: 'i32', nullable: false }], { indexes: users.indexes }),
+      table('grants', [id('id'), { name: 'user_id', type: 'i32', nullable: false }, str('user_email', { nullable: true })], {
+        foreignKeys: [{ name: 'fk_grants_user_email', columns: ['user_email'], referencedTable: 'users', referencedColumns: ['email'], onDelete: 'set null', onUpdate: 'cascade' }],
+      }),
+      table('grant_notes', [id('id'), { name: 'grant_id', type: 'i32', nullable: false }, { name: 'grant_user', type: 'i32', nullable: false }], {
+        foreignKeys: [{ name: 'fk_grant_notes_grant_id_grant_user', columns: ['grant_id', 'grant_user'], referencedTable: 'grants', referencedColumns: ['id', 'user_id'], onDelete: 'cascade', onUpdate: 'restrict' }],
+      }),
+    ),
+    message: 'array columns and composite foreign keys',
+  },
 };
 
 for (const [name, c] of Object.entries(CASES)) {

@@ -43,5 +43,13 @@ export function propertyType(c: ColumnSnapshot): PropertyType {
     case 'json': return { text: 'Json<unknown>', brand: 'Json', columnOptions: {}, initializable: false };
     case 'bytes': return { text: 'Uint8Array', columnOptions: {}, initializable: false };
     case 'enum': return { text: (c.values ?? []).map(printString).join(' | '), columnOptions: {}, initializable: true };
+    case 'array': {
+      // `@Column({ type: 'string[]', length })`: the element's own options describe each element
+      // (an enum array's values have no option here; the read-back check lists it as a difference)
+      const element = propertyType({ ...c, type: c.items ?? 'json' });
+      const { type: _elementType, ...elementOptions } = element.columnOptions;
+      const text = element.text.includes(' | ') ? `(${element.text})[]` : `${element.text}[]`;
+      return { text, ...(element.brand ? { brand: element.brand } : {}), columnOptions: { type: `${c.items}[]`, ...elementOptions }, initializable: false };
+    }
   }
 }

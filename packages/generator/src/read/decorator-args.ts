@@ -1,4 +1,4 @@
-import { INDEX_METHODS, isIndexMethod, isPortableType } from '@tidemark/core';
+import { elementOfTypeName, INDEX_METHODS, isIndexMethod, isPortableType } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
 import type { TidemarkDecorator } from './decorator-name.js';
@@ -16,8 +16,9 @@ export type OptionSpec = Readonly<Record<string, readonly [what: string, ok: (v:
 export const is = {
   string: ['a string', (v: Literal) => typeof v === 'string'],
   number: ['a number', (v: Literal) => typeof v === 'number'],
+  names: ['a property name or a list of them', (v: Literal) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))],
   boolean: ['true or false', (v: Literal) => typeof v === 'boolean'],
-  portableType: ['a portable type (i32, i64, f64, decimal, string, text, boolean, uuid, date, timestamp, json, bytes, enum)', (v: Literal) => isPortableType(v)],
+  portableType: ['a portable type (i32, i64, f64, decimal, string, text, boolean, uuid, date, timestamp, json, bytes, enum) or an array of one (\'string[]\', \'i32[]\'…)', (v: Literal) => isPortableType(v) || elementOfTypeName(v) !== undefined],
   action: ["'cascade', 'restrict', 'set null' or 'no action'", (v: Literal) => typeof v === 'string' && ['cascade', 'restrict', 'set null', 'no action'].includes(v)],
   enforcement: ["'database' or 'application'", (v: Literal) => v === 'database' || v === 'application'],
   indexMethod: [`one of ${INDEX_METHODS.map((m) => `'${m}'`).join(', ')}`, (v: Literal) => isIndexMethod(v)],

@@ -1,4 +1,4 @@
-import type { PropertyDescription, TypeRef } from '@tidemark/core';
+import type { PropertyDescription, ScalarDefault, TypeRef } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
 import { propertyNameText, stringEnumValues } from './read-enum.js';
@@ -38,7 +38,8 @@ export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isM
     throw unevaluable(where, init, `the initializer \`${init.getText()}\` is computed, and Tidemark reads models without running them`,
       'write the default as a literal (`= 15`, `= \'draft\'`), or drop the initializer; a value made at run time (`= new Date()`, a call) is left to your code and is not a database default');
   }
-  const initializer = typeof initial === 'string' || typeof initial === 'number' || typeof initial === 'boolean' ? initial : undefined;
+  // a list of literals is kept too: buildSnapshot makes it the default of an array column only
+  const initializer = isScalar(initial) ? initial : Array.isArray(initial) && initial.every(isScalar) ? initial as readonly ScalarDefault[] : undefined;
   return {
     name: propertyNameText(at),
     line: lineNumber(at),
@@ -48,6 +49,8 @@ export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isM
     ...flags(d),
   };
 }
+
+const isScalar = (v: unknown): v is ScalarDefault => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function flags(d: PropertyDecorators): Partial<PropertyDescription> {
   return {

@@ -12,7 +12,7 @@ const COLUMN: OptionSpec = {
 };
 const UNIQUE: OptionSpec = { enforced: is.enforcement, concurrently: is.boolean };
 const INDEX: OptionSpec = { concurrently: is.boolean };
-const BELONGS_TO: OptionSpec = { key: is.string, onDelete: is.action, onUpdate: is.action, nullable: is.boolean, name: is.string };
+const BELONGS_TO: OptionSpec = { key: is.names, references: is.names, index: is.boolean, onDelete: is.action, onUpdate: is.action, nullable: is.boolean, name: is.string };
 
 /** `PropertyDecorators` is what a property's decorators say. @internal */
 export interface PropertyDecorators {
@@ -73,10 +73,11 @@ export function readPropertyDecorators(prop: ts.PropertyDeclaration, where: Wher
       }
       case 'Default': {
         const value = literalArg(dec, 0, where);
-        if (value !== NOW && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-          throw invalid(where, dec.node, '@Default needs a string, number or boolean literal, or Default.now', "write @Default(0), @Default('x') or @Default(Default.now)");
+        const scalar = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+        if (value !== NOW && !scalar(value) && !(Array.isArray(value) && value.every(scalar))) {
+          throw invalid(where, dec.node, '@Default needs a string, number or boolean literal, a list of them (array columns), or Default.now', "write @Default(0), @Default('x'), @Default(['a']) or @Default(Default.now)");
         }
-        out.default = value;
+        out.default = value as ColumnDefault;
         break;
       }
       case 'BelongsTo': {

@@ -15,7 +15,7 @@ const cwd = fileURLToPath(new URL('./__fixtures__/blog/', import.meta.url));
 // nullable foreign key from an aliased import; post_tags: a composite key of foreign keys.
 const expected: SchemaSnapshot = {
   format: 'tidemark.snapshot',
-  version: 1,
+  version: 2,
   tables: [
     {
       name: 'blog_posts',

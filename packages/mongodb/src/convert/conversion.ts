@@ -1,6 +1,5 @@
 import {
-  DECIMAL_SCALE_CHECK, decimalScaleHint, EXACT_NUMBER_TYPES, NUMBER_TEXT_CHECK, numberTextHint, type ColumnSnapshot,
-} from '@tidemark/core';
+  DECIMAL_SCALE_CHECK, decimalScaleHint, EXACT_NUMBER_TYPES, NUMBER_TEXT_CHECK, numberTextHint, type ColumnSnapshot, valueType } from '@tidemark/core';
 import { fieldPath, MIN_KEY, type Document } from '../document.js';
 import { canonicalBsonType, typeClass } from '../schema/bson-types.js';
 import { convertValue, isConvertible, type Expression } from './convert-value.js';
@@ -45,28 +44,28 @@ function cannotFail(from: ColumnSnapshot, to: ColumnSnapshot): boolean {
   if (from.type === 'date' && to.type === 'timestamp') return true;
   if (from.type === 'timestamp' && to.type === 'date') return true;
   if (from.type === 'boolean' && ['i32', 'i64', 'f64'].includes(to.type)) return true;
-  const source = typeClass(from.type);
+  const source = typeClass(valueType(from));
   return unbounded && (source === 'number' || source === 'bool' || source === 'string' || source === 'date');
 }
 
 function rewrites(from: ColumnSnapshot, to: ColumnSnapshot): boolean {
   if (!isConvertible(from, to)) return false; // the precheck has made sure no value is left to convert
-  if (canonicalBsonType(from.type) !== canonicalBsonType(to.type)) return true;
+  if (canonicalBsonType(valueType(from)) !== canonicalBsonType(valueType(to))) return true;
   // a smaller decimal scale no longer rewrites: values that would round are refused (`inexact`)
   return from.type === 'timestamp' && to.type === 'date';
 }
 
 /** The precheck of values that would change, when the change can change any (text → integer or decimal, a decimal scale). */
 function inexactCheck(table: string, column: string, from: ColumnSnapshot, to: ColumnSnapshot): Conversion['inexact'] {
-  const source = typeClass(from.type);
-  const text = source === 'string' && EXACT_NUMBER_TYPES.includes(to.type);
+  const source = typeClass(valueType(from));
+  const text = source === 'string' && EXACT_NUMBER_TYPES.includes(valueType(to));
   const rounds = to.type === 'decimal' && to.scale !== undefined && source === 'number' && !['i32', 'i64'].includes(from.type);
   if (!text && !rounds) return undefined;
   const value = fieldPath(column);
   const fix = `db.execute({ update: '${table}', updates: [{ q: { … }, u: [{ $set: { '${column}': … } }], multi: true }] })`;
   return {
     check: text ? NUMBER_TEXT_CHECK : DECIMAL_SCALE_CHECK,
-    hint: text ? numberTextHint(to.type, fix) : decimalScaleHint(to.scale ?? 0, fix),
+    hint: text ? numberTextHint(valueType(to), fix) : decimalScaleHint(to.scale ?? 0, fix),
     failing: {
       [column]: { $ne: null },
       $expr: { $and: [{ $ne: [convertValue(value, from, to, MIN_KEY, false), MIN_KEY] }, { $eq: [convertValue(value, from, to, MIN_KEY), MIN_KEY] }] },
@@ -84,10 +83,10 @@ function describe(table: string, column: string, from: ColumnSnapshot, to: Colum
   }
   if (to.type === 'enum') return { check: 'enum values', hint: `change those values to one of ${(to.values ?? []).join(', ')} first (${fix}), or keep the removed values` };
   if (to.type === 'uuid') return { check: 'uuid format', hint: `change those values to uuids (8-4-4-4-12 hex digits) first (${fix})` };
-  if (to.type === 'string' && typeClass(from.type) === 'string') return { check: 'string length', hint: `shorten the values to ${to.length} characters first (${fix}), or keep the column longer` };
+  if (valueType(to) === 'string' && typeClass(valueType(from)) === 'string') return { check: 'string length', hint: `shorten the values to ${to.length} characters first (${fix}), or keep the column longer` };
   if (to.type === 'boolean') return { check: 'boolean values', hint: `change those values to true/false, yes/no or 1/0 first (${fix})` };
-  if (typeClass(to.type) === 'date') return { check: 'date text', hint: `change those values to ISO-8601 dates (2024-01-31 or 2024-01-31T12:00:00Z) first (${fix})` };
-  if (typeClass(from.type) === 'string' && typeClass(to.type) === 'number') return { check: 'numeric text', hint: `fix or clear the values that are not ${to.type === 'i32' || to.type === 'i64' ? 'whole numbers' : 'numbers'} first (${fix})` };
+  if (typeClass(valueType(to)) === 'date') return { check: 'date text', hint: `change those values to ISO-8601 dates (2024-01-31 or 2024-01-31T12:00:00Z) first (${fix})` };
+  if (typeClass(valueType(from)) === 'string' && typeClass(valueType(to)) === 'number') return { check: 'numeric text', hint: `fix or clear the values that are not ${valueType(to) === 'i32' || valueType(to) === 'i64' ? 'whole numbers' : 'numbers'} first (${fix})` };
   if (to.type === 'decimal') return { check: 'decimal precision', hint: `make the values smaller than 10^${digits(to)} first (${fix}), or keep precision ${from.precision ?? '(unbounded)'}` };
   if (to.type === 'i32' || to.type === 'i64') return { check: 'integer range', hint: `change the values to whole numbers that fit ${to.type} first (${fix}), or keep the wider type` };
   return { check: 'type conversion', hint: `change the values that do not fit ${to.type} first (${fix})` };
@@ -101,8 +100,8 @@ function describe(table: string, column: string, from: ColumnSnapshot, to: Colum
  */
 export function conversionFor(table: string, column: string, from: ColumnSnapshot, to: ColumnSnapshot): Conversion {
   const value = fieldPath(column);
-  const canonical = canonicalBsonType(to.type);
-  const sameStorage = canonicalBsonType(from.type) === canonical;
+  const canonical = canonicalBsonType(valueType(to));
+  const sameStorage = canonicalBsonType(valueType(from)) === canonical;
   const inexact = cannotFail(from, to) ? undefined : inexactCheck(table, column, from, to);
   const rewriteFilter: Document = sameStorage
     ? { [column]: { $type: canonical }, $expr: { $ne: [convertValue(value, from, to, value), value] } }

@@ -1,4 +1,4 @@
-import { canonicalNumberPattern, type ColumnSnapshot } from '@tidemark/core';
+import { canonicalNumberPattern, type ColumnSnapshot, valueType } from '@tidemark/core';
 import { MIN_KEY } from '../document.js';
 import { typeClass, UUID_PATTERN } from '../schema/bson-types.js';
 
@@ -27,7 +27,7 @@ const then = (y: Expression, name: string, fn: (v: string) => Expression): Expre
  * values convert as the server would, which is how the prechecks tell the two failures apart.
  */
 function convertNonNull(x: Expression, from: ColumnSnapshot, to: ColumnSnapshot, exact: boolean): Expression {
-  const source = typeClass(from.type);
+  const source = typeClass(valueType(from));
   if (isNumber(to.type)) {
     if (source !== 'number' && source !== 'bool' && source !== 'string') return MIN_KEY;
     const whole = to.type === 'i32' || to.type === 'i64';
@@ -45,7 +45,7 @@ function convertNonNull(x: Expression, from: ColumnSnapshot, to: ColumnSnapshot,
     if (to.type !== 'decimal' || to.scale === undefined) return checked;
     return then(checked, 'tm_d', (d) => (exact ? { $cond: [{ $eq: [{ $round: [d, to.scale] }, d] }, d, MIN_KEY] } : { $round: [d, to.scale] }));
   }
-  switch (typeClass(to.type)) {
+  switch (typeClass(valueType(to))) {
     case 'bool':
       if (source === 'bool') return x;
       if (source === 'number') return convert(x, 'bool');

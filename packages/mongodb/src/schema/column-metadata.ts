@@ -1,4 +1,4 @@
-import { isPortableType, type ColumnDefault, type ColumnSnapshot, type ForeignKeySnapshot, type PortableType, type TableSnapshot } from '@tidemark/core';
+import { isElementType, isPortableType, type ColumnDefault, type ColumnSnapshot, type ElementType, type ForeignKeySnapshot, type PortableType, type TableSnapshot } from '@tidemark/core';
 
 /**
  * Where Tidemark keeps what MongoDB cannot hold. A `$jsonSchema` accepts `description` (a string)
@@ -17,7 +17,9 @@ const PREFIX = 'tidemark:';
 
 /** `ColumnMetadata` is what a column's description carries. */
 export interface ColumnMetadata {
-  readonly type?: PortableType;
+  readonly type?: PortableType | 'array';
+  /** An array column's element type (its schema's `items` says the BSON type only). */
+  readonly items?: ElementType;
   readonly default?: ColumnDefault;
   readonly precision?: number;
   readonly scale?: number;
@@ -32,6 +34,7 @@ export interface TableMetadata {
 export function encodeColumnMetadata(c: ColumnSnapshot): string {
   return PREFIX + JSON.stringify({
     type: c.type,
+    ...(c.items !== undefined ? { items: c.items } : {}),
     ...(c.default !== undefined ? { default: c.default } : {}),
     ...(c.precision !== undefined ? { precision: c.precision } : {}),
     ...(c.scale !== undefined ? { scale: c.scale } : {}),
@@ -53,16 +56,18 @@ function parse(description: unknown): Record<string, unknown> {
   }
 }
 
+const isScalar = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 const isDefault = (v: unknown): v is ColumnDefault =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+  isScalar(v) || (Array.isArray(v) && v.every(isScalar))
   || (typeof v === 'object' && v !== null && (v as { fn?: unknown }).fn === 'now');
 
 /** `decodeColumnMetadata` reads a column's metadata; anything unreadable is left out. */
 export function decodeColumnMetadata(description: unknown): ColumnMetadata {
   const o = parse(description);
   return {
-    ...(isPortableType(o.type) ? { type: o.type } : {}),
-    ...(isDefault(o.default) ? { default: typeof o.default === 'object' ? { fn: 'now' as const } : o.default } : {}),
+    ...(isPortableType(o.type) || o.type === 'array' ? { type: o.type } : {}),
+    ...(isElementType(o.items) ? { items: o.items } : {}),
+    ...(isDefault(o.default) ? { default: Array.isArray(o.default) ? [...o.default] : typeof o.default === 'object' ? { fn: 'now' as const } : o.default } : {}),
     ...(typeof o.precision === 'number' ? { precision: o.precision } : {}),
     ...(typeof o.scale === 'number' ? { scale: o.scale } : {}),
   };

@@ -1,4 +1,4 @@
-import { unsupportedOperation, type IndexSnapshot, type TableSnapshot } from '@tidemark/core';
+import { unsupportedOperation, type IndexSnapshot, type TableSnapshot, valueType } from '@tidemark/core';
 import type { Document } from '../document.js';
 import { KEY_INDEX } from '../names.js';
 import { typeAlias } from './bson-types.js';
@@ -31,7 +31,7 @@ export function indexSpec(table: TableSnapshot, index: IndexSnapshot): Document 
   return {
     ...spec,
     unique: true,
-    ...(nullable.length > 0 ? { partialFilterExpression: Object.fromEntries(nullable.map((c) => [c!.name, { $type: typeAlias(c!.type) }])) } : {}),
+    ...(nullable.length > 0 ? { partialFilterExpression: Object.fromEntries(nullable.map((c) => [c!.name, { $type: typeAlias(valueType(c!)) }])) } : {}),
   };
 }
 

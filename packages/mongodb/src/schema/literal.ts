@@ -1,4 +1,4 @@
-import { isDefaultNow, unsupportedOperation, type ColumnDefault, type ColumnSnapshot } from '@tidemark/core';
+import { isDefaultNow, unsupportedOperation, type ColumnDefault, type ColumnSnapshot, isListDefault } from '@tidemark/core';
 import type { Document } from '../document.js';
 
 function refuse(column: ColumnSnapshot, value: unknown, why: string): never {
@@ -66,5 +66,7 @@ export function fillUpdate(column: ColumnSnapshot, value: ColumnDefault): Docume
     if (column.type !== 'date' && column.type !== 'timestamp') refuse(column, value, 'only date and timestamp columns default to the current time');
     return [{ $set: { [column.name]: now } }];
   }
+  // an array column's list: each element as its element type's literal
+  if (isListDefault(value)) return { $set: { [column.name]: value.map((v) => literalFor({ ...column, type: column.items! }, v)) } };
   return { $set: { [column.name]: literalFor(column, value) } };
 }

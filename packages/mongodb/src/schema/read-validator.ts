@@ -1,7 +1,7 @@
-import type { ColumnSnapshot, ForeignKeySnapshot, PortableType } from '@tidemark/core';
+import { isElementType, type ColumnSnapshot, type ForeignKeySnapshot, type PortableType } from '@tidemark/core';
 import { isDocument, type Document } from '../document.js';
 import { UUID_PATTERN } from './bson-types.js';
-import { decodeColumnMetadata, decodeTableMetadata } from './column-metadata.js';
+import { decodeColumnMetadata, decodeTableMetadata, encodeColumnMetadata } from './column-metadata.js';
 
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
@@ -11,7 +11,7 @@ const same = (a: readonly string[], b: readonly string[]): boolean => a.length =
  * refines what BSON cannot say (string or text, date or timestamp). Where the two disagree (a
  * validator edited by hand) the database wins.
  */
-function portableType(types: readonly string[], property: Document, meta: PortableType | undefined): PortableType {
+function portableType(types: readonly string[], property: Document, meta: PortableType | 'array' | undefined): PortableType {
   if (same(types, ['int'])) return 'i32';
   if (same(types, ['long', 'int']) || same(types, ['long'])) return 'i64';
   if (same(types, ['double', 'int']) || same(types, ['double'])) return 'f64';
@@ -34,6 +34,7 @@ export function columnFromProperty(name: string, property: Document, required: b
   const all = asList(property.bsonType);
   const types = all.filter((t) => t !== 'null');
   const meta = decodeColumnMetadata(property.description);
+  if (same(types, ['array']) && isDocument(property.items)) return arrayColumn(name, property, all.includes('null') || !required, meta);
   const type = portableType(types, property, meta.type);
   // missing counts as null: a field that need not be present is nullable
   const nullable = !required || all.includes('null');
@@ -47,6 +48,25 @@ export function columnFromProperty(name: string, property: Document, required: b
     ...(type === 'decimal' && meta.precision !== undefined ? { precision: meta.precision } : {}),
     ...(type === 'decimal' && meta.scale !== undefined ? { scale: meta.scale } : {}),
     ...(type === 'enum' ? { values: values ?? [] } : {}),
+  };
+}
+
+/**
+ * An array column: a BSON array with an `items` schema. The element is read like a column of its
+ * own (the metadata's element type refines string/text and date/timestamp); without `items` an
+ * array is json.
+ */
+function arrayColumn(name: string, property: Document, nullable: boolean, meta: ReturnType<typeof decodeColumnMetadata>): ColumnSnapshot {
+  const hint = { name, type: meta.items ?? 'text', nullable: false, ...(meta.precision !== undefined ? { precision: meta.precision } : {}), ...(meta.scale !== undefined ? { scale: meta.scale } : {}) } as const;
+  const element = columnFromProperty(name, { ...(property.items as Document), description: encodeColumnMetadata(hint) }, true);
+  const items = isElementType(element.type) ? element.type : 'text';
+  return {
+    name, type: 'array', items, nullable,
+    ...(meta.default !== undefined ? { default: meta.default } : {}),
+    ...(element.length !== undefined ? { length: element.length } : {}),
+    ...(element.precision !== undefined ? { precision: element.precision } : {}),
+    ...(element.scale !== undefined ? { scale: element.scale } : {}),
+    ...(element.values !== undefined ? { values: element.values } : {}),
   };
 }
 

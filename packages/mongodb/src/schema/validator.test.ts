@@ -59,6 +59,22 @@ describe('validator round trip', () => {
     same(roundTrip(table), table);
   });
 
+  it('an array of every element type, with list defaults, comes back the same; a json column stays json', () => {
+    const elements = ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp', 'enum'] as const;
+    const table = op.createTable({
+      name: 'lists', primaryKey: ['id'],
+      columns: [{ name: 'id', type: 'uuid' }, { name: 'data', type: 'json', nullable: true }, ...elements.map((items, i): ColumnSpec => ({
+        name: `a_${items}`, type: 'array', items, nullable: i % 2 === 0,
+        ...(items === 'string' ? { length: 20, default: ['x', "it's"] } : items === 'decimal' ? { precision: 8, scale: 2, default: [1.5] } : items === 'enum' ? { values: ['red', 'blue'], default: ['red'] } : items === 'i32' ? { default: [] } : {}),
+      }))],
+    }).table;
+    same(roundTrip(table), table);
+    const { description: _, ...tags } = columnSchema(table.columns.find((c) => c.name === 'a_string')!);
+    assert.deepStrictEqual(tags, { bsonType: ['array', 'null'], items: { bsonType: 'string', maxLength: 20 } });
+    const { description: __, ...colors } = columnSchema(table.columns.find((c) => c.name === 'a_enum')!);
+    assert.deepStrictEqual(colors, { bsonType: ['array', 'null'], items: { bsonType: 'string', enum: ['red', 'blue'] } });
+  });
+
   it('odd names: quotes, spaces, reserved words, non-ASCII letters, a __proto__ column', () => {
     const table = op.createTable({
       name: 'ta "ble\' select', primaryKey: ['ключ'],
@@ -155,5 +171,16 @@ describe('reading validators Tidemark did not write', () => {
       { name: 'c', type: 'json', nullable: true },
       { name: 'd', type: 'timestamp', nullable: true },
     ]);
+  });
+});
+
+describe('array defaults and back-fills', () => {
+  it('fill each element as its element type: a decimal list as Decimal128s, a date list as dates, the empty list as []', async () => {
+    const { fillUpdate } = await import('./literal.js');
+    assert.deepStrictEqual(fillUpdate({ name: 'p', type: 'array', items: 'decimal', nullable: false, precision: 8, scale: 2 }, [1.5, 2]),
+      { $set: { p: [{ $numberDecimal: '1.5' }, { $numberDecimal: '2' }] } });
+    assert.deepStrictEqual(fillUpdate({ name: 'd', type: 'array', items: 'date', nullable: false }, ['2024-01-02']),
+      { $set: { d: [{ $date: '2024-01-02T00:00:00.000Z' }] } });
+    assert.deepStrictEqual(fillUpdate({ name: 's', type: 'array', items: 'string', nullable: false }, []), { $set: { s: [] } });
   });
 });

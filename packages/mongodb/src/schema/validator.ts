@@ -1,3 +1,4 @@
+import { valueType } from '@tidemark/core';
 import type { ColumnSnapshot, TableSnapshot } from '@tidemark/core';
 import type { Document } from '../document.js';
 import { BSON_TYPES, UUID_PATTERN } from './bson-types.js';
@@ -16,7 +17,12 @@ export const VALIDATION = { validationLevel: 'strict', validationAction: 'error'
  * nullable, since `enum` also applies to null), and the metadata in `description`.
  */
 export function columnSchema(c: ColumnSnapshot): Document {
-  const types = [...BSON_TYPES[c.type], ...(c.nullable ? ['null'] : [])];
+  if (c.type === 'array') {
+    // a BSON array whose every element matches the element's schema (type, maxLength, pattern, enum)
+    const { description: _, ...items } = columnSchema({ ...c, type: c.items!, nullable: false });
+    return { bsonType: c.nullable ? ['array', 'null'] : 'array', items, description: encodeColumnMetadata(c) };
+  }
+  const types = [...BSON_TYPES[valueType(c)], ...(c.nullable ? ['null'] : [])];
   const values = c.type === 'enum' ? c.values ?? [] : [];
   return {
     bsonType: types.length === 1 ? types[0] : types,

@@ -106,13 +106,16 @@ function groupBy<T extends { table_name: string }>(rows: readonly T[]): Map<stri
 
 function readColumn(r: ColumnRow, enumValues: ReadonlyMap<string, string[]>): ColumnSnapshot {
   const stored = storedType(r.type_name!, r.typmod ?? -1);
-  const values = stored.type === 'text' ? enumValues.get(r.column_name!) : undefined;
-  const type = values ? 'enum' : stored.type;
-  const read = parseDefault(r.default_expr, type);
+  const textual = stored.type === 'text' || (stored.type === 'array' && stored.items === 'text');
+  const values = textual ? enumValues.get(r.column_name!) : undefined;
+  const type = values && stored.type === 'text' ? 'enum' : stored.type;
+  const items = values && stored.type === 'array' ? 'enum' : stored.items;
+  const read = parseDefault(r.default_expr, type, items);
   const autoIncrement = r.identity === 'a' || r.identity === 'd' || read.serial === true;
   return {
     name: r.column_name!,
     type,
+    ...(items !== undefined ? { items } : {}),
     nullable: !r.not_null,
     ...(read.default !== undefined ? { default: read.default } : {}),
     ...(autoIncrement ? { autoIncrement: true } : {}),

@@ -1,4 +1,5 @@
-import type { ColumnDefault, PortableType } from '@tidemark/core';
+import type { ColumnDefault, ColumnType, ElementType, PortableType, ScalarDefault } from '@tidemark/core';
+import { postgres } from '@tidemark/sql';
 import { readStringLiteral, unwrap } from './sql-text.js';
 
 const NOW = /^(CURRENT_TIMESTAMP|CURRENT_DATE|LOCALTIMESTAMP|now\(\)|statement_timestamp\(\)|transaction_timestamp\(\))$/i;
@@ -35,11 +36,12 @@ function literal(expression: string): string | number | boolean | { fn: 'now' } 
  * (quoted numbers read as numbers in number columns). NULL and expressions Tidemark never writes
  * read as no default.
  */
-export function parseDefault(expression: string | null, type: PortableType): ReadDefault {
+export function parseDefault(expression: string | null, type: ColumnType, items?: ElementType): ReadDefault {
   if (expression === null) return {};
   if (/^nextval\(/i.test(expression.trim())) return { serial: true };
   const value = literal(expression);
   if (value === undefined) return {};
+  if (type === 'array') return typeof value === 'string' ? listDefault(value, items!) : {};
   if (typeof value === 'object') return { default: value };
   if (NUMBER_TYPES.includes(type) && typeof value === 'string' && NUMBER.test(value.trim())) return { default: Number(value) };
   if (type === 'boolean' && typeof value === 'string') {
@@ -48,4 +50,17 @@ export function parseDefault(expression: string | null, type: PortableType): Rea
     if (['false', 'f', 'no', 'off', '0'].includes(v)) return { default: false };
   }
   return { default: value };
+}
+
+/** An array default as `renderDefault` writes it (`('{"a","b"}'::text)::varchar(40)[]`): its elements by the element type. */
+function listDefault(text: string, items: ElementType): ReadDefault {
+  const elements = postgres.parseArrayText(text);
+  if (!elements || elements.includes(null)) return {};
+  const list: ScalarDefault[] = [];
+  for (const e of elements as string[]) {
+    const one = parseDefault(`'${e.replaceAll("'", "''")}'`, items).default;
+    if (one === undefined || typeof one === 'object') return {};
+    list.push(one);
+  }
+  return { default: list };
 }

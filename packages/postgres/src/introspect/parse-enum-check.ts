@@ -26,6 +26,9 @@ export function parseEnumCheck(definition: string, column: string): string[] | u
   if (!definition.startsWith('CHECK ')) return undefined;
   const body = unwrap(definition.slice('CHECK '.length));
   if (body === `${column} IS NULL`) return [];
+  // enum[]: `CHECK ((c <@ ARRAY['a'::text, 'b'::text]))`
+  const contained = `${column} <@ ARRAY[`;
+  if (body.startsWith(contained) && body.endsWith(']')) return readTextList(body.slice(contained.length, -1));
   const any = `${column} = ANY (ARRAY[`;
   if (body.startsWith(any) && body.endsWith('])')) return readTextList(body.slice(any.length, -2));
   const one = `${column} = `;

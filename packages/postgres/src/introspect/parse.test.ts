@@ -69,3 +69,26 @@ describe('storedType', () => {
     assert.deepEqual(storedType('tsvector', -1), { type: 'text' });
   });
 });
+
+describe('array columns', () => {
+  it('an array type reads as its element type with the element typmod', () => {
+    assert.deepEqual(storedType('_varchar', 44), { type: 'array', items: 'string', length: 40 });
+    assert.deepEqual(storedType('_numeric', ((8 << 16) | 2) + 4), { type: 'array', items: 'decimal', precision: 8, scale: 2 });
+    assert.deepEqual(storedType('_timestamptz', -1), { type: 'array', items: 'timestamp' });
+    // arrays of json or bytes are not Tidemark's: they read as text, so check reports them
+    assert.deepEqual(storedType('_jsonb', -1), { type: 'text' });
+  });
+
+  it('a list default as renderDefault writes it reads back element by element, by the element type', () => {
+    assert.deepEqual(parseDefault(`('{"a","b, c","say \\"hi\\"","NULL"}'::text)::character varying(40)[]`, 'array', 'string'), { default: ['a', 'b, c', 'say "hi"', 'NULL'] });
+    assert.deepEqual(parseDefault("('{1,-2}'::text)::integer[]", 'array', 'i32'), { default: [1, -2] });
+    assert.deepEqual(parseDefault("('{t,f}'::text)::boolean[]", 'array', 'boolean'), { default: [true, false] });
+    assert.deepEqual(parseDefault("('{}'::text)::text[]", 'array', 'text'), { default: [] });
+    // a NULL element is no list default Tidemark writes
+    assert.deepEqual(parseDefault("('{a,NULL}'::text)::text[]", 'array', 'text'), {});
+  });
+
+  it('an enum array CHECK reads its values', () => {
+    assert.deepEqual(parseEnumCheck("CHECK ((roles <@ ARRAY['admin'::text, 'member'::text]))", 'roles'), ['admin', 'member']);
+  });
+});

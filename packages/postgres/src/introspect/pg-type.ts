@@ -1,8 +1,10 @@
-import type { PortableType } from '@tidemark/core';
+import type { ColumnType, ElementType, PortableType } from '@tidemark/core';
 
 /** `StoredType` is what a PostgreSQL column type says about its portable type. */
 export interface StoredType {
-  readonly type: PortableType;
+  readonly type: ColumnType;
+  /** An array's element type (`_text` is text[]); its typmod is the element's. */
+  readonly items?: ElementType;
   readonly length?: number;
   readonly precision?: number;
   readonly scale?: number;
@@ -21,6 +23,11 @@ const BY_NAME: Record<string, PortableType> = {
  * `migrate:check` reports it as a difference rather than failing.
  */
 export function storedType(typname: string, typmod: number): StoredType {
+  // pg_type names an array type by its element's name with a leading underscore
+  if (typname.startsWith('_')) {
+    const element = storedType(typname.slice(1), typmod);
+    if (element.type !== 'array' && element.type !== 'json' && element.type !== 'bytes') return { ...element, type: 'array', items: element.type };
+  }
   const type = BY_NAME[typname] ?? 'text';
   if (type === 'string') return typmod >= 4 ? { type, length: typmod - 4 } : { type };
   if (type === 'decimal' && typmod >= 4) {

@@ -1,6 +1,5 @@
 import {
-  DECIMAL_SCALE_CHECK, decimalScaleHint, EXACT_NUMBER_TYPES, NUMBER_TEXT_CHECK, numberTextHint, type PortableType,
-} from '@tidemark/core';
+  DECIMAL_SCALE_CHECK, decimalScaleHint, EXACT_NUMBER_TYPES, NUMBER_TEXT_CHECK, numberTextHint, type PortableType, valueType } from '@tidemark/core';
 import { alteredColumn, type AlteredColumn } from './altered-column.js';
 import type { CheckPredicates } from './check-predicates.js';
 import { NUMBER_SOURCES, NUMBER_TARGETS, type SqlCheck } from './sql-check.js';
@@ -10,7 +9,7 @@ import { NUMBER_SOURCES, NUMBER_TARGETS, type SqlCheck } from './sql-check.js';
 
 const RANGES = { i32: ['-2147483648', '2147483647'], i64: ['-9223372036854775808', '9223372036854775807'] } as const;
 
-const fromNumber = (a: AlteredColumn): boolean => NUMBER_SOURCES.includes(a.from.type);
+const fromNumber = (a: AlteredColumn): boolean => NUMBER_SOURCES.includes(valueType(a.from));
 
 /**
  * Limits a range, precision or scale check to values that convert exactly: numbers, and text
@@ -29,7 +28,7 @@ export const numericText: SqlCheck = {
   name: 'numeric text',
   queries(operation, before, p) {
     const a = alteredColumn(operation, before);
-    if (!a || !NUMBER_TARGETS.includes(a.to.type) || fromNumber(a)) return [];
+    if (!a || !NUMBER_TARGETS.includes(valueType(a.to)) || fromNumber(a)) return [];
     return [{ kind: 'rows', check: 'numeric text', table: a.table, columns: [a.from.name], target: a.target,
       where: `${p.quote(a.from.name)} IS NOT NULL AND NOT ${p.readsAsNumber(a.from)}`,
       hint: 'fix or clear the values that are not numbers first' }];
@@ -44,10 +43,10 @@ export const numberText: SqlCheck = {
   name: NUMBER_TEXT_CHECK,
   queries(operation, before, p) {
     const a = alteredColumn(operation, before);
-    if (!a || !EXACT_NUMBER_TYPES.includes(a.to.type) || fromNumber(a)) return [];
+    if (!a || !EXACT_NUMBER_TYPES.includes(valueType(a.to)) || fromNumber(a)) return [];
     return [{ kind: 'rows', check: NUMBER_TEXT_CHECK, table: a.table, columns: [a.from.name], target: a.target,
-      where: `${p.quote(a.from.name)} IS NOT NULL AND ${p.readsAsNumber(a.from)} AND NOT ${p.isCanonicalNumber(a.from, a.to.type)}`,
-      hint: numberTextHint(a.to.type, p.fixes.numberText(a.table.name, a.from.name, a.to)) }];
+      where: `${p.quote(a.from.name)} IS NOT NULL AND ${p.readsAsNumber(a.from)} AND NOT ${p.isCanonicalNumber(a.from, valueType(a.to))}`,
+      hint: numberTextHint(valueType(a.to), p.fixes.numberText(a.table.name, a.from.name, a.to)) }];
   },
 };
 

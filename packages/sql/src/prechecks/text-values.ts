@@ -1,3 +1,4 @@
+import { valueType } from '@tidemark/core';
 import type { PortableType } from '@tidemark/core';
 import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../boolean-spellings.js';
 import { alteredColumn } from './altered-column.js';
@@ -42,7 +43,7 @@ export const parsesAs: SqlCheck = {
     if (!a || parses === undefined) return [];
     return [{ kind: 'rows', check: `${a.to.type} values`, table: a.table, columns: [a.from.name], target: a.target,
       where: `${p.quote(a.from.name)} IS NOT NULL AND NOT ${parses}`, ...(p.parsesSetup ? { setup: p.parsesSetup } : {}),
-      hint: PARSE_HINTS[a.to.type] ?? `change those rows to valid ${a.to.type} values first, or clear them` }];
+      hint: PARSE_HINTS[valueType(a.to)] ?? `change those rows to valid ${a.to.type} values first, or clear them` }];
   },
 };
 
@@ -55,7 +56,7 @@ export const booleanValues: SqlCheck = {
   name: 'boolean values',
   queries(operation, before, p) {
     const a = alteredColumn(operation, before);
-    if (!a || a.to.type !== 'boolean' || NUMBER_SOURCES.includes(a.from.type)) return [];
+    if (!a || a.to.type !== 'boolean' || NUMBER_SOURCES.includes(valueType(a.from))) return [];
     const spellings = [...TRUE_SPELLINGS, ...FALSE_SPELLINGS].map((v) => p.literal(v)).join(', ');
     return [{ kind: 'rows', check: 'boolean values', table: a.table, columns: [a.from.name], target: a.target,
       where: `${p.quote(a.from.name)} IS NOT NULL AND LOWER(${p.text(a.from)}) NOT IN (${spellings})`,

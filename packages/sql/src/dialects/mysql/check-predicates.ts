@@ -1,4 +1,4 @@
-import { canonicalNumberPattern, DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, type ColumnSnapshot } from '@tidemark/core';
+import { canonicalNumberPattern, DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, type ColumnSnapshot, valueType } from '@tidemark/core';
 import type { CheckPredicates } from '../../prechecks/check-predicates.js';
 import { convertedValue, DATE_PATTERN, NUMBER_PATTERN, NUMBER_TYPES, textOf } from './convert-column.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
@@ -32,7 +32,7 @@ export const checkPredicates: CheckPredicates = {
   text: textOf,
   readsAsNumber: (column) => matches(textOf(column), NUMBER_PATTERN),
   isCanonicalNumber: (column, type) => matches(textOf(column), canonicalNumberPattern(type) ?? NUMBER_PATTERN),
-  number: (column) => (NUMBER_TYPES.includes(column.type) ? quoteIdentifier(column.name) : `CAST(TRIM(${textOf(column)}) AS DECIMAL(65,30))`),
+  number: (column) => (NUMBER_TYPES.includes(valueType(column)) ? quoteIdentifier(column.name) : `CAST(TRIM(${textOf(column)}) AS DECIMAL(65,30))`),
   charLength: (text) => `CHAR_LENGTH(${text})`,
   converted: convertedValue,
   sized,

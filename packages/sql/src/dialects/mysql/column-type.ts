@@ -1,4 +1,4 @@
-import { DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, unsupportedOperation, type ColumnSnapshot } from '@tidemark/core';
+import { DEFAULT_DECIMAL, DEFAULT_STRING_LENGTH, unsupportedOperation, type ColumnSnapshot, internalError } from '@tidemark/core';
 import { renderLiteral } from './quote.js';
 
 /**
@@ -32,6 +32,7 @@ export const UUID_LENGTH = 36;
  */
 export function renderColumnType(column: ColumnSnapshot): string {
   switch (column.type) {
+    case 'array': throw internalError('array columns never reach mysql: checkCapabilities refuses them (capabilities.arrayItems)');
     case 'i32': return 'INT';
     case 'i64': return 'BIGINT';
     case 'f64': return 'DOUBLE';

@@ -1,3 +1,4 @@
+import { valueType } from '@tidemark/core';
 import type { ColumnSnapshot, PortableType } from '@tidemark/core';
 import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../../boolean-spellings.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
@@ -37,7 +38,7 @@ export function convertedValue(from: ColumnSnapshot, to: ColumnSnapshot): string
   const c = quoteIdentifier(from.name);
   if (from.type === to.type) return c;
   const text = textOf(from);
-  const isNumber = NUMBER_TYPES.includes(from.type);
+  const isNumber = NUMBER_TYPES.includes(valueType(from));
   switch (to.type) {
     case 'boolean':
       if (isNumber) return `(CASE WHEN ${c} <> 0 THEN 1 ELSE 0 END)`;

@@ -1,4 +1,4 @@
-import { unsupportedOperation, type IndexSnapshot, type PortableType, type TableSnapshot } from '@tidemark/core';
+import { unsupportedOperation, type IndexSnapshot, type PortableType, type TableSnapshot, valueType } from '@tidemark/core';
 import { quoteIdentifier } from './quote.js';
 import { renderIndexKeys } from '../index-keys.js';
 
@@ -33,7 +33,7 @@ export function checkIndexable(table: TableSnapshot, index: { name: string; colu
       throw unsupportedOperation('mysql', `index the json column ${table.name}.${name} (${index.name})`,
         'index a generated column that extracts the value instead (db.execute), or drop the index from the model');
     }
-    if (index.unique && needsPrefix(column.type)) {
+    if (index.unique && needsPrefix(valueType(column))) {
       throw unsupportedOperation('mysql', `enforce uniqueness of the ${column.type} column ${table.name}.${name} (${index.name}): MySQL indexes only a prefix of such values`,
         'make the column a string with a length (VARCHAR), or make the index non-unique');
     }
@@ -44,7 +44,7 @@ export function checkIndexable(table: TableSnapshot, index: { name: string; colu
 export function renderIndexColumns(table: TableSnapshot, columns: readonly string[]): string {
   return columns.map((name) => {
     const column = table.columns.find((c) => c.name === name);
-    return column && needsPrefix(column.type) ? `${quoteIdentifier(name)}(${INDEX_PREFIX_LENGTH})` : quoteIdentifier(name);
+    return column && needsPrefix(valueType(column)) ? `${quoteIdentifier(name)}(${INDEX_PREFIX_LENGTH})` : quoteIdentifier(name);
   }).join(', ');
 }
 

@@ -1,3 +1,4 @@
+import { valueType } from '@tidemark/core';
 import type { ColumnSnapshot, PortableType, TableSnapshot } from '@tidemark/core';
 import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../../boolean-spellings.js';
 import { NUMBER_TYPES } from './convert-column.js';
@@ -41,7 +42,7 @@ const withColumn = (table: TableSnapshot, column: ColumnSnapshot): TableSnapshot
  * MODIFY otherwise. They go into the same ALTER TABLE, so the change stays one statement.
  */
 function reindex(table: TableSnapshot, previous: ColumnSnapshot, next: ColumnSnapshot): string[] {
-  if (needsPrefix(previous.type) === needsPrefix(next.type)) return [];
+  if (needsPrefix(valueType(previous)) === needsPrefix(valueType(next))) return [];
   const view = withColumn(table, next);
   return table.indexes.filter((i) => i.columns.includes(next.name))
     .flatMap((i) => [`DROP INDEX ${quoteIdentifier(i.name)}`, `ADD ${renderIndexClause(view, i)}`]);
@@ -70,19 +71,19 @@ export function renderAlterColumn(table: TableSnapshot, from: ColumnSnapshot, to
     `ALTER TABLE ${t} MODIFY COLUMN ${[renderColumnDefinition(column), ...clauses].join(', ')}`;
   const statements: string[] = [];
   let current = from;
-  const staged = from.type !== to.type && needsStaging(from.type, to.type);
+  const staged = from.type !== to.type && needsStaging(valueType(from), valueType(to));
   if (staged) {
     const staging = stagingColumn(from);
     statements.push(modify(staging, reindex(table, current, staging)));
     current = staging;
   }
   if (to.type === 'boolean' && from.type !== 'boolean') {
-    statements.push(isNumber(from.type)
+    statements.push(isNumber(valueType(from))
       ? `UPDATE ${t} SET ${c} = CASE WHEN ${c} <> 0 THEN 1 ELSE 0 END WHERE ${c} NOT IN (0, 1)`
       : `UPDATE ${t} SET ${c} = CASE WHEN LOWER(${c}) IN (${inList(TRUE_SPELLINGS)}) THEN '1' ELSE '0' END `
         + `WHERE LOWER(${c}) IN (${inList([...TRUE_SPELLINGS, ...FALSE_SPELLINGS])})`);
   }
-  const toWords = from.type === 'boolean' && (CHARACTER.includes(to.type) || to.type === 'json' || to.type === 'enum');
+  const toWords = from.type === 'boolean' && (CHARACTER.includes(valueType(to)) || to.type === 'json' || to.type === 'enum');
   const words = `UPDATE ${t} SET ${c} = CASE CAST(${c} AS CHAR) WHEN '1' THEN 'true' ELSE 'false' END WHERE CAST(${c} AS CHAR) IN ('0', '1')`;
   if (toWords && staged) statements.push(words);
   statements.push(modify(to, reindex(table, current, to)));

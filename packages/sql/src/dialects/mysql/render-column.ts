@@ -1,4 +1,4 @@
-import { isDefaultNow, unsupportedOperation, type ColumnDefault, type ColumnSnapshot } from '@tidemark/core';
+import { isDefaultNow, unsupportedOperation, type ColumnDefault, type ColumnSnapshot, internalError, isListDefault } from '@tidemark/core';
 import { renderColumnType, sizeMarker } from './column-type.js';
 import { quoteIdentifier, renderLiteral, toDatetimeText } from './quote.js';
 
@@ -28,6 +28,7 @@ export function renderDefault(column: ColumnSnapshot, value: ColumnDefault): str
     if (column.type === 'date') return '(CURRENT_DATE)';
     throw unsupportedOperation('mysql', `default ${column.name} to the current time: it is a ${column.type} column`, 'use Default.now on a date or timestamp column only');
   }
+  if (isListDefault(value)) throw internalError('array columns never reach mysql: checkCapabilities refuses them (capabilities.arrayItems)');
   const literal = renderValue(column, value);
   return EXPRESSION_DEFAULT_TYPES.has(column.type) ? `(${literal})` : literal;
 }

@@ -1,4 +1,4 @@
-import { canonicalNumberPattern, type ColumnSnapshot, type PortableType } from '@tidemark/core';
+import { canonicalNumberPattern, type ColumnSnapshot, type PortableType, valueType } from '@tidemark/core';
 import type { CheckPredicates } from '../../prechecks/check-predicates.js';
 import { NUMBER_TYPES, renderColumnType, TEXT_TYPES } from './column-type.js';
 import { convertedValue, textForm } from './convert-column.js';
@@ -72,7 +72,7 @@ export const checkPredicates: CheckPredicates = {
   number(column) {
     const c = quoteIdentifier(column.name);
     if (column.type === 'boolean') return `${c}::integer::numeric`;
-    if (NUMBER_TYPES.has(column.type)) return `${c}::numeric`;
+    if (NUMBER_TYPES.has(valueType(column))) return `${c}::numeric`;
     // numeric where the text reads as one, NULL elsewhere: never an error
     return `(CASE WHEN ${readsAsNumber(column)} THEN (${textForm(column)})::numeric END)`;
   },
@@ -80,7 +80,7 @@ export const checkPredicates: CheckPredicates = {
   converted: convertedValue,
   sized: (column) => column,
   parses(from, to) {
-    const type = parsedAs(from.type, to.type);
+    const type = parsedAs(valueType(from), valueType(to));
     return type === undefined ? undefined : `pg_temp.tidemark_parses(${textForm(from)}, '${type}')`;
   },
   parsesSetup: [PARSES_FUNCTION],

@@ -13,6 +13,8 @@ export const TEXT_TYPES: ReadonlySet<PortableType> = new Set(['string', 'text', 
  */
 export function renderColumnType(column: ColumnSnapshot): string {
   switch (column.type) {
+    // a native array of the element's type: text[], varchar(40)[], numeric(12,3)[]; enum[] is text[] + CHECK
+    case 'array': return `${renderColumnType({ ...column, type: column.items! })}[]`;
     case 'i32': return 'integer';
     case 'i64': return 'bigint';
     case 'f64': return 'double precision';

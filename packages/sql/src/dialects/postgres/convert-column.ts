@@ -1,3 +1,4 @@
+import { valueType } from '@tidemark/core';
 import type { ColumnSnapshot } from '@tidemark/core';
 import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../../boolean-spellings.js';
 import { NUMBER_TYPES, TEXT_TYPES, renderColumnType } from './column-type.js';
@@ -13,7 +14,7 @@ const list = (values: readonly string[]): string => values.map((v) => `'${v}'`).
  */
 export function textForm(from: ColumnSnapshot): string {
   const c = quoteIdentifier(from.name);
-  if (TEXT_TYPES.has(from.type)) return c;
+  if (TEXT_TYPES.has(valueType(from))) return c;
   if (from.type === 'json') return `(${c} #>> '{}')`;
   if (from.type === 'bytes') return `convert_from(${c}, 'UTF8')`;
   return `${c}::text`;
@@ -30,8 +31,8 @@ export function textForm(from: ColumnSnapshot): string {
  */
 export function usingExpression(from: ColumnSnapshot, to: ColumnSnapshot): string | undefined {
   if (from.type === to.type) return undefined;
-  if (NUMBER_TYPES.has(from.type) && NUMBER_TYPES.has(to.type)) return undefined;
-  if (TEXT_TYPES.has(from.type) && TEXT_TYPES.has(to.type)) return undefined;
+  if (NUMBER_TYPES.has(valueType(from)) && NUMBER_TYPES.has(valueType(to))) return undefined;
+  if (TEXT_TYPES.has(valueType(from)) && TEXT_TYPES.has(valueType(to))) return undefined;
   const c = quoteIdentifier(from.name);
   const t = textForm(from);
   switch (to.type) {
@@ -40,7 +41,7 @@ export function usingExpression(from: ColumnSnapshot, to: ColumnSnapshot): strin
       // the integer-range precheck has ruled out
       return from.type === 'boolean' ? `${c}::integer` : `(${t})::numeric`;
     case 'boolean':
-      if (NUMBER_TYPES.has(from.type)) return `${c} <> 0`;
+      if (NUMBER_TYPES.has(valueType(from))) return `${c} <> 0`;
       // anything but the usual spellings goes through PostgreSQL's own parser, which fails loudly
       return `CASE WHEN lower(${t}) IN (${list(TRUE_SPELLINGS)}) THEN true WHEN lower(${t}) IN (${list(FALSE_SPELLINGS)}) THEN false ELSE (${t})::boolean END`;
     case 'string': case 'text': case 'enum':
@@ -53,7 +54,7 @@ export function usingExpression(from: ColumnSnapshot, to: ColumnSnapshot): strin
       return from.type === 'date' ? `${c}::timestamptz` : `(${t})::timestamptz`;
     case 'json':
       // text is parsed as JSON; any other value becomes the JSON scalar for it
-      if (TEXT_TYPES.has(from.type)) return `${c}::jsonb`;
+      if (TEXT_TYPES.has(valueType(from))) return `${c}::jsonb`;
       return from.type === 'bytes' ? `to_jsonb(${t})` : `to_jsonb(${c})`;
     case 'bytes':
       return `convert_to(${t}, 'UTF8')`;

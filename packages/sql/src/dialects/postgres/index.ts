@@ -7,6 +7,7 @@ export * from './quote.js';
 export * from './shorten.js';
 export * from './constraint-names.js';
 export * from './column-type.js';
+export * from './array-text.js';
 export * from './render-column.js';
 export * from './render-create-table.js';
 export * from './convert-column.js';

@@ -3,7 +3,7 @@ import { renderColumnType } from './column-type.js';
 import { usingExpression } from './convert-column.js';
 import { enumCheckName } from './constraint-names.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
-import { IDENTITY, renderDefault, renderEnumCheck } from './render-column.js';
+import { hasEnumCheck, IDENTITY, renderDefault, renderEnumCheck } from './render-column.js';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -21,8 +21,8 @@ export function renderAlterColumn(table: string, from: ColumnSnapshot, to: Colum
   const column = `ALTER TABLE ${t} ALTER COLUMN ${quoteIdentifier(from.name)}`;
   // enum ↔ text keeps the stored type: only the CHECK changes
   const typeChanged = renderColumnType(from) !== renderColumnType(to);
-  const oldCheck = from.type === 'enum' && (to.type !== 'enum' || !same(from.values ?? [], to.values ?? []));
-  const newCheck = to.type === 'enum' && (from.type !== 'enum' || oldCheck);
+  const oldCheck = hasEnumCheck(from) && (!hasEnumCheck(to) || !same(from.values ?? [], to.values ?? []));
+  const newCheck = hasEnumCheck(to) && (!hasEnumCheck(from) || oldCheck);
   const wasAuto = Boolean(from.autoIncrement);
   const isAuto = Boolean(to.autoIncrement);
   const dropDefault = from.default !== undefined && (typeChanged || to.default === undefined || isAuto);

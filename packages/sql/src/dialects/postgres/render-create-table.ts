@@ -3,7 +3,7 @@ import { renderIndexKeys, renderIndexWhere } from '../index-keys.js';
 import { renderCheck } from '../check-constraint.js';
 import { primaryKeyName } from './constraint-names.js';
 import { quoteIdentifier } from './quote.js';
-import { renderColumnDefinition, renderEnumCheck } from './render-column.js';
+import { hasEnumCheck, renderColumnDefinition, renderEnumCheck } from './render-column.js';
 
 const ACTIONS: Record<ReferentialAction, string> = {
   cascade: 'CASCADE', restrict: 'RESTRICT', 'set null': 'SET NULL', 'no action': 'NO ACTION',
@@ -40,7 +40,7 @@ export function renderCreateIndex(table: string, index: IndexSnapshot, concurren
 export function renderCreateTable(table: TableSnapshot): string {
   const lines = table.columns.map((c) => renderColumnDefinition(c));
   if (table.primaryKey.length > 0) lines.push(renderPrimaryKey(table.name, table.primaryKey));
-  for (const c of table.columns) if (c.type === 'enum') lines.push(renderEnumCheck(table.name, c));
+  for (const c of table.columns) if (hasEnumCheck(c)) lines.push(renderEnumCheck(table.name, c));
   for (const fk of table.foreignKeys) lines.push(renderForeignKey(fk));
   for (const check of table.checks ?? []) lines.push(renderCheck(check, quoteIdentifier));
   return `CREATE TABLE ${quoteIdentifier(table.name)} (\n  ${lines.join(',\n  ')}\n)`;

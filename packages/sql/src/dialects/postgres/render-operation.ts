@@ -8,7 +8,7 @@ import { renderCheck } from '../check-constraint.js';
 import { enumCheckName, primaryKeyName } from './constraint-names.js';
 import { quoteIdentifier } from './quote.js';
 import { renderAlterColumn } from './render-alter-column.js';
-import { renderColumnDefinition, renderDefault, renderEnumCheck } from './render-column.js';
+import { hasEnumCheck, renderColumnDefinition, renderDefault, renderEnumCheck } from './render-column.js';
 import { renderCreateIndex, renderCreateTable, renderForeignKey, renderPrimaryKey } from './render-create-table.js';
 import { shortenOperation, shortenSnapshot } from './shorten.js';
 
@@ -17,7 +17,7 @@ import { shortenOperation, shortenSnapshot } from './shorten.js';
 function renameDerivedNames(table: TableSnapshot, to: string): string[] {
   const pairs: [string, string][] = [];
   if (table.primaryKey.length > 0) pairs.push([primaryKeyName(table.name), primaryKeyName(to)]);
-  for (const c of table.columns) if (c.type === 'enum') pairs.push([enumCheckName(table.name, c.name), enumCheckName(to, c.name)]);
+  for (const c of table.columns) if (hasEnumCheck(c)) pairs.push([enumCheckName(table.name, c.name), enumCheckName(to, c.name)]);
   return pairs.filter(([a, b]) => a !== b)
     .map(([a, b]) => `ALTER TABLE ${quoteIdentifier(to)} RENAME CONSTRAINT ${quoteIdentifier(a)} TO ${quoteIdentifier(b)}`);
 }
@@ -61,7 +61,7 @@ export function renderOperation(operation: Operation, beforeAsWritten: SchemaSna
           ? `${t} ALTER COLUMN ${q(column.name)} DROP DEFAULT`
           : `${t} ALTER COLUMN ${q(column.name)} SET DEFAULT ${renderDefault(column, column.default)}`);
       }
-      if (column.type === 'enum') out.push(`${t} ADD ${renderEnumCheck(o.table, column)}`);
+      if (hasEnumCheck(column)) out.push(`${t} ADD ${renderEnumCheck(o.table, column)}`);
       return out;
     }
     case 'dropColumn':
@@ -76,7 +76,7 @@ export function renderOperation(operation: Operation, beforeAsWritten: SchemaSna
       const out = [`ALTER TABLE ${q(o.table)} RENAME COLUMN ${q(o.from)} TO ${q(o.to)}`];
       const column = findColumn(tableIn(before, o.table), o.from);
       const [oldCheck, newCheck] = [enumCheckName(o.table, o.from), enumCheckName(o.table, o.to)];
-      if (column?.type === 'enum' && oldCheck !== newCheck) {
+      if (column && hasEnumCheck(column) && oldCheck !== newCheck) {
         out.push(`ALTER TABLE ${q(o.table)} RENAME CONSTRAINT ${q(oldCheck)} TO ${q(newCheck)}`);
       }
       return out;

@@ -1,4 +1,4 @@
-import type { ColumnSnapshot, PortableType } from '@tidemark/core';
+import type { ColumnSnapshot, ColumnType, ElementType, PortableType } from '@tidemark/core';
 
 /**
  * `I64_MARKER` is the comment written after `INTEGER` in an auto-increment i64 key: SQLite only
@@ -13,6 +13,8 @@ export const I64_MARKER = 'tidemark:i64';
  */
 export function renderColumnType(column: ColumnSnapshot): string {
   switch (column.type) {
+    // a JSON list, declared `ARRAY <element type>` so the element type reads back (see ARRAY_PREFIX)
+    case 'array': return `${ARRAY_PREFIX}${renderColumnType({ ...column, type: column.items! })}`;
     case 'i32': return 'INTEGER';
     case 'i64': return column.autoIncrement ? `INTEGER /* ${I64_MARKER} */` : 'BIGINT';
     case 'f64': return 'REAL';
@@ -31,9 +33,16 @@ export function renderColumnType(column: ColumnSnapshot): string {
   }
 }
 
+/**
+ * `ARRAY_PREFIX` starts the declared type of an array column: `ARRAY VARCHAR(40)`, `ARRAY INTEGER`.
+ * SQLite stores declared types verbatim; the value is JSON text (a CHECK keeps it a JSON list).
+ */
+export const ARRAY_PREFIX = 'ARRAY ';
+
 /** `DeclaredType` is what a declared SQLite type says about a column's portable type. */
 export interface DeclaredType {
-  readonly type: PortableType;
+  readonly type: ColumnType;
+  readonly items?: ElementType;
   readonly length?: number;
   readonly precision?: number;
   readonly scale?: number;
@@ -59,6 +68,10 @@ const EXACT: Record<string, PortableType> = {
  * SQLite's own affinity rules (https://www.sqlite.org/datatype3.html#determination_of_column_affinity).
  */
 export function parseDeclaredType(declared: string, hints: DeclaredTypeHints = {}): DeclaredType {
+  if (declared.toUpperCase().startsWith(ARRAY_PREFIX)) {
+    const element = parseDeclaredType(declared.slice(ARRAY_PREFIX.length));
+    if (element.type !== 'array' && element.type !== 'json' && element.type !== 'bytes') return { ...element, type: 'array', items: element.type };
+  }
   const m = /^\s*([A-Za-z_ ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*$/.exec(declared);
   const base = (m?.[1] ?? declared).toUpperCase().replace(/\s+/g, ' ');
   const a = m?.[2] === undefined ? undefined : Number(m[2]);

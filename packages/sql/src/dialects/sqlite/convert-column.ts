@@ -1,3 +1,4 @@
+import { valueType } from '@tidemark/core';
 import type { ColumnSnapshot, PortableType } from '@tidemark/core';
 import { FALSE_SPELLINGS, TRUE_SPELLINGS } from '../../boolean-spellings.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
@@ -24,13 +25,13 @@ export function convertColumn(from: ColumnSnapshot, to: ColumnSnapshot): string 
     case 'decimal':
       return `CAST(${c} AS NUMERIC)`;
     case 'boolean':
-      if (NUMERIC.includes(from.type)) return `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} <> 0 THEN 1 ELSE 0 END`;
+      if (NUMERIC.includes(valueType(from))) return `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} <> 0 THEN 1 ELSE 0 END`;
       // Anything but the usual spellings stays as it is, so the 0/1 CHECK rejects it.
       return `CASE WHEN lower(${c}) IN (${list(TRUE_SPELLINGS)}) THEN 1 WHEN lower(${c}) IN (${list(FALSE_SPELLINGS)}) THEN 0 ELSE ${c} END`;
     case 'bytes':
       return `CAST(${c} AS BLOB)`;
     default:
       if (from.type === 'boolean') return `CASE ${c} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END`;
-      return TEXTUAL.includes(from.type) ? c : `CAST(${c} AS TEXT)`;
+      return TEXTUAL.includes(valueType(from)) ? c : `CAST(${c} AS TEXT)`;
   }
 }

@@ -1,4 +1,4 @@
-import type { ColumnDefault, PortableType } from '@tidemark/core';
+import type { ColumnDefault, ColumnType } from '@tidemark/core';
 import { tokenizeSql } from './tokenize.js';
 
 const NOW = new Set(['CURRENT_TIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME']);
@@ -9,7 +9,7 @@ const NOW = new Set(['CURRENT_TIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME']);
  * number (a boolean for a boolean column, stored 0/1), TRUE/FALSE are booleans, CURRENT_TIMESTAMP
  * and CURRENT_DATE are `{ fn: 'now' }`. NULL and expressions Tidemark never writes read as no default.
  */
-export function parseDefault(text: string | null, type: PortableType): ColumnDefault | undefined {
+export function parseDefault(text: string | null, type: ColumnType): ColumnDefault | undefined {
   if (text === null) return undefined;
   let tokens = tokenizeSql(text).filter((t) => t.kind !== 'comment');
   while (tokens.length >= 2 && tokens[0]!.text === '(' && tokens[tokens.length - 1]!.text === ')') tokens = tokens.slice(1, -1);
@@ -21,7 +21,7 @@ export function parseDefault(text: string | null, type: PortableType): ColumnDef
   if (tokens.length !== 1) return undefined;
   const t = tokens[0]!;
   switch (t.kind) {
-    case 'string': return sign === 1 ? t.value : undefined;
+    case 'string': return sign !== 1 ? undefined : type === 'array' ? listOf(t.value) : t.value;
     case 'number': {
       const n = sign * Number(t.value);
       if (type === 'boolean' && (n === 0 || n === 1)) return n === 1;
@@ -33,5 +33,15 @@ export function parseDefault(text: string | null, type: PortableType): ColumnDef
       return undefined;
     default:
       return undefined;
+  }
+}
+
+/** An array column's default: the JSON list `renderValue` wrote; anything else is no default Tidemark wrote. */
+function listOf(text: string): ColumnDefault | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v)) ? value as ColumnDefault : undefined;
+  } catch {
+    return undefined;
   }
 }

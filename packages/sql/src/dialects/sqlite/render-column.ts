@@ -1,4 +1,4 @@
-import { isDefaultNow, type ColumnDefault, type ColumnSnapshot } from '@tidemark/core';
+import { isDefaultNow, isListDefault, type BackfillValue, type ColumnDefault, type ColumnSnapshot } from '@tidemark/core';
 import { renderColumnType } from './column-type.js';
 import { quoteIdentifier, renderLiteral } from './quote.js';
 
@@ -7,7 +7,9 @@ import { quoteIdentifier, renderLiteral } from './quote.js';
  * boolean columns (https://www.sqlite.org/datatype3.html#boolean_datatype), everything else as
  * `renderLiteral` writes it.
  */
-export function renderValue(column: ColumnSnapshot, value: string | number | boolean): string {
+export function renderValue(column: ColumnSnapshot, value: BackfillValue): string {
+  // an array is its JSON text (booleans stay true/false inside JSON)
+  if (isListDefault(value)) return renderLiteral(JSON.stringify(value));
   if (column.type === 'boolean' && typeof value === 'boolean') return value ? '1' : '0';
   return renderLiteral(value);
 }
@@ -25,6 +27,7 @@ export function renderDefault(column: ColumnSnapshot, value: ColumnDefault): str
 export function renderCheck(column: ColumnSnapshot): string | undefined {
   const name = quoteIdentifier(column.name);
   if (column.type === 'boolean') return `CHECK (${name} IN (0, 1))`;
+  if (column.type === 'array') return `CHECK (json_type(${name}) = 'array')`;
   if (column.type === 'enum') return `CHECK (${name} IN (${(column.values ?? []).map((v) => renderLiteral(v)).join(', ')}))`;
   return undefined;
 }
