@@ -20,7 +20,7 @@ export interface BuiltSchema {
 }
 
 const loc = (m: ModelDescription, p?: PropertyDescription) => ({
-  file: m.file, line: p?.line ?? m.line, model: m.className, ...(p ? { property: p.name } : {}),
+  file: p?.file ?? m.file, line: p?.line ?? m.line, model: m.className, ...(p ? { property: p.name } : {}),
 });
 
 /** The column a property maps to: its type, or why it has none. */
@@ -161,7 +161,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
     for (const idx of m.indexes) {
       const cols = idx.properties.map((prop) => {
         const c = columnOf.get(prop) ?? relationColumn(m, prop);
-        if (!c) throw modelInvalid({ ...loc(m), line: idx.line ?? m.line }, `@Index names unknown property ${prop}`, 'use property names of this class');
+        if (!c) throw modelInvalid({ ...loc(m), file: idx.file ?? m.file, line: idx.line ?? m.line }, `@Index names unknown property ${prop}`, 'use property names of this class');
         return c;
       });
       indexes.push(indexOf(table, idx.name ?? indexName(table, cols), cols, idx.unique ?? false, idx));
