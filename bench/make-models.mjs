@@ -9,6 +9,8 @@ const TYPES = ['number', 'string', 'boolean', 'Date', 'bigint', 'Float', 'Decima
 export function makeModels(dir, n) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'models'), { recursive: true });
+  // Where generate keeps its cache (node_modules/.cache/tidemark), as in a real project.
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
   for (let i = 0; i < n; i++) {
     const props = ['  @Key() @Auto() id!: number;'];
     for (let c = 1; c < 20; c++) {

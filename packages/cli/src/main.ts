@@ -35,6 +35,17 @@ export interface MainIo {
 }
 
 /**
+ * yargs formats a command's whole help text just after starting its handler, in case a later
+ * failure prints it (a fifth of `migrate:status`'s cold start). Failures here throw from `fail`
+ * and are printed by `Output` without help, so that text is never shown; `--help` formats its own.
+ */
+function skipHelpCache(cli: object): void {
+  const internal = (cli as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
+/**
  * `main` runs one `tidemark` command line and returns the exit code (README: CLI): 0 done,
  * 1 a database or migration failed, 2 bad input, 3 refused for safety, 130 cancelled (Ctrl-C).
  */
@@ -45,6 +56,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   try {
     const ctx: CommandContext = { cwd: io.cwd, env: withDotEnv(io.cwd, io.env), out, interactive: io.interactive, progress: io.progress };
     const cli = everyHelpEndsWith(yargs([...argv]), EXIT_CODES_HELP);
+    skipHelpCache(cli);
     await cli
       .scriptName('tidemark')
       .usage('$0 <command> [options]\n\nTurns edited entity classes into reviewed migrations and applies them.')

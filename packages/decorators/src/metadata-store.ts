@@ -71,6 +71,18 @@ export function readRecord(cls: object): ModelRecord | undefined {
   return (reflectMetadata()?.getOwnMetadata(MODEL_METADATA_KEY, cls) as ModelRecord | undefined) ?? fallbackStore().get(cls);
 }
 
+/**
+ * `unclaimedRecord` is what TC39 field decorators recorded for a class that has no class
+ * decorator to claim it (a base class without `@Model`), read from the class's own decorator
+ * metadata object. Without a metadata object (TypeScript's TC39 output where `Symbol.metadata`
+ * does not exist) the next class decorator claims those fields instead. @internal
+ */
+export function unclaimedRecord(cls: object): ModelRecord | undefined {
+  const key = (Symbol as { metadata?: symbol }).metadata ?? Symbol.for('Symbol.metadata');
+  const metadata = (cls as { [k: symbol]: unknown })[key] as { [BUCKET]?: ModelRecord } | null | undefined;
+  return metadata && Object.prototype.hasOwnProperty.call(metadata, BUCKET) ? metadata[BUCKET] : undefined;
+}
+
 /** `recordOf` returns the record of `cls`, creating it (in reflect-metadata when loaded). @internal */
 export function recordOf(cls: object): ModelRecord {
   const existing = readRecord(cls);

@@ -1,6 +1,7 @@
 import { modelInvalid, type ModelDescription, type SourceLocation } from '@tidemark/core';
 import { describeLoadedProperty } from './describe-loaded-property.js';
-import { readRecord } from './metadata-store.js';
+import { readRecord, type PropertyRecord } from './metadata-store.js';
+import { recordsAlongChain } from './class-chain.js';
 
 /** `ReadLoadedModelsOptions` tune `readLoadedModels`. */
 export interface ReadLoadedModelsOptions {
@@ -38,15 +39,15 @@ function describeLoadedModel(cls: Function, construct: boolean): ModelDescriptio
     file, ...(line !== undefined ? { line } : {}), model: cls.name, ...(property !== undefined ? { property } : {}),
   });
   if (!record?.model) throw modelInvalid(at(), `class ${cls.name} has no @Model()`, 'add @Model() to the class, or leave it out of the list');
-  const parent = Object.getPrototypeOf(cls) as Function;
-  if (parent !== Function.prototype) {
-    // The static reader refuses the same, so both readers agree.
-    throw modelInvalid(at(), `model ${cls.name} extends ${parent.name}; Tidemark does not read inherited properties`, `declare the properties on ${cls.name} itself`);
-  }
+  // Base classes' properties and class-level indexes first; a property redeclared with decorators
+  // on a subclass replaces the base's record where the base put it, as the static reader does.
+  const chain = recordsAlongChain(cls);
+  const records = new Map<string, PropertyRecord>();
+  for (const { record: r } of chain) for (const [name, p] of r?.properties ?? []) records.set(name, p);
   const instance = construct ? constructModel(cls, at()) : undefined;
-  const properties = [...record.properties.values()].map((p) => describeLoadedProperty(cls, p, instance?.[p.name], at(p.name)));
+  const properties = [...records.values()].map((p) => describeLoadedProperty(cls, p, instance?.[p.name], at(p.name)));
   for (const key of Object.keys(instance ?? {})) {
-    if (!record.properties.has(key)) {
+    if (!records.has(key)) {
       throw modelInvalid(at(key), `property ${key} has no decorator, so its column cannot be read at run time`, "add @Column() (or @Column({ type: '...' })), or @Ignore() if it is not a column");
     }
   }
@@ -57,7 +58,7 @@ function describeLoadedModel(cls: Function, construct: boolean): ModelDescriptio
     ...(line !== undefined ? { line } : {}),
     ...(table !== undefined ? { table } : {}),
     ...(renamedFrom !== undefined ? { renamedFrom } : {}),
-    indexes: record.indexes.map((i) => ({
+    indexes: chain.flatMap(({ record: r }) => r?.indexes ?? []).map((i) => ({
       properties: [...i.properties],
       ...(i.options?.unique !== undefined ? { unique: i.options.unique } : {}),
       ...(i.options?.name !== undefined ? { name: i.options.name } : {}),

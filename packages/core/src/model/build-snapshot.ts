@@ -28,7 +28,7 @@ export interface BuiltSchema {
 }
 
 const loc = (m: ModelDescription, p?: PropertyDescription) => ({
-  file: m.file, line: p?.line ?? m.line, model: m.className, ...(p ? { property: p.name } : {}),
+  file: p?.file ?? m.file, line: p?.line ?? m.line, model: m.className, ...(p ? { property: p.name } : {}),
 });
 
 /** The column a property maps to: its type, or why it has none. */
@@ -193,7 +193,7 @@ export function buildSnapshot(models: readonly ModelDescription[]): BuiltSchema 
       throw modelInvalid(loc(m), `model ${m.className} has no @Key()`, 'mark its key property with @Key() (and @Auto() for an auto-increment id)');
     }
     for (const idx of m.indexes) {
-      const at = { ...loc(m), line: idx.line ?? m.line };
+      const at = { ...loc(m), file: idx.file ?? m.file, line: idx.line ?? m.line };
       const columnsFor = (prop: string): readonly string[] => {
         const c = columnOf.get(prop) ? [columnOf.get(prop)!] : relationColumns(m, prop, byClass);
         if (!c) throw modelInvalid(at, `@Index names unknown property ${prop}`, 'use property names of this class');

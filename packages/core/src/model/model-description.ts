@@ -40,6 +40,8 @@ export interface ClassIndexDescription {
   readonly applicationEnforced?: boolean;
   /** `concurrently: true`: build it with CREATE INDEX CONCURRENTLY on PostgreSQL, outside a transaction. */
   readonly concurrently?: boolean;
+  /** The file of an index inherited from a base class declared in another file than the model. */
+  readonly file?: string;
   readonly line?: number;
 }
 
@@ -101,6 +103,8 @@ export interface RelationDescription {
 /** `PropertyDescription` is one property of a model class and its decorators. */
 export interface PropertyDescription {
   readonly name: string;
+  /** The file of a property inherited from a base class declared in another file than the model. */
+  readonly file?: string;
   readonly line?: number;
   readonly type: TypeRef;
   /** `?`, `| null` or `| undefined`. */

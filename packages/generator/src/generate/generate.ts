@@ -8,6 +8,10 @@ import { defaultMessage } from '../codegen/default-message.js';
 import { newMigrationId } from '../codegen/migration-id.js';
 import { renderMigration } from '../codegen/render-migration.js';
 import { findModelFiles, readModelFiles } from '../read/index.js';
+import { FileTexts } from '../read/file-texts.js';
+import { cacheDirectory } from '../cache/cache-location.js';
+import { ModelCache } from '../cache/model-cache.js';
+import { ReplayCache } from '../cache/replay-cache.js';
 import { readSchemaFile, SCHEMA_FILE } from './read-schema-file.js';
 import { checkModelHints } from './check-model-hints.js';
 import { checkRenameFlags } from './check-rename-flags.js';
@@ -55,19 +59,27 @@ export interface GenerateResult {
 
 /**
  * `verifiedSchema` reads `.schema.json` and checks that the migration files produce it
- * (TM_SNAPSHOT_DRIFT otherwise) and do not fork (TM_MIGRATION_FORK).
+ * (TM_SNAPSHOT_DRIFT otherwise) and do not fork (TM_MIGRATION_FORK). With a cache folder, the
+ * replay's result is kept under the files' checksums, so unchanged migrations are not replayed.
  */
-export async function verifiedSchema(dir: string, load: MigrationLoader = loadMigration): Promise<{ snapshot: SchemaSnapshot; ids: string[] }> {
+export async function verifiedSchema(
+  dir: string, load: MigrationLoader = loadMigration, cache: string | undefined = undefined,
+): Promise<{ snapshot: SchemaSnapshot; ids: string[] }> {
   const files = await readMigrationFiles(dir);
   const fork = await findFork(files);
   if (fork) throw fork;
   const path = join(dir, SCHEMA_FILE);
   const snapshot = await readSchemaFile(path, files.length > 0);
   if (files.length > 0) {
-    const replayed = await replayMigrations(files, load, 'sqlite');
-    // Compared without model names and column order: migration files record neither
-    // (createTable does not name the class; addColumn appends, as ALTER TABLE does).
-    const expected = await hashSnapshot(comparableSnapshot(replayed.at(-1)!.after));
+    const replays = cache === undefined ? undefined : new ReplayCache(cache, dir);
+    let expected = replays?.lookup(files);
+    if (expected === undefined) {
+      const replayed = await replayMigrations(files, load, 'sqlite');
+      // Compared without model names and column order: migration files record neither
+      // (createTable does not name the class; addColumn appends, as ALTER TABLE does).
+      expected = await hashSnapshot(comparableSnapshot(replayed.at(-1)!.after));
+      replays?.store(files, expected);
+    }
     const actual = await hashSnapshot(comparableSnapshot(snapshot));
     if (expected !== actual) throw snapshotDrift(path, expected, actual);
   }
@@ -75,15 +87,27 @@ export async function verifiedSchema(dir: string, load: MigrationLoader = loadMi
 }
 
 /**
- * `readModels` reads the model files named by the globs and builds their snapshot.
+ * `readModels` reads the model files named by the globs and builds their snapshot. With a cache
+ * folder (default: `cacheDirectory(cwd)`; `null` for none), a model file whose text and
+ * dependencies are unchanged since the last read is not parsed again.
  */
-export async function readModels(cwd: string, globs: readonly string[]): Promise<BuiltSchema & { readonly models: readonly ModelDescription[] }> {
+export async function readModels(
+  cwd: string, globs: readonly string[], cache: string | null = cacheDirectory(cwd) ?? null,
+): Promise<BuiltSchema & { readonly models: readonly ModelDescription[] }> {
   const files = await findModelFiles(cwd, [...globs]);
   if (files.length === 0) {
     throw usageError(`no model files match ${globs.join(', ')} (in ${cwd})`, 'fix "models" in tidemark.config.json');
   }
-  const models = readModelFiles(files, { cwd });
+  const texts = new FileTexts();
+  const models = cache === null ? readModelFiles(files, { cwd, texts }) : readModelsCached(files, cwd, cache, texts);
   return { ...buildSnapshot(models), models };
+}
+
+function readModelsCached(files: readonly string[], cwd: string, directory: string, texts: FileTexts): ModelDescription[] {
+  const cache = new ModelCache(directory, cwd, texts);
+  const models = readModelFiles(files, { cwd, texts, cache });
+  cache.save(new Set(files));
+  return models;
 }
 
 /**
@@ -113,8 +137,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     throw usageError('a blank migration (--empty) needs a name: it has no changes to name it after', 'add -m "what it does", e.g. -m "backfill user names"');
   }
   const dir = join(options.cwd, options.migrations);
-  const { snapshot: prev, ids } = await verifiedSchema(dir, options.load);
-  const built = await readModels(options.cwd, options.models);
+  const cache = cacheDirectory(options.cwd);
+  const { snapshot: prev, ids } = await verifiedSchema(dir, options.load, cache);
+  const built = await readModels(options.cwd, options.models, cache ?? null);
   const tableRenames = [...(options.renameHints?.tables ?? []), ...built.hints.tables];
   if (options.renameHints) checkRenameFlags(options.renameHints, prev, built.snapshot, tableRenames);
   checkModelHints(built.models, prev, tableRenames);

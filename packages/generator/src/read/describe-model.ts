@@ -1,6 +1,7 @@
-import type { ModelDescription } from '@tidemark/core';
+import type { CheckDescription, ClassIndexDescription, ModelDescription, PropertyDescription } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
+import { classChain } from './class-chain.js';
 import { describeProperty } from './describe-property.js';
 import type { ModelSources } from './model-sources.js';
 import { propertyNameText } from './read-enum.js';
@@ -11,34 +12,46 @@ const isStatic = (m: ts.ClassElement) => (tsc.getModifiers(m as ts.PropertyDecla
 
 /**
  * `describeModel` reads one `@Model` class: its class decorators and its instance properties
- * (static members, `#private` fields, accessors and methods are not columns). Inheritance is
- * refused, as the run-time reader refuses it, rather than silently dropping the parent's columns.
+ * (static members, `#private` fields, accessors and methods are not columns), with those of its
+ * base classes (README: Models, "Base classes"): the deepest base's properties and class-level
+ * indexes first; a property the subclass declares again replaces the base's declaration (its
+ * decorators included) where the base put it, as a constructed instance orders its fields. A
+ * base's own `@Model` options (table, renamedFrom) are not inherited.
  * @internal
  */
 export function describeModel(cls: ts.ClassDeclaration, sources: ModelSources, isModel: (c: ts.ClassDeclaration) => boolean): ModelDescription {
   const where: Where = { sources, model: cls.name?.text ?? 'default' };
   if (!cls.name) throw invalid(where, cls, 'a model class needs a name', 'name the class: export default class User { ... }');
-  const className = cls.name.text;
-  const base = cls.heritageClauses?.find((h) => h.token === tsc.SyntaxKind.ExtendsKeyword)?.types[0];
-  if (base) {
-    throw invalid(where, base, `model ${className} extends ${base.expression.getText()}; Tidemark does not read inherited properties`, `declare the properties on ${className} itself`);
+  const file = sources.relativePath(cls.getSourceFile());
+  // Only what comes from another file says where it was declared; the model's own file is the default.
+  const from = (node: ts.Node) => {
+    const declaredIn = sources.relativePath(node.getSourceFile());
+    return declaredIn === file ? {} : { file: declaredIn };
+  };
+  const properties = new Map<string, PropertyDescription>();
+  const indexes: ClassIndexDescription[] = [];
+  const checks: CheckDescription[] = [];
+  let own: ReturnType<typeof readClassDecorators> | undefined;
+  for (const level of classChain(cls, where)) {
+    const decorators = readClassDecorators(level.cls, where);
+    if (level.cls === cls) own = decorators;
+    indexes.push(...decorators.indexes.map((i) => ({ ...i, ...from(level.cls) })));
+    checks.push(...decorators.checks);
+    for (const m of level.cls.members) {
+      if (!tsc.isPropertyDeclaration(m) || isStatic(m) || tsc.isPrivateIdentifier(m.name)) continue;
+      const property = { ...where, property: propertyNameText(m.name) };
+      if (tsc.isComputedPropertyName(m.name)) throw invalid(property, m.name, 'a computed property name cannot be a column', 'use a plain property name');
+      properties.set(property.property, { ...describeProperty(m, property, isModel, level.env), ...from(m) });
+    }
   }
-  const decorators = readClassDecorators(cls, where);
-  const properties = cls.members
-    .filter((m): m is ts.PropertyDeclaration => tsc.isPropertyDeclaration(m) && !isStatic(m) && !tsc.isPrivateIdentifier(m.name))
-    .map((p) => {
-      const property = { ...where, property: propertyNameText(p.name) };
-      if (tsc.isComputedPropertyName(p.name)) throw invalid(property, p.name, 'a computed property name cannot be a column', 'use a plain property name');
-      return describeProperty(p, property, isModel);
-    });
   return {
-    className,
-    file: sources.relativePath(cls.getSourceFile()),
+    className: cls.name.text,
+    file,
     line: lineNumber(cls.name),
-    ...(decorators.table !== undefined ? { table: decorators.table } : {}),
-    ...(decorators.renamedFrom !== undefined ? { renamedFrom: decorators.renamedFrom } : {}),
-    indexes: decorators.indexes,
-    ...(decorators.checks.length > 0 ? { checks: decorators.checks } : {}),
-    properties,
+    ...(own?.table !== undefined ? { table: own.table } : {}),
+    ...(own?.renamedFrom !== undefined ? { renamedFrom: own.renamedFrom } : {}),
+    indexes,
+    ...(checks.length > 0 ? { checks } : {}),
+    properties: [...properties.values()],
   };
 }

@@ -4,7 +4,7 @@ import { tsc } from './typescript.js';
 import { propertyNameText, stringEnumValues } from './read-enum.js';
 import { readLiteral, resolveExpression } from './read-literal.js';
 import { readPropertyDecorators, type PropertyDecorators } from './read-property-decorators.js';
-import { hasNullish, readType, type ReadType, type TypeContext } from './read-type.js';
+import { hasNullish, readType, type ReadType, type TypeContext, type TypeEnv } from './read-type.js';
 import { invalid, lineNumber, unevaluable, type Where } from './where.js';
 
 /**
@@ -12,9 +12,13 @@ import { invalid, lineNumber, unevaluable, type Where } from './where.js';
  * type of its literal initializer when it has no annotation), `?`, and a literal initializer,
  * which becomes the column default. A value made at run time (`= new Date()`) is no default; a
  * computed one (`= 10 + 5`) is an error (see `isComputedValue`).
+ * `env` binds the type parameters of a generic base class the property is inherited from.
  * @internal
  */
-export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isModel: (c: ts.ClassDeclaration) => boolean): PropertyDescription {
+export function describeProperty(
+  prop: ts.PropertyDeclaration, where: Where, isModel: (c: ts.ClassDeclaration) => boolean,
+  env: TypeEnv = { file: prop.getSourceFile(), args: new Map() },
+): PropertyDescription {
   const d = readPropertyDecorators(prop, where);
   const { type: typeNode, initializer: init, name: at } = prop;
   const ctx: TypeContext = { where, at, isModel, lenient: d.column?.type !== undefined };
@@ -27,7 +31,7 @@ export function describeProperty(prop: ts.PropertyDeclaration, where: Where, isM
   } else if (d.enumValues) {
     read = { type: { kind: 'enum', values: d.enumValues }, optional: !!typeNode && hasNullish(typeNode) };
   } else if (typeNode) {
-    read = readType(typeNode, { file: prop.getSourceFile(), args: new Map() }, ctx);
+    read = readType(typeNode, env, ctx);
   } else if (init) {
     read = { type: inferType(init, ctx), optional: false };
   } else {

@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { ts } from 'ts-morph';
 import { parseModelFile } from './parse-model-file.js';
 import { fileScope, type Declaration, type FileScope } from './file-scope.js';
 import { PathAliases } from './path-aliases.js';
+import { DependencyLog, ProbeRecorder, type Probes } from './dependency-log.js';
+import type { FileTexts } from './file-texts.js';
 
 // How a relative specifier maps to files, in the order TypeScript's NodeNext/bundler resolution tries them.
 function candidates(base: string): string[] {
@@ -14,45 +15,64 @@ function candidates(base: string): string[] {
   );
 }
 
+/** A module lookup's answer and the paths it looked at, replayed into the log on every use. */
+interface Resolution {
+  readonly file: ts.SourceFile | null;
+  readonly probes: Probes;
+}
+
 /**
  * `ModelSources` owns the source files of one read, in one map of parsed files: each file is parsed
  * once, whether it was listed or reached through a relative import, and its scope (declarations,
  * imports, exports) is indexed once, on first use. The reader walks the compiler nodes directly:
- * wrapping every node in a ts-morph object would cost more than the parse itself.
+ * wrapping every node in a ts-morph object would cost more than the parse itself. While a
+ * `DependencyLog` is open (`startLog`), every file a lookup reads or finds missing is noted in it.
  * @internal
  */
 export class ModelSources {
   /** Every file parsed so far, by absolute path. */
   readonly #files = new Map<string, ts.SourceFile>();
   readonly #cwd: string;
+  readonly #texts: FileTexts;
   readonly #scopes = new Map<ts.SourceFile, FileScope>();
-  readonly #resolved = new Map<string, ts.SourceFile | null>();
-  readonly #listed = new Set<ts.SourceFile>();
+  readonly #resolved = new Map<string, Resolution>();
+  /** The model files of this read (absolute paths), parsed only when needed. */
+  readonly #listed: readonly string[];
+  readonly #listedSet: ReadonlySet<string>;
   readonly #aliases = new PathAliases();
-  #exported: Map<string, Declaration[]> | undefined;
+  readonly #exportNames = new Map<string, ReadonlySet<string>>();
+  /** The exported names of an unchanged model file, from the cache: that file need not be parsed. */
+  readonly #knownExports: ((path: string) => readonly string[] | undefined) | undefined;
+  #log: DependencyLog | undefined;
 
-  constructor(cwd: string) {
+  constructor(cwd: string, listed: readonly string[], texts: FileTexts, knownExports?: (path: string) => readonly string[] | undefined) {
     this.#cwd = cwd;
+    this.#knownExports = knownExports;
+    this.#texts = texts;
+    this.#listed = listed;
+    this.#listedSet = new Set(listed);
   }
 
-  #parse(abs: string): ts.SourceFile {
+  /** `startLog` opens a new dependency log: what the lookups from now on depend on. */
+  startLog(): DependencyLog {
+    return (this.#log = new DependencyLog());
+  }
+
+  #parse(abs: string, text: string): ts.SourceFile {
     let file = this.#files.get(abs);
-    if (!file) this.#files.set(abs, (file = parseModelFile(abs, this.#shown(abs))));
+    if (!file) this.#files.set(abs, (file = parseModelFile(abs, text, this.#shown(abs))));
     return file;
   }
 
-  /** `add` parses a listed model file (once). */
-  add(path: string): ts.SourceFile {
-    const abs = resolve(this.#cwd, path);
-    const file = this.#parse(abs);
-    this.#listed.add(file);
-    this.#exported = undefined;
-    return file;
+  /** `file` parses a listed model file (once). */
+  file(abs: string): ts.SourceFile {
+    this.#log?.record(abs, true);
+    return this.#parseListed(abs);
   }
 
-  /** `listed` are the model files, in the order they were added. */
-  get listed(): readonly ts.SourceFile[] {
-    return [...this.#listed];
+  /** `isListed` tells whether a file is one of the model files (a class of another file is never a model). */
+  isListed(file: ts.SourceFile): boolean {
+    return this.#listedSet.has(file.fileName);
   }
 
   /** `scope` indexes a file's top-level declarations, imports and exports (once). */
@@ -62,20 +82,46 @@ export class ModelSources {
     return s;
   }
 
+  /** `exportedNames` are the names under which a file exports a declaration of its own. */
+  exportedNames(file: ts.SourceFile): readonly string[] {
+    const scope = this.scope(file);
+    const names: string[] = [];
+    for (const [exported, entry] of scope.exports) {
+      if ('local' in entry && scope.names.get(entry.local)?.kind === 'local') names.push(exported);
+    }
+    return names;
+  }
+
+  /** `exportersOf` are the listed files that export a declaration named `name`, in listed order. */
+  exportersOf(name: string): string[] {
+    return this.#listed.filter((path) => this.#exportsOf(path).has(name));
+  }
+
+  #exportsOf(path: string): ReadonlySet<string> {
+    let names = this.#exportNames.get(path);
+    if (!names) this.#exportNames.set(path, (names = new Set(this.#knownExports?.(path) ?? this.exportedNames(this.#parseListed(path)))));
+    return names;
+  }
+
   /** `exportedDeclarations` are the declarations named `name` that the listed files export. */
   exportedDeclarations(name: string): readonly Declaration[] {
-    if (!this.#exported) {
-      const index = new Map<string, Declaration[]>();
-      for (const file of this.#listed) {
-        const scope = this.scope(file);
-        for (const [exported, entry] of scope.exports) {
-          const binding = 'local' in entry ? scope.names.get(entry.local) : undefined;
-          if (binding?.kind === 'local') index.set(exported, [...(index.get(exported) ?? []), binding.node]);
-        }
-      }
-      this.#exported = index;
+    this.#log?.globals.add(name);
+    const found: Declaration[] = [];
+    for (const path of this.exportersOf(name)) {
+      // What the declaration says is read from that file: its text matters, like an import's.
+      this.#log?.record(path, true);
+      const scope = this.scope(this.#parseListed(path));
+      const entry = scope.exports.get(name);
+      const binding = entry && 'local' in entry ? scope.names.get(entry.local) : undefined;
+      if (binding?.kind === 'local') found.push(binding.node);
     }
-    return this.#exported.get(name) ?? [];
+    return found;
+  }
+
+  #parseListed(path: string): ts.SourceFile {
+    const text = this.#texts.read(path);
+    if (text === null) throw new Error(`${this.#shown(path)} disappeared while it was being read`);
+    return this.#parse(path, text);
   }
 
   /**
@@ -83,24 +129,29 @@ export class ModelSources {
    * tsconfig (`@/types/visibility.js`); package imports are not followed.
    */
   resolveModule(from: ts.SourceFile, specifier: string): ts.SourceFile | undefined {
-    if (!specifier.startsWith('.')) {
-      const key = `${dirname(from.fileName)}\0${specifier}`;
-      if (!this.#resolved.has(key)) {
-        const path = this.#aliases.resolve(from.fileName, specifier);
-        this.#resolved.set(key, path ? this.#files.get(resolve(path)) ?? this.#parse(resolve(path)) : null);
-      }
-      return this.#resolved.get(key) ?? undefined;
-    }
-    const base = resolve(dirname(from.fileName), specifier);
-    const cached = this.#resolved.get(base);
-    if (cached !== undefined) return cached ?? undefined;
-    let found: ts.SourceFile | undefined;
+    const key = specifier.startsWith('.') ? resolve(dirname(from.fileName), specifier) : `${dirname(from.fileName)}\0${specifier}`;
+    let found = this.#resolved.get(key);
+    if (!found) this.#resolved.set(key, (found = specifier.startsWith('.') ? this.#resolveRelative(key) : this.#resolveAlias(from, specifier)));
+    this.#log?.replay(found.probes);
+    return found.file ?? undefined;
+  }
+
+  #resolveRelative(base: string): Resolution {
+    const probes = new ProbeRecorder();
     for (const path of candidates(base)) {
-      found = this.#files.get(path) ?? (existsSync(path) ? this.#parse(path) : undefined);
-      if (found) break;
+      const text = this.#texts.read(path);
+      probes.record(path, text !== null);
+      if (text !== null) return { file: this.#parse(path, text), probes };
     }
-    this.#resolved.set(base, found ?? null);
-    return found;
+    return { file: null, probes };
+  }
+
+  #resolveAlias(from: ts.SourceFile, specifier: string): Resolution {
+    const probes = new ProbeRecorder();
+    const path = this.#aliases.resolve(from.fileName, specifier, probes);
+    const text = path === undefined ? null : this.#texts.read(resolve(path));
+    if (path !== undefined) probes.record(resolve(path), text !== null);
+    return { file: text === null ? null : this.#parse(resolve(path!), text), probes };
   }
 
   /** `relativePath` is how errors name a file: relative to the working directory, with `/`. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { modelInvalid } from '@tidemark/core';
 import type { ts } from 'ts-morph';
 import { tsc } from './typescript.js';
@@ -19,8 +18,8 @@ type ParsedFile = ts.SourceFile & { readonly parseDiagnostics?: readonly ts.Diag
  * all, find no model and take the table for dropped.
  * @internal
  */
-export function parseModelFile(path: string, shownAs: string): ts.SourceFile {
-  const file = tsc.createSourceFile(path, readFileSync(path, 'utf8'), tsc.ScriptTarget.ES2022, true, path.endsWith('.tsx') ? tsc.ScriptKind.TSX : tsc.ScriptKind.TS) as ParsedFile;
+export function parseModelFile(path: string, text: string, shownAs: string): ts.SourceFile {
+  const file = tsc.createSourceFile(path, text, tsc.ScriptTarget.ES2022, true, path.endsWith('.tsx') ? tsc.ScriptKind.TSX : tsc.ScriptKind.TS) as ParsedFile;
   const first = file.parseDiagnostics?.[0];
   if (first) {
     const at = file.getLineAndCharacterOfPosition(first.start).line + 1;

@@ -95,11 +95,24 @@ describe('readModelFiles + buildSnapshot: every error is TM_MODEL_INVALID naming
     assertModelError(build(thunk), `${at(thunk, 'P) p!')} (U.p)`, /@BelongsTo needs its target as `\(\) => Model`/);
   });
 
-  it('a property without a type, and inheritance', () => {
+  it('a property without a type', () => {
     const untyped = '@Model() export class U {\n  @Key() id!: number;\n  x = compute();\n}\n';
     assertModelError(build(untyped), `${at(untyped, 'x = ')} (U.x)`, /no type annotation and `= compute\(\)` does not tell its type/);
-    const inherits = 'class Base { id!: number }\n@Model() export class U extends Base {\n  @Key() key!: number;\n}\n';
-    assertModelError(build(inherits), `${at(inherits, 'Base {\n  @Key')} (U)`, /model U extends Base; Tidemark does not read inherited properties/);
+  });
+
+  it('a base class Tidemark cannot read, at the extends clause', () => {
+    const fromPackage = "import { BaseEntity } from 'some-orm';\n@Model() export class U extends BaseEntity {\n  @Key() key!: number;\n}\n";
+    assertModelError(build(fromPackage), `${at(fromPackage, 'BaseEntity {')} (U)`, /U extends BaseEntity: Tidemark cannot find the source of BaseEntity/);
+    const mixin = 'function Timestamped<T>(b: T) { return b; }\nclass Base { @Key() id!: number; }\n@Model() export class U extends Timestamped(Base) {\n  name!: string;\n}\n';
+    assertModelError(build(mixin), `${at(mixin, 'Timestamped(Base) {')} (U)`, /`Timestamped\(Base\)` is an expression \(a mixin\?\)/);
+    const notAClass = "interface Shape { id: number }\ndeclare const Shape: { new (): Shape };\n@Model() export class U extends Shape {\n  @Key() key!: number;\n}\n";
+    assertModelError(build(notAClass), `${at(notAClass, 'Shape {\n  @Key')} (U)`, /U extends Shape: Shape is not a class/);
+  });
+
+  it('an error in an inherited property names the base class file and line', () => {
+    const base = "import { Key } from '@tidemark/decorators';\nexport abstract class Base {\n  @Key() id!: number;\n  meta!: Map<string, string>;\n}\n";
+    const body = "import { Base } from './base.js';\n@Model() export class U extends Base {\n  name!: string;\n}\n";
+    assertModelError(build(body, { 'models/base.ts': base }), `models/base.ts:${lineOf(base, 'meta!')} (U.meta)`, /cannot map type `Map<string, string>`/);
   });
 
   it('a file that does not parse, at its first error; an unclosed bracket at the line that opens it', () => {

@@ -1,6 +1,6 @@
 import type { DefaultNow } from '@tidemark/core';
 import type { ts } from 'ts-morph';
-import { tsc } from './typescript.js';
+import { SK, tsc } from './typescript.js';
 import { enumMemberValues, propertyNameText, stringEnumValues } from './read-enum.js';
 import { resolveMember, resolveName, type Resolved } from './resolve-name.js';
 import type { Where } from './where.js';
@@ -16,7 +16,6 @@ export type Literal = string | number | boolean | null | DefaultNow | EnumObject
 /** `NOW` is `Default.now`. @internal */
 export const NOW: DefaultNow = Object.freeze({ fn: 'now' });
 
-const K = tsc.SyntaxKind;
 
 /**
  * `readLiteral` returns the value of a literal expression: strings, numbers (also negative and
@@ -31,12 +30,12 @@ export function readLiteral(expr: ts.Expression, where: Where): Literal | undefi
     const n = Number(expr.text.slice(0, -1).replaceAll('_', ''));
     return Number.isSafeInteger(n) ? n : undefined;
   }
-  if (expr.kind === K.TrueKeyword || expr.kind === K.FalseKeyword) return expr.kind === K.TrueKeyword;
-  if (expr.kind === K.NullKeyword) return null;
+  if (expr.kind === SK.TrueKeyword || expr.kind === SK.FalseKeyword) return expr.kind === SK.TrueKeyword;
+  if (expr.kind === SK.NullKeyword) return null;
   if (tsc.isPrefixUnaryExpression(expr)) {
     const value = readLiteral(expr.operand, where);
     if (typeof value !== 'number') return undefined;
-    return expr.operator === K.MinusToken ? -value : expr.operator === K.PlusToken ? value : undefined;
+    return expr.operator === SK.MinusToken ? -value : expr.operator === SK.PlusToken ? value : undefined;
   }
   if (tsc.isParenthesizedExpression(expr) || tsc.isAsExpression(expr) || tsc.isSatisfiesExpression(expr) || tsc.isNonNullExpression(expr)) {
     return readLiteral(expr.expression, where);

@@ -1,6 +1,6 @@
 import type { PortableType, TypeRef } from '@tidemark/core';
 import type { ts } from 'ts-morph';
-import { tsc } from './typescript.js';
+import { SK, tsc } from './typescript.js';
 import { enumMemberValues, stringEnumValues } from './read-enum.js';
 import { resolveMember, resolveName, type Resolved } from './resolve-name.js';
 import type { Where } from './where.js';
@@ -27,7 +27,6 @@ export interface TypeContext {
   readonly lenient: boolean;
 }
 
-const K = tsc.SyntaxKind;
 const scalar = (type: Exclude<PortableType, 'enum' | 'date'>): TypeRef => ({ kind: 'scalar', type });
 const BRANDS: Readonly<Record<string, TypeRef>> = {
   Float: scalar('f64'), Decimal: scalar('decimal'), Uuid: scalar('uuid'), Text: scalar('text'), Json: scalar('json'),
@@ -36,19 +35,21 @@ const BRANDS: Readonly<Record<string, TypeRef>> = {
 const GLOBALS: Readonly<Record<string, TypeRef>> = {
   Date: scalar('timestamp'), Uint8Array: scalar('bytes'), Buffer: scalar('bytes'), Record: scalar('json'),
 };
-const KEYWORDS: Partial<Record<ts.SyntaxKind, TypeRef>> = {
-  [K.NumberKeyword]: scalar('i32'),
-  [K.BigIntKeyword]: scalar('i64'),
-  [K.StringKeyword]: scalar('string'),
-  [K.BooleanKeyword]: scalar('boolean'),
-  [K.ObjectKeyword]: scalar('json'),
-};
+// Built on first use: the syntax kinds' numbers come with TypeScript, which loads lazily.
+let keywords: Partial<Record<ts.SyntaxKind, TypeRef>> | undefined;
+const keywordType = (kind: ts.SyntaxKind): TypeRef | undefined => (keywords ??= {
+  [SK.NumberKeyword]: scalar('i32'),
+  [SK.BigIntKeyword]: scalar('i64'),
+  [SK.StringKeyword]: scalar('string'),
+  [SK.BooleanKeyword]: scalar('boolean'),
+  [SK.ObjectKeyword]: scalar('json'),
+})[kind];
 // Alias chains are short; the limit only stops a self-referencing alias.
 const MAX_DEPTH = 32;
 
 const known = (type: TypeRef): ReadType => ({ type, optional: false });
 const unknown = (node: ts.Node): ReadType => known({ kind: 'unknown', text: node.getText() });
-const isNullish = (m: ts.TypeNode) => m.kind === K.UndefinedKeyword || (tsc.isLiteralTypeNode(m) && m.literal.kind === K.NullKeyword);
+const isNullish = (m: ts.TypeNode) => m.kind === SK.UndefinedKeyword || (tsc.isLiteralTypeNode(m) && m.literal.kind === SK.NullKeyword);
 
 /**
  * `readType` maps a declared type to a column type, from syntax alone: keywords, `Date`, the
@@ -60,20 +61,20 @@ const isNullish = (m: ts.TypeNode) => m.kind === K.UndefinedKeyword || (tsc.isLi
  */
 export function readType(node: ts.TypeNode, env: TypeEnv, ctx: TypeContext, depth = 0): ReadType {
   if (depth > MAX_DEPTH) return unknown(node);
-  const keyword = KEYWORDS[node.kind];
+  const keyword = keywordType(node.kind);
   if (keyword) return known(keyword);
   if (tsc.isParenthesizedTypeNode(node)) return readType(node.type, env, ctx, depth + 1);
   if (tsc.isUnionTypeNode(node)) return readUnion(node, env, ctx, depth);
   if (tsc.isLiteralTypeNode(node)) {
     const lit = node.literal;
     if (tsc.isStringLiteral(lit) || tsc.isNoSubstitutionTemplateLiteral(lit)) return known({ kind: 'enum', values: [lit.text] });
-    if (lit.kind === K.TrueKeyword || lit.kind === K.FalseKeyword) return known(scalar('boolean'));
+    if (lit.kind === SK.TrueKeyword || lit.kind === SK.FalseKeyword) return known(scalar('boolean'));
     return unknown(node);
   }
   if (tsc.isTemplateLiteralTypeNode(node)) return known(scalar('string'));
   if (tsc.isTypeLiteralNode(node) || tsc.isTupleTypeNode(node) || tsc.isMappedTypeNode(node)) return known(scalar('json'));
   if (tsc.isArrayTypeNode(node)) return readArray(node.elementType, env, ctx, depth);
-  if (tsc.isTypeOperatorNode(node) && node.operator === K.ReadonlyKeyword) return readType(node.type, env, ctx, depth + 1);
+  if (tsc.isTypeOperatorNode(node) && node.operator === SK.ReadonlyKeyword) return readType(node.type, env, ctx, depth + 1);
   if (tsc.isTypeReferenceNode(node)) return readReference(node, env, ctx, depth);
   return unknown(node);
 }

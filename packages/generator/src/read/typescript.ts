@@ -26,9 +26,19 @@ function enableCompileCache(): void {
  * `require` rather than `import { ts } from 'ts-morph'`: the reader only parses, so it needs
  * neither ts-morph's wrapper layer nor Node's ES-module scan of a 9 MB CommonJS file for named
  * exports. Types still come from `import type { ts } from 'ts-morph'`, which costs nothing at run time.
+ * It is a live binding, set by `loadTypeScript()`: a generate whose model files are all in the
+ * cache (cache/model-cache.ts) never loads TypeScript, which is most of its start-up.
  * @internal
  */
-export const tsc: typeof ts = (() => {
+export let tsc: typeof ts = undefined as unknown as typeof ts;
+
+/** `SK` is `tsc.SyntaxKind`, for the reader's hot comparisons; set with `tsc`. @internal */
+export let SK: typeof ts.SyntaxKind = undefined as unknown as typeof ts.SyntaxKind;
+
+/** `loadTypeScript` loads the compiler (once); every entry point of the reader calls it before parsing. @internal */
+export function loadTypeScript(): void {
+  if (tsc) return;
   enableCompileCache();
-  return (require('@ts-morph/common') as { ts: typeof ts }).ts;
-})();
+  tsc = (require('@ts-morph/common') as { ts: typeof ts }).ts;
+  SK = tsc.SyntaxKind;
+}
