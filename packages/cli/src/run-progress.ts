@@ -48,14 +48,36 @@ export class RunProgress {
   }
 }
 
+/** A command that takes Ctrl-C over while it runs (a fleet stops between migrations), if any. */
+let interruptHandler: (() => void) | undefined;
+let exitInstalled = false;
+
+/**
+ * `handleInterrupt` lets a command answer Ctrl-C itself while it runs, instead of the exit below;
+ * it returns the undo. In a process without `exitOnInterrupt` (the API, tests) it listens itself.
+ */
+export function handleInterrupt(fn: () => void): () => void {
+  if (!exitInstalled) {
+    process.on('SIGINT', fn);
+    return () => { process.off('SIGINT', fn); };
+  }
+  interruptHandler = fn;
+  return () => { if (interruptHandler === fn) interruptHandler = undefined; };
+}
+
 /**
  * `exitOnInterrupt` makes Ctrl-C while a command runs (not at a question: a prompt reads the key
  * itself) print what was done and exit 130, as a shell reports a process stopped by SIGINT, with
  * no stack trace. Exiting closes the connection, so the database rolls back an open transaction
- * and lets go of its lock.
+ * and lets go of its lock. A command that handles Ctrl-C itself (`handleInterrupt`) gets it instead.
  */
 export function exitOnInterrupt(progress: RunProgress, stderr: NodeJS.WritableStream): void {
-  process.once('SIGINT', () => {
+  exitInstalled = true;
+  process.on('SIGINT', () => {
+    if (interruptHandler) {
+      interruptHandler();
+      return;
+    }
     const { message, hint } = progress.summary();
     stderr.write(`\n${message}\nhint: ${hint}\n`);
     process.exit(130);

@@ -16,6 +16,8 @@ describe('capabilities', () => {
       transactionalDdl: true, nativeStatements: 'sql',
       foreignKeys: 'enforced', uniqueIndexes: 'enforced', autoIncrement: true, alterPrimaryKey: true, maxIdentifierLength: 63,
       arrayItems: ['i32', 'i64', 'f64', 'decimal', 'string', 'text', 'boolean', 'uuid', 'date', 'timestamp', 'enum'],
+      indexOptions: { where: true, expression: true, methods: ['hash', 'gin', 'gist', 'brin'], operatorClasses: true, descending: true, nullsOrder: true },
+      checkConstraints: true,
     });
     assert.equal(postgresBackend.capabilities, capabilities);
     assert.equal(postgresBackend.dialect, 'postgres');

@@ -11,7 +11,7 @@ interface SeedArgs extends GlobalArgs {
 /**
  * `seedCommand` is `tidemark seed [--env name]`: runs `seeds/*.ts`, then `seeds/<env>/*.ts`, next
  * to the migrations folder's parent (the config's folder). The environment is `--env`, else
- * TIDEMARK_ENV (read here simply; environments in the config are a separate feature).
+ * TIDEMARK_ENV; when the config has `environments`, it must name one of them.
  */
 export function seedCommand(ctx: CommandContext) {
   return {
@@ -27,7 +27,12 @@ export function seedCommand(ctx: CommandContext) {
         ctx.out.result({ ok: true, environment: environment ?? null, seeds: [] });
         return;
       }
-      await withConnection(ctx, args, async (connection) => {
+      // With "environments" in the config the name must be one of them (and brings its URL and
+      // rules, README: Environments); without, it only picks the seed folder.
+      const plain = config.environments === undefined;
+      const { env: _name, ...rest } = args;
+      const { TIDEMARK_ENV: _variable, ...otherEnv } = ctx.env;
+      await withConnection(plain ? { ...ctx, env: otherEnv } : ctx, plain ? rest : args, async (connection) => {
         const results = await runSeeds(connection, files, (r) => ctx.out.line(`  🌱 ${relative(config.root, r.file)}: ${r.rows} row(s) written`));
         const total = results.reduce((n, r) => n + r.rows, 0);
         ctx.out.line(`✅ Seeded ${connection.target}: ${total} row(s) written by ${results.length} file(s)${environment ? ` (environment ${environment})` : ''}`);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { notConfirmed, usageError } from '@tidemark/core';
 import type { CommandContext, GlobalArgs } from '../command-context.js';
 import { loadConfig } from '../config.js';
+import { handleInterrupt } from '../run-progress.js';
 import { resolveFleetSettings } from './fleet-settings.js';
 import { readTargets, type FleetTarget } from './read-targets.js';
 import { DEFAULT_FLEET_CONCURRENCY, runFleet, type FleetAction, type FleetOptions, type FleetReport, type TargetResult } from './run-fleet.js';
@@ -81,8 +82,7 @@ function stopOnInterrupt(ctx: CommandContext, action: FleetAction): { signal: Ab
       ? 'stopping: no new target starts; running ones finish their current migration (Ctrl-C again to quit at once)'
       : 'stopping: no new target starts (Ctrl-C again to quit at once)');
   };
-  process.on('SIGINT', onInterrupt);
-  return { signal: controller.signal, dispose: () => { process.off('SIGINT', onInterrupt); } };
+  return { signal: controller.signal, dispose: handleInterrupt(onInterrupt) };
 }
 
 /** On a terminal one rewritten line (done / total, failures, running); otherwise one quiet line per finished target. */

@@ -64,6 +64,7 @@ export function planModels(schema: SchemaSnapshot, names: ComparableOptions = {}
     drafts.set(table.name, draft);
   }
   for (const draft of drafts.values()) addIndexes(draft, short, notes);
+  for (const draft of drafts.values()) addChecks(draft);
   for (const draft of drafts.values()) addRelations(draft, drafts, short, notes);
   const models = [...drafts.values()].map((d): PulledModel => ({
     className: d.className, table: d.table.name, fileName: `${kebabCase(d.className)}.ts`,
@@ -109,6 +110,14 @@ function columnProperty(d: Draft, c: ColumnSnapshot, notes: PullNote[]): DraftPr
     else { decorators.push(`@Default(${printLiteral(c.default)})`); d.decoratorImports.add('Default'); }
   }
   return { name, decorators, type: c.nullable ? `${type.text} | null` : type.text, optional: c.nullable, ...(initializer !== undefined ? { initializer } : {}) };
+}
+
+/** Each CHECK the database has becomes `@Check(name, expression)` on the class, in name order. */
+function addChecks(d: Draft): void {
+  for (const check of d.table.checks ?? []) {
+    d.classDecorators.push(`@Check(${printLiteral(check.name)}, ${printLiteral(check.expression)})`);
+    d.decoratorImports.add('Check');
+  }
 }
 
 /** Single-column indexes with the rule's name go on their property; the others on the class. */

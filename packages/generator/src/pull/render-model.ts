@@ -2,7 +2,7 @@ import type { PulledModel, PulledProperty } from './pulled-model.js';
 import { kebabCase } from './pull-names.js';
 
 // Decorators in the order README: Models writes them.
-const DECORATOR_ORDER = ['Model', 'Key', 'Auto', 'Column', 'Unique', 'Index', 'Default', 'BelongsTo', 'HasMany', 'HasOne'];
+const DECORATOR_ORDER = ['Model', 'Key', 'Auto', 'Column', 'Unique', 'Index', 'Check', 'Default', 'BelongsTo', 'HasMany', 'HasOne'];
 const TYPE_ORDER = ['Float', 'Decimal', 'Uuid', 'Text', 'Json', 'Relation'];
 const inOrder = (names: ReadonlySet<string>, order: readonly string[]): string[] => order.filter((n) => names.has(n));
 

@@ -55,7 +55,9 @@ export async function mysqlPullInventory(query: IntrospectionQuery, server: Serv
   }
   if (server.flavor === 'mariadb') {
     for (const r of await query.all<Record<string, unknown>>(QUERIES.checks)) {
-      if (tables.has(str(r.t_name))) notes.push({ kind: 'skipped', table: str(r.t_name), object: `constraint ${str(r.k_name)}`, problem: `models cannot say CHECK (${str(r.k_clause)}); keep it in a migration (db.execute)` });
+      // a CHECK introspection read is a @Check the pulled model carries
+      const read = tables.get(str(r.t_name))?.checks?.some((c) => c.name === str(r.k_name));
+      if (tables.has(str(r.t_name)) && !read) notes.push({ kind: 'skipped', table: str(r.t_name), object: `constraint ${str(r.k_name)}`, problem: `models cannot say CHECK (${str(r.k_clause)}); keep it in a migration (db.execute)` });
     }
   }
   return { tables: [], notes };

@@ -76,7 +76,9 @@ export async function postgresPullInventory(executor: SqlExecutor, schema: strin
   for (const k of await executor.all<{ table_name: string; name: string; definition: string; columns: string[] }>(QUERIES.checks, [schema])) {
     const table = tables.get(k.table_name);
     const enumCheck = k.columns.length === 1 && table?.columns.find((c) => c.name === k.columns[0])?.type === 'enum';
-    if (table && !enumCheck) note('skipped', k.table_name, `constraint ${k.name}`, `models cannot say ${k.definition}; keep it in a migration (db.execute)`);
+    // a CHECK introspection read is a @Check the pulled model carries
+    const read = table?.checks?.some((c) => c.name === k.name);
+    if (table && !enumCheck && !read) note('skipped', k.table_name, `constraint ${k.name}`, `models cannot say ${k.definition}; keep it in a migration (db.execute)`);
   }
   for (const u of await executor.all<{ table_name: string; name: string }>(QUERIES.uniqueConstraints, [schema])) {
     // Tidemark drops an index with DROP INDEX, which PostgreSQL refuses for the index of a constraint
