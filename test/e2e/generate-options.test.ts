@@ -68,3 +68,17 @@ describe('generate against a DynamoDB target', () => {
     assert.equal((await project.migrations()).length, 1);
   });
 });
+
+describe('--empty', () => {
+  beforeEach(async () => { project = await createProject(); });
+
+  test('as the first migration it writes .schema.json too, so the next generate and up go on', async () => {
+    await project.write('models/item.ts', model('  @Key() @Auto() id!: number;'));
+    assert.equal((await project.run(['migrate:generate', '--empty', '-m', 'extensions first'])).code, 0);
+    assert.match(await project.read('migrations/.schema.json'), /"tables": \[\]/);
+    const next = await project.run(['migrate:generate', '-m', 'items']);
+    assert.equal(next.code, 0, next.stderr);
+    assert.equal((await project.migrations()).length, 2);
+    assert.equal((await project.run(['migrate:up'])).code, 0);
+  });
+});

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   buildSnapshot, checkCapabilities, isTidemarkError, renameAmbiguous, type AmbiguousRenames, comparableSnapshot, diffSnapshots, hashSnapshot, serializeSnapshot, snapshotDrift, usageError,
@@ -168,9 +169,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.dryRun) return { status: 'dry-run', ...result };
   // Both or neither: a migration without its snapshot would be applied by `up` and then make
   // every later generate stop with TM_SNAPSHOT_DRIFT. The snapshot, which replaces a file, goes last.
+  // A blank migration leaves the schema as it is; the first migration of a project still writes
+  // `.schema.json` (without it the next generate would stop with TM_SNAPSHOT_INVALID).
+  const writeSnapshot = !options.empty || !existsSync(join(dir, SCHEMA_FILE));
   await writeFilesAtomic(options.cwd, [
     { path, text: rendered.text },
-    ...(options.empty ? [] : [{ path: join(dir, SCHEMA_FILE), text: serializeSnapshot(next) }]),
+    ...(writeSnapshot ? [{ path: join(dir, SCHEMA_FILE), text: serializeSnapshot(next) }] : []),
   ]);
   return { status: 'written', ...result };
 }
