@@ -3,6 +3,7 @@ import type { BackendConnection, ConnectOptions } from '@tidemark/core';
 import { createMigrator, type Migrator, type MigratorEvent } from '@tidemark/migrator';
 import { loadConfig, type TidemarkConfig } from './config.js';
 import { connect } from './load-backend.js';
+import { resolveRelativeSqlite } from './relative-sqlite.js';
 import type { Output } from './output.js';
 import { resolveRunSettings, type ProductionArgs, type RunSettings } from './production/run-settings.js';
 import type { RunProgress } from './run-progress.js';
@@ -46,11 +47,6 @@ export async function withConnection<T>(
   }
 }
 
-/** A relative SQLite path in the config file is relative to the config's folder, like every other path in it. */
-function resolveRelativeSqlite(url: string, root: string): string {
-  const m = /^sqlite:(?!\/|:memory:)(.+)$/.exec(url);
-  return m ? `sqlite:${root}/${m[1]}` : url;
-}
 
 /**
  * `openMigrator` binds the config's migrations folder to an open connection, printing progress

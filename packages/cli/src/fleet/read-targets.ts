@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ioError, redactUrl, TidemarkError } from '@tidemark/core';
 import { schemeOf } from '../load-backend.js';
+import { resolveRelativeSqlite } from '../relative-sqlite.js';
 
 /** `FleetTarget` is one database (or one schema of one) a fleet run migrates. */
 export interface FleetTarget {
@@ -27,7 +28,9 @@ const COMMAND_PREFIX = 'cmd:';
  */
 export async function readTargets(spec: string, cwd: string, stdin: () => Promise<string> = readStdin): Promise<FleetTarget[]> {
   const { text, origin, base } = await readSpec(spec, cwd, stdin);
-  const targets = (/^\s*[[{]/.test(text) ? fromJson(text, origin) : fromLines(text, origin)).map((t) => relativeTo(base, t));
+  const targets = (/^\s*[[{]/.test(text) ? fromJson(text, origin) : fromLines(text, origin))
+    // a relative sqlite: path is relative to the list's folder (the working folder for stdin or a command)
+    .map((t) => ({ ...t, url: resolveRelativeSqlite(t.url, base) }));
   if (targets.length === 0) throw targetsInvalid(origin, 'lists no targets; give one database URL per line');
   const seen = new Map<string, FleetTarget>();
   for (const t of targets) {
@@ -106,12 +109,6 @@ function target(url: string, source: string): FleetTarget {
     throw targetsInvalid(source, `is not a database URL: ${redactUrl(url)}`);
   }
   return { url, label: redactUrl(url), source };
-}
-
-/** A relative SQLite path in a targets list is relative to the list's folder (to the working folder for stdin or a command). */
-function relativeTo(base: string, t: FleetTarget): FleetTarget {
-  const m = /^sqlite:(?!\/|:memory:)(.+)$/.exec(t.url);
-  return m ? { ...t, url: `sqlite:${resolve(base, m[1]!)}` } : t;
 }
 
 /**
